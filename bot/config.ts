@@ -1,0 +1,106 @@
+/**
+ * The one place that reads the environment. One zod schema; `loadConfig` is
+ * called once by the composition root (bot/main.ts, the dte CLI) and the
+ * result is passed down. `.env.example` documents the same variables and a
+ * test parses it with this schema.
+ */
+import { z } from 'zod';
+import { RegionSchema } from '../knowledge/facts/schema.js';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** "2026-03-01" or a full ISO date-time; dates are read as Beijing midnight. */
+export const NowSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected YYYY-MM-DD or an ISO date-time')
+  .transform((v, ctx) => {
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+08:00` : v.replace(' ', 'T');
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: 'custom', message: `not a real date: ${v}` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+export const ConfigSchema = z.object({
+  /** Fixed clock for everything (deadlines, registration window). */
+  DTE_NOW: NowSchema.optional(),
+  DTE_DB: z.string().default('data/dte.sqlite'),
+  DTE_INDEX_DIR: z.string().default('data/index'),
+  DTE_FACTS: z.string().default('knowledge/facts/facts.json'),
+  DTE_DEFAULT_REGION: RegionSchema.optional(),
+  DTE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+
+  /** Embeddings: the offline lexical default, or an OpenAI-compatible endpoint. */
+  DTE_EMBEDDINGS: z.enum(['lexical', 'openai']).default('lexical'),
+  EMBEDDINGS_BASE_URL: optionalString,
+  EMBEDDINGS_API_KEY: optionalString,
+  EMBEDDINGS_MODEL: optionalString,
+
+  /** Optional OpenAI-compatible chat model (Qwen/DashScope, DeepSeek, Ollama, vLLM). */
+  LLM_BASE_URL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  LLM_MAX_RETRIES: z.coerce.number().int().nonnegative().default(2),
+
+  /** WeChat through Wechaty. No token: WeChat is not connected. */
+  WECHATY_PUPPET: z.string().default('wechaty-puppet-service'),
+  WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
+  WECHATY_PUPPET_SERVICE_ENDPOINT: optionalString,
+  WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: z.stringbool().default(false),
+  DTE_BOT_NAME: z.string().default('dte-bot'),
+  /** Room topics or ids the bot answers in; empty = every room. */
+  DTE_ROOM_ALLOWLIST: list,
+  DTE_FRIEND_AUTO_ACCEPT: z.stringbool().default(true),
+  /** When set, only friend requests whose hello contains it are accepted. */
+  DTE_FRIEND_KEYWORD: optionalString,
+  DTE_USER_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  DTE_SEND_INTERVAL_MS: z.coerce.number().int().nonnegative().default(1200),
+  DTE_MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).default(600),
+
+  /** Staff console. */
+  DTE_CONSOLE: z.stringbool().default(true),
+  DTE_CONSOLE_HOST: z.string().default('127.0.0.1'),
+  DTE_CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DTE_CONSOLE_TOKEN: optionalString,
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Parse an environment (process.env by default, read here only). */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) return { ok: false, message: z.prettifyError(parsed.error) };
+  const c = parsed.data;
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(c.DTE_CONSOLE_HOST);
+  if (!loopback && !c.DTE_CONSOLE_TOKEN) {
+    return { ok: false, message: `DTE_CONSOLE_HOST=${c.DTE_CONSOLE_HOST} is not loopback: set DTE_CONSOLE_TOKEN` };
+  }
+  return { ok: true, config: c };
+}
+
+export function loadConfig(): ConfigResult {
+  return parseConfig(process.env);
+}
+
+/** The clock: the configured fixed time, or the real one. */
+export function clockFrom(config: Pick<Config, 'DTE_NOW'>): () => Date {
+  const fixed = config.DTE_NOW;
+  return fixed ? () => new Date(fixed.getTime()) : () => new Date();
+}

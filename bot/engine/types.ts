@@ -1,0 +1,122 @@
+/**
+ * A turn is plain data in, plain data out:
+ *   handleTurn({ message, session }, ports) -> { replies, session, effects, trace }
+ * Channels (CLI, WeChat, console) strip their own details into an
+ * InboundMessage, run the effects, persist the session and send the replies.
+ */
+import type { FactsTable } from '../../tools/facts-table.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { Level, Region, Topic } from '../../knowledge/facts/schema.js';
+import type { FormState, RegistrationRecord } from '../registration/types.js';
+
+export interface InboundMessage {
+  /** Conversation key: the user in private chats, room + user in groups. */
+  conversationId: string;
+  /** The sender's stable id in the channel. */
+  userId: string;
+  /** Text with any @mention already stripped. */
+  text: string;
+  chat: 'private' | 'group';
+  /** Channel name, for logs and the trace. */
+  channel: 'cli' | 'wechat' | 'console' | 'test';
+}
+
+/** Slots remembered between turns so follow-ups ("那中级呢？") work. */
+export interface Slots {
+  topic?: Topic;
+  region?: Region;
+  occupation?: string;
+  level?: Level;
+}
+
+/** Persisted per conversation as JSON; discarded when `version` differs. */
+export interface Session {
+  version: typeof SESSION_VERSION;
+  slots: Slots;
+  /** The registration form in progress, if any. */
+  form?: FormState;
+  /** What the bot is waiting for outside the form (e.g. an eligibility answer). */
+  pending?: { kind: 'eligibility'; level?: Level; profileText: string };
+  /** ISO time of the last turn, for "welcome back" and draft resume. */
+  lastSeen?: string;
+}
+export const SESSION_VERSION = 1 as const;
+
+export function newSession(): Session {
+  return { version: SESSION_VERSION, slots: {} };
+}
+
+/** What a channel must do after a turn. */
+export type Effect =
+  | { kind: 'save-registration'; record: RegistrationRecord }
+  | { kind: 'delete-personal-data'; userId: string }
+  | { kind: 'log-question'; question: string; answered: boolean; confidence: number; route: string };
+
+export interface SourceRef {
+  doc: string;
+  title: string;
+  section: string;
+  quote: string;
+}
+
+export interface ToolCall {
+  name: string;
+  input: unknown;
+  output: unknown;
+}
+
+export interface Trace {
+  /** Which path answered: 'tool', 'retrieval', 'form', 'smalltalk', 'unknown', 'llm', … */
+  route: string;
+  /** Understood intent (topic + slots) of this turn. */
+  understood?: Slots & { intent?: string };
+  tools: ToolCall[];
+  sources: SourceRef[];
+  /** 'offline' or 'llm'. */
+  mode: 'offline' | 'llm';
+  /** Confidence in [0,1] the answer rests on the notices. */
+  confidence: number;
+  /** Optional notes (LLM fallback reasons, grounding rejections). */
+  notes?: string[];
+}
+
+export interface TurnResult {
+  replies: string[];
+  session: Session;
+  effects: Effect[];
+  trace: Trace;
+}
+
+/** Read-only view of stored registrations the engine may consult. */
+export interface RegistrationLookup {
+  /** The stored registration with this ID number and level, if any. */
+  findByIdNumber(idNumber: string, level: Level): RegistrationRecord | undefined;
+}
+
+/** An optional language model (see bot/engine/llm/). */
+export interface LlmPort {
+  /** Answer a question with tools; returns null to fall back to offline. */
+  answer(input: LlmAnswerInput): Promise<LlmAnswer | null>;
+}
+export interface LlmAnswerInput {
+  question: string;
+  slots: Slots;
+  offline: { reply: string; trace: Trace };
+}
+export interface LlmAnswer {
+  reply: string;
+  tools: ToolCall[];
+  sources: SourceRef[];
+  notes?: string[];
+}
+
+export interface Ports {
+  kb: KnowledgeBase;
+  facts: FactsTable;
+  /** The injectable clock: never call Date.now() in engine logic. */
+  now: () => Date;
+  registrations: RegistrationLookup;
+  llm?: LlmPort;
+  /** Region used when a question names none (from config). */
+  defaultRegion: Region;
+}
