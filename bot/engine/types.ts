@@ -120,3 +120,12 @@ export interface Ports {
   /** Region used when a question names none (from config). */
   defaultRegion: Region;
 }
+
+/**
+ * What a channel talks to: handles one inbound message, in order within its
+ * conversation (a queue per conversation), persists the session, runs the
+ * effects, and never throws (a failure becomes a polite reply and a log line).
+ */
+export interface ConversationHandler {
+  handle(message: InboundMessage): Promise<{ replies: string[]; trace?: Trace }>;
+}
