@@ -1,0 +1,108 @@
+/**
+ * A person's profile from free text ("我大专毕业，工作两年了", "本科在读，大四",
+ * "有助理工程师职称，拿到三年了"), for the eligibility tool. Only what the
+ * text says is filled; nothing is assumed.
+ */
+import type { Level } from '../../../knowledge/facts/schema.js';
+import { chineseNumber } from './normalize-question.js';
+
+export type Education = '初中' | '高中' | '中专' | '技工院校' | '专科' | '本科' | '硕士' | '博士';
+export type Degree = '学士' | '第二学士' | '硕士' | '博士';
+
+export interface ExtractedProfile {
+  education?: Education;
+  studying?: boolean;
+  degrees?: Degree[];
+  titles?: string[];
+  levelCertificates?: Level[];
+  yearsInWork?: number;
+  yearsSinceTitle?: number;
+  yearsSinceLevelCertificate?: number;
+  relatedMajor?: boolean;
+  retired?: boolean;
+}
+
+const EDUCATION: ReadonlyArray<readonly [RegExp, Education]> = [
+  [/博士(?!学位)|博士研究生|读博/, '博士'],
+  [/硕士(?!学位)|研究生|读研/, '硕士'],
+  [/本科|大学毕业|大学生|大四|大三|学士(?!学位)/, '本科'],
+  [/专科|大专/, '专科'],
+  [/技工院校|技校|技师学院|技工学校/, '技工院校'],
+  [/中专|职高|中职/, '中专'],
+  [/高中/, '高中'],
+  [/初中/, '初中'],
+];
+
+const NUM = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+|半)';
+const YEARS = new RegExp(`${NUM}\\s*(?:年|个年头)(半)?`);
+const MONTHS = new RegExp(`${NUM}\\s*个?月`);
+
+/** Years written in the text ("两年", "一年半", "11个月", "半年"), or undefined. */
+export function parseYears(text: string): number | undefined {
+  const y = YEARS.exec(text);
+  if (y) {
+    const n = chineseNumber(y[1]!);
+    if (n !== undefined) return n + (y[2] ? 0.5 : 0);
+  }
+  const m = MONTHS.exec(text);
+  if (m) {
+    const n = chineseNumber(m[1]!);
+    if (n !== undefined) return Math.round((n / 12) * 100) / 100;
+  }
+  return undefined;
+}
+
+/** Extract a profile; fields the text doesn't mention stay undefined. */
+export function extractProfile(text: string): ExtractedProfile {
+  const p: ExtractedProfile = {};
+  // Degrees first ("硕士学位"), so "学士学位" is not read as 本科 education.
+  const degrees: Degree[] = [];
+  if (/第二学士/.test(text)) degrees.push('第二学士');
+  if (/(?<!第二)学士学位/.test(text)) degrees.push('学士');
+  if (/硕士学位/.test(text)) degrees.push('硕士');
+  if (/博士学位/.test(text)) degrees.push('博士');
+  if (degrees.length) p.degrees = degrees;
+
+  const edu = EDUCATION.find(([re]) => re.test(text.replace(/(第二)?学士学位|硕士学位|博士学位/g, '')));
+  if (edu) p.education = edu[1];
+  if (/在读|在校|还没毕业|未毕业|应届|大四|毕业班|今年毕业|明年毕业/.test(text)) p.studying = true;
+
+  const titles: string[] = [];
+  if (/高级工程师|高工/.test(text)) titles.push('高级工程师');
+  if (/助理工程师/.test(text)) titles.push('助理工程师');
+  else if (/(?<!高级|助理)工程师(职称)?/.test(text) && /职称|评上|取得|拿到|是/.test(text) && !/数字技术工程师/.test(text)) titles.push('工程师');
+  if (/技术员/.test(text)) titles.push('技术员');
+  if (/没有职称|无职称|没职称/.test(text)) p.titles = [];
+  else if (titles.length) p.titles = titles;
+
+  const certs: Level[] = [];
+  const certRe = /(初级|中级|高级)(专业技术)?(等级)?(证书|证)|(考过|拿到|取得|有)了?(初级|中级|高级)(专业技术等级)?/g;
+  for (const m of text.matchAll(certRe)) {
+    const lvl = (m[1] ?? m[6]) as Level | undefined;
+    if (lvl && !certs.includes(lvl) && !/培训合格/.test(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4))) certs.push(lvl);
+  }
+  if (/没有(任何)?(等级)?证|没考过|无证/.test(text)) p.levelCertificates = [];
+  else if (certs.length) p.levelCertificates = certs;
+
+  // Years: "取得助理工程师三年"/"拿证两年" count since the title/certificate; otherwise years of work.
+  const sinceTitle = /(职称|助理工程师|技术员)[^，。,.；;]{0,8}?(后|以后|之后|已经|已|有)?[^，。,.；;]{0,4}?(\d+|[一二两三四五六七八九十半]+)\s*年/.exec(text);
+  const sinceCert = /(等级证书?|初级证书?|级证)[^，。,.；;]{0,8}?(\d+|[一二两三四五六七八九十半]+)\s*年/.exec(text);
+  const clauses = text.split(/[，。,.；;！!？?]/);
+  for (const c of clauses) {
+    const y = parseYears(c);
+    if (y === undefined) continue;
+    if (sinceTitle && c.includes(sinceTitle[0])) p.yearsSinceTitle = y;
+    else if (sinceCert && c.includes(sinceCert[0])) p.yearsSinceLevelCertificate = y;
+    else if (/工作|干了|从事|做了|上班|从业|经验|年了|干过|做过|年限/.test(c)) p.yearsInWork = y;
+  }
+  if (/刚毕业|没工作|没有工作经验|还没工作|未就业/.test(text) && p.yearsInWork === undefined) p.yearsInWork = 0;
+
+  if (/相关专业|对口|计算机|软件|信息管理|电子信息|数据科学|通信/.test(text)) p.relatedMajor = true;
+  if (/已退休|退休了|退休人员|我退休/.test(text)) p.retired = true;
+  return p;
+}
+
+/** True when the profile says anything at all. */
+export function hasProfile(p: ExtractedProfile): boolean {
+  return Object.values(p).some((v) => v !== undefined);
+}

@@ -1,0 +1,126 @@
+/**
+ * Understanding a message without a model: normalise it, then find the
+ * intent, the topic, the region, the occupation, the level and (for
+ * eligibility) the person's profile. Follow-ups inherit missing slots from
+ * the conversation. Pure: reads only the facts' region and occupation aliases.
+ */
+import type { Level, Region, Topic } from '../../../knowledge/facts/schema.js';
+import type { FactsTable } from '../../../tools/facts-table.js';
+import type { Slots } from '../types.js';
+import {
+  BARE_LEVEL,
+  INJECTION_CUES,
+  INTENT_CUES,
+  LEVEL_CUES,
+  OTHER_PLACES,
+  PRIVACY_PROBE,
+  TOPIC_CUES,
+  type Intent,
+} from './lexicon.js';
+import { normalizeQuestion } from './normalize-question.js';
+import { extractProfile, type ExtractedProfile } from './extract-profile.js';
+
+export interface Understanding {
+  /** Normalised text. */
+  text: string;
+  intent?: Intent;
+  /** Best topic, if any cue matched. */
+  topic?: Topic;
+  /** Other topics that matched, best first (a question can ask two things). */
+  alsoTopics: Topic[];
+  /** Topic score of the best topic (0 = no cue). */
+  topicScore: number;
+  region?: Region;
+  /** A place the notices don't cover (北京, 上海 …). */
+  otherPlace?: string;
+  /** District named (滕州, 薛城 …), as written. */
+  place?: string;
+  occupation?: string;
+  level?: Level;
+  /** Levels named when more than one ("初级和中级"). */
+  levels: Level[];
+  profile: ExtractedProfile;
+  /** Message carries instructions aimed at the bot. */
+  injection: boolean;
+  /** Message asks for someone's personal data. */
+  privacyProbe: boolean;
+  /** True when the message is short and leans on the previous turn ("那中级呢？"). */
+  followUp: boolean;
+}
+
+/** Understand one message in the context of the conversation's slots. */
+export function understand(raw: string, facts: FactsTable, previous: Slots = {}): Understanding {
+  const text = normalizeQuestion(raw);
+  const intent = INTENT_CUES.find(([re]) => re.test(text))?.[1];
+
+  const scores = new Map<Topic, number>();
+  for (const { topic, cues } of TOPIC_CUES) {
+    let s = 0;
+    for (const [cue, w] of cues) if (text.includes(cue)) s += w;
+    if (s > 0) scores.set(topic, s);
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  let topic = ranked[0]?.[0];
+  const topicScore = ranked[0]?.[1] ?? 0;
+
+  const levels = LEVEL_CUES.filter(([re]) => re.test(text)).map(([, l]) => l);
+  let level = levels.length === 1 ? levels[0] : undefined;
+  if (!level && BARE_LEVEL.test(text)) level = ({ 初: '初级', 中: '中级', 高: '高级' } as const)[text[0] as '初' | '中' | '高'];
+
+  const occupation = findOccupation(text, facts);
+  const { region, place } = findRegion(text, facts);
+  const otherPlace = region ? undefined : OTHER_PLACES.find((p) => text.includes(p));
+  const profile = extractProfile(text);
+
+  // A short message with no topic of its own leans on the previous turn.
+  const followUp =
+    !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region) || /^(那|那么|还有|呢|那个)/.test(text) || /呢[?？]?$/.test(text));
+  if (followUp && previous.topic) topic = previous.topic;
+
+  // "大专毕业能报吗" with profile details is an eligibility question.
+  if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && /报|参加|符合|可以|能/.test(text)) {
+    topic = 'eligibility';
+  }
+
+  return {
+    text,
+    intent,
+    topic,
+    alsoTopics: ranked.slice(1).map(([t]) => t),
+    topicScore,
+    region,
+    otherPlace,
+    place,
+    occupation,
+    level,
+    levels,
+    profile,
+    injection: INJECTION_CUES.test(text),
+    privacyProbe: PRIVACY_PROBE.test(text),
+    followUp,
+  };
+}
+
+/** The canonical occupation a message names, through the facts' aliases. */
+export function findOccupation(text: string, facts: FactsTable): string | undefined {
+  let best: { name: string; len: number } | undefined;
+  for (const o of facts.ofKind('occupation')) {
+    for (const alias of [o.name, ...o.aliases]) {
+      if (alias && text.toLowerCase().includes(alias.toLowerCase()) && (!best || alias.length > best.len)) {
+        best = { name: o.name, len: alias.length };
+      }
+    }
+  }
+  return best?.name;
+}
+
+/** The region a message names (a city, district or province), through the facts' aliases. */
+export function findRegion(text: string, facts: FactsTable): { region?: Region; place?: string } {
+  let best: { region: Region; place: string } | undefined;
+  for (const r of facts.regions) {
+    for (const name of r.names) {
+      if (text.includes(name) && (!best || name.length > best.place.length)) best = { region: r.region, place: name };
+    }
+  }
+  return best ?? {};
+}

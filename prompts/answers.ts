@@ -1,0 +1,100 @@
+/**
+ * Every sentence the answer engine says to a resident. Templates take values
+ * from tool outputs and facts; no fee, date, phone number or rule is written
+ * here.
+ */
+
+export const SYSTEM_ERROR_REPLY = '抱歉，刚才处理您的消息时出了点问题，请稍后再发一次。如需人工帮助，可拨打所在区（市）人社部门电话。';
+
+export const GREETING = (botName: string) =>
+  `您好！我是数字技术工程师培育项目政策助手（${botName}）。我根据官方通知回答培训费、补贴、报名时间、报名条件、学时、证书、职称认定和联系电话等问题，并可以帮您在线填写报名表。`;
+
+export const HELP_EXAMPLES = [
+  '可以这样问我：',
+  '· 枣庄中级培训费多少？补贴多少？',
+  '· 报名截止到什么时候？还能报吗？',
+  '· 我大专毕业工作两年了，能报初级吗？',
+  '· 浙江大数据中级补贴多少、要多少学时？',
+  '· 滕州报名打哪个电话？',
+  '· 发送“我要报名”开始在线填写报名表。',
+].join('\n');
+
+export const THANKS = '不客气！还有问题随时问我。';
+export const BYE = '再见！有问题随时来问。';
+
+/** Line naming the sources of an answer. */
+export const SOURCE_LINE = (refs: string[]) => `来源：${refs.join('；')}`;
+export const SOURCE_REF = (shortTitle: string, section: string) => `《${shortTitle}》${section}`;
+
+export const DEFAULT_REGION_NOTE = (region: string) => `（您没有说明地区，以下按${region}的通知回答；其他地区请告诉我城市名。）`;
+export const REGION_FALLBACK_NOTE = (asked: string, found: string) => `${asked}的通知中没有这项内容，以下是${found}的规定：`;
+export const REGION_HEADER = (region: string) => `【${region}】`;
+
+// Facts, rendered.
+export const FEE_LINE = (p: { occupation: string; level: string; amount: number; mode?: string; includes: string[]; excludes: string[] }) =>
+  `${p.occupation}（${p.level}）培训费${p.amount}元${p.mode ? `（${p.mode}）` : ''}` +
+  (p.includes.length ? `，包含${p.includes.join('、')}` : '') +
+  (p.excludes.length ? `；${p.excludes.join('、')}` : '') +
+  '。';
+export const SUBSIDY_LINE = (p: { beneficiaries: string; occupation: string; level: string; amount: number; hours?: number }) =>
+  `${p.occupation}（${p.level}）培训补贴${p.amount}元${p.hours ? `（学时要求${p.hours}学时）` : ''}，对象：${p.beneficiaries}。`;
+export const HOURS_LINE = (p: { occupation: string; level: string; total: number; online?: number; offline?: number }) =>
+  `${p.occupation}（${p.level}）共${p.total}学时` +
+  (p.online !== undefined && p.offline !== undefined ? `（线上${p.online}学时+线下${p.offline}学时）` : '') +
+  '。';
+export const NET_COST_LINE = (p: { occupation: string; level: string; fee: number; subsidy: number; net: number }) =>
+  `${p.occupation}（${p.level}）：培训费${p.fee}元，补贴${p.subsidy}元，扣除补贴后个人实际承担约${p.net}元。`;
+export const NET_COST_NOTE = '补贴的申领和发放方式以所在区（市）人社部门的说明为准。';
+export const CONTACT_LINE = (p: { name: string; phone?: string; email?: string; address?: string }) =>
+  `${p.name}${p.phone ? `：${p.phone}` : ''}${p.email ? `，邮箱 ${p.email}` : ''}${p.address ? `，地址：${p.address}` : ''}`;
+export const OCCUPATION_LINE = (p: { name: string; code?: string }) => `${p.name}${p.code ? `（职业编码${p.code}）` : ''}`;
+export const INSTITUTION_LINE = (p: { name: string; role: 'training' | 'evaluation'; occupations: string[] }) =>
+  `${p.name}（${p.role === 'training' ? '培训机构' : '评价机构'}${p.occupations.length ? `：${p.occupations.join('、')}` : ''}）`;
+export const CLAUSE_LINE = (label: string, quote: string) => `${label}${quote}`;
+
+// Deadlines.
+export const DEADLINE_OPEN = (label: string, closes: string, daysLeft: number) =>
+  `${label}截止到${closes}，目前仍在报名期内（还剩${daysLeft}天，含截止当天）。`;
+export const DEADLINE_TODAY = (label: string, closes: string) => `${label}截止到${closes}，今天是最后一天，请尽快报名。`;
+export const DEADLINE_CLOSED = (label: string, closes: string, daysSince: number) =>
+  `${label}已于${closes}截止（已过去${daysSince}天），目前不在报名期内。`;
+export const DEADLINE_CLOSED_NEXT = '您可以发送“我要报名”登记下一期的报名意向（标注为意向登记），或联系所在区（市）人社部门了解后续班次。';
+export const DEADLINE_AS_OF = (today: string) => `（按${today}计算）`;
+
+// Eligibility.
+export const ELIGIBLE = (level: string, label: string, quote: string) => `按您说的情况，符合${level}培训对象条件：${label}${quote}`;
+export const NOT_ELIGIBLE = (level: string) => `按您说的情况，暂不符合${level}培训对象的任何一条条件。通知要求具备以下条件之一：`;
+export const REFER = (level: string) => `技工院校毕业生按国家有关规定申报${level}，需要人工确认，请联系所在区（市）人社部门。`;
+export const ELIGIBILITY_LIST = (level: string) => `${level}培训对象需具备以下条件之一：`;
+export const ELIGIBILITY_ASK: Record<string, string> = {
+  education: '您的最高学历是什么（如专科、本科、硕士）？',
+  studying: '您目前是在读学生吗？',
+  degrees: '您有学士、硕士或博士学位吗？',
+  titles: '您有职称吗？有的话是什么职称（如技术员、助理工程师）？',
+  levelCertificates: '您取得过初级专业技术等级证书吗？',
+  yearsInWork: '您从事本职业技术工作几年了？',
+  yearsSinceTitle: '取得该职称后，您从事本职业技术工作几年了？',
+  yearsSinceLevelCertificate: '取得初级专业技术等级证书后，您从事本职业技术工作几年了？',
+  relatedMajor: '您的博士专业和本职业相关吗？',
+  retired: '您已经退休了吗？',
+};
+export const ELIGIBILITY_NEED_MORE = '要判断是否符合条件，还需要了解：';
+export const ELIGIBILITY_EXCLUDED = (who: string) => `通知规定培育对象不包含${who}。`;
+export const ELIGIBILITY_STAFF = '最终以所在区（市）人社部门审核为准。';
+
+// Refund conflict.
+export const REFUND_CONFLICT_INTRO = '关于退款，两份文件的说法不一致，请以报名时工作人员的说明为准：';
+
+// Not known / not covered.
+export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
+export const NOT_COVERED_PLACE = (place: string, covered: string[]) =>
+  `我收录的通知只涉及${covered.join('、')}，没有${place}的政策，无法回答${place}的情况，请咨询${place}当地人社部门。`;
+export const UNKNOWN = '这个问题我收录的通知里没有写明，我不能猜测。';
+export const UNKNOWN_HOTLINE = (lines: string[]) => `建议咨询：${lines.join('；')}。`;
+export const OUT_OF_SCOPE = '我只回答数字技术工程师培育项目的政策问题（培训费、补贴、报名、条件、学时、证书、职称等）。';
+export const INJECTION_NOTE = '我只依据官方通知回答，不会按消息里的指令修改政策内容。';
+export const PRIVACY_REFUSAL = '报名人的个人信息只提供给负责报名的工作人员，我不能透露任何人的身份证号、手机号等信息。';
+export const RELATED_PASSAGES = '通知中相关的原文如下：';
+export const PASSAGE_LINE = (source: string, text: string) => `${source}：“${text}”`;
+export const ASK_LEVEL = '您问的是初级还是中级？';
+export const WHICH_REGION = (covered: string[]) => `请问您是哪个地区的？（目前收录${covered.join('、')}的通知）`;
