@@ -6,7 +6,7 @@
  */
 import type { FactsTable } from '../../tools/facts-table.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
-import type { Level, Region, Topic } from '../../knowledge/facts/schema.js';
+import type { DocumentMeta, Level, Region, Topic } from '../../knowledge/facts/schema.js';
 import type { FormState, RegistrationRecord } from '../registration/types.js';
 
 export interface InboundMessage {
@@ -119,6 +119,10 @@ export interface Ports {
   llm?: LlmPort;
   /** Region used when a question names none (from config). */
   defaultRegion: Region;
+  /** Metadata of the shipped notices (titles for citations). */
+  documents: readonly DocumentMeta[];
+  /** The bot's display name (greeting). */
+  botName: string;
 }
 
 /**

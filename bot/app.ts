@@ -1,0 +1,108 @@
+/**
+ * Wires the concrete parts together from a parsed Config: facts, knowledge
+ * base, store, clock, optional LLM, the turn engine and the conversation
+ * handler. Used by the composition roots (bot/main.ts, the dte command) and
+ * by the eval and the benchmark. Reads no environment of its own.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import { clockFrom } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { loadFactsTable } from '../knowledge/facts/load-facts.js';
+import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import type { Region } from '../knowledge/facts/schema.js';
+import type { FactsTable } from '../tools/facts-table.js';
+import { openStore, type Store } from './store/store.js';
+import { createConversationHandler, type RunningHandler } from './engine/conversation-handler.js';
+import { handleTurn } from './engine/handle-turn.js';
+import { newSession, type Ports, type SourceRef, type ToolCall, type Trace } from './engine/types.js';
+import { createLlmPort } from './engine/llm/create-llm-port.js';
+
+/** The project root (where knowledge/ lives), independent of the working directory. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface AskResult {
+  question: string;
+  answer: string;
+  sources: SourceRef[];
+  tools: ToolCall[];
+  trace: Trace;
+}
+
+export interface App {
+  config: Config;
+  facts: FactsTable;
+  kb: KnowledgeBase;
+  store: Store;
+  ports: Ports;
+  handler: RunningHandler;
+  logger: Logger;
+  /** One question; a fresh session unless userId is given (then follow-ups keep context). */
+  ask(question: string, opts?: { now?: Date; region?: Region; userId?: string }): Promise<AskResult>;
+  close(): Promise<void>;
+}
+
+export class AppStartError extends Error {
+  override name = 'AppStartError';
+}
+
+function resolveFromRoot(p: string): string {
+  return path.isAbsolute(p) || p === ':memory:' ? p : path.resolve(PROJECT_ROOT, p);
+}
+
+export async function createApp(config: Config, opts: { logger?: Logger; now?: () => Date } = {}): Promise<App> {
+  const logger = opts.logger ?? createLogger(config.DTE_LOG_LEVEL);
+  const facts = loadFactsTable(resolveFromRoot(config.DTE_FACTS));
+  if (!facts.ok) throw new AppStartError(`facts table invalid: ${facts.error}`);
+  const kb = await openKnowledgeBase({
+    docsDir: path.join(PROJECT_ROOT, 'knowledge/docs'),
+    indexDir: resolveFromRoot(config.DTE_INDEX_DIR),
+    logger,
+    embeddings: config.DTE_EMBEDDINGS === 'openai'
+      ? { kind: 'openai', baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY, model: config.EMBEDDINGS_MODEL }
+      : undefined,
+  });
+  const store = openStore(resolveFromRoot(config.DTE_DB));
+  const now = opts.now ?? clockFrom(config);
+  const ports: Ports = {
+    kb,
+    facts: facts.table,
+    now,
+    registrations: { findByIdNumber: (id, level) => store.findRegistration(id, level) },
+    llm: createLlmPort(config, { logger, facts: facts.table, kb, now }),
+    defaultRegion: config.DTE_DEFAULT_REGION ?? facts.table.defaultRegion,
+  };
+  const handler = createConversationHandler({ ports, store, logger, turn: handleTurn });
+
+  return {
+    config,
+    facts: facts.table,
+    kb,
+    store,
+    ports,
+    handler,
+    logger,
+    async ask(question, o = {}) {
+      const p: Ports = { ...ports, now: o.now ? () => new Date(o.now!.getTime()) : ports.now };
+      let session = newSession();
+      if (o.region) session.slots.region = o.region;
+      if (o.userId) {
+        const stored = store.getSession(`ask:${o.userId}`);
+        if (stored) session = stored as typeof session;
+      }
+      const result = await handleTurn(
+        { message: { conversationId: `ask:${o.userId ?? 'anon'}`, userId: o.userId ?? 'anon', text: question, chat: 'private', channel: 'cli' }, session },
+        p,
+      );
+      if (o.userId) store.saveSession(`ask:${o.userId}`, result.session);
+      for (const e of result.effects) if (e.kind === 'log-question') store.logQuestion({ ...e, at: p.now().toISOString() });
+      return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };
+    },
+    async close() {
+      await handler.drain();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The retrieval path: when no tool answers, quote the best passages of the
+ * notices with their source. When no passage is good enough, say so plainly
+ * and give the hotline — never a guess.
+ */
+import * as T from '../../../prompts/answers.js';
+import type { Passage } from '../../../knowledge/types.js';
+import type { Ports, Session } from '../types.js';
+import type { Understanding } from '../understand/understand.js';
+import { sourcesOf } from './sources.js';
+import { hotlineLines, regionScopeFor, type Answer } from './answer-topic.js';
+
+/**
+ * Thresholds on the knowledge base's fused score (knowledge/types.ts, 0..1)
+ * and the raw BM25 score: below them a passage is not good enough to quote.
+ */
+export const MIN_PASSAGE_SCORE = 0.35;
+export const MIN_KEYWORD_SCORE = 2;
+/** Longest excerpt quoted in a chat reply. */
+export const MAX_EXCERPT = 160;
+
+/** Cut a passage to the sentences around the query's words, at most MAX_EXCERPT chars. */
+export function excerpt(text: string, query: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= MAX_EXCERPT) return clean;
+  const sentences = clean.split(/(?<=[。；;！？!?])/);
+  const words = [...new Set(query.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').match(/.{2}/gu) ?? [])];
+  let best = 0;
+  let bestScore = -1;
+  for (const [i, s] of sentences.entries()) {
+    const score = words.filter((w) => s.includes(w)).length;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  let out = sentences[best] ?? clean;
+  for (let j = best + 1; j < sentences.length && out.length + (sentences[j]?.length ?? 0) <= MAX_EXCERPT; j++) out += sentences[j];
+  return out.length > MAX_EXCERPT ? out.slice(0, MAX_EXCERPT) + '…' : out;
+}
+
+export async function answerFromPassages(u: Understanding, session: Session, ports: Ports): Promise<Answer> {
+  const scope = regionScopeFor(u, session, ports);
+  const passages = await ports.kb.search(u.text, { k: 3, regions: scope.explicit ? scope.regions : undefined });
+  const good = passages.filter((p) => p.score >= MIN_PASSAGE_SCORE && p.keywordScore >= MIN_KEYWORD_SCORE);
+  if (good.length === 0) {
+    const lines = [u.topic || u.topicScore > 0 ? T.UNKNOWN : `${T.OUT_OF_SCOPE}${T.UNKNOWN}`, T.UNKNOWN_HOTLINE(hotlineLines(ports, scope.region, u.place))];
+    return { lines, tools: [], facts: [], passages: [], sources: [], confidence: 0, route: 'unknown', answered: false };
+  }
+  const shown: Passage[] = good.slice(0, 2);
+  const sources = sourcesOf(ports.documents, [], shown);
+  const lines = [T.RELATED_PASSAGES];
+  for (const [i, p] of shown.entries()) {
+    lines.push(T.PASSAGE_LINE(`${i + 1}. 《${sources[i]?.title ?? p.doc}》${p.section}`, excerpt(p.text, u.text)));
+  }
+  const top = shown[0]!;
+  return {
+    lines,
+    tools: [],
+    facts: [],
+    passages: shown,
+    sources,
+    confidence: Math.min(1, top.score),
+    route: 'retrieval',
+    answered: true,
+  };
+}

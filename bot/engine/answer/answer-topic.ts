@@ -1,0 +1,298 @@
+/**
+ * The tool path: a topic and its slots become tool calls over the facts
+ * table, and the tool outputs become a short reply with its sources. Every
+ * number in a reply comes out of a tool's output.
+ */
+import type { Fact, Level, Region } from '../../../knowledge/facts/schema.js';
+import type { Passage } from '../../../knowledge/types.js';
+import * as T from '../../../prompts/answers.js';
+import { invokeTool, type ToolContext, type ToolDefinition, type ToolResult } from '../../../tools/define-tool.js';
+import { feeLookup } from '../../../tools/fee-lookup.js';
+import { subsidyLookup } from '../../../tools/subsidy-lookup.js';
+import { netCost } from '../../../tools/net-cost.js';
+import { hoursLookup } from '../../../tools/hours-lookup.js';
+import { deadlineStatus } from '../../../tools/deadline-status.js';
+import { titleRecognition } from '../../../tools/title-recognition.js';
+import { contactsLookup } from '../../../tools/contacts-lookup.js';
+import { occupationsLookup } from '../../../tools/occupations-lookup.js';
+import { institutionsLookup } from '../../../tools/institutions-lookup.js';
+import { refundPolicy } from '../../../tools/refund-policy.js';
+import { rulesByTopic } from '../../../tools/rules-by-topic.js';
+import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
+import type { Understanding } from '../understand/understand.js';
+import { chineseDate, contactLine, renderFact } from './render-fact.js';
+import { sourceLine, sourcesOf } from './sources.js';
+import { answerEligibility } from './eligibility-answer.js';
+
+export interface Answer {
+  lines: string[];
+  tools: ToolCall[];
+  facts: Fact[];
+  passages: Passage[];
+  sources?: SourceRef[];
+  /** 0..1: how surely the answer rests on the notices. */
+  confidence: number;
+  route: string;
+  /** False when nothing in the notices answers it (the engine tries retrieval, then says so). */
+  answered: boolean;
+  slots?: Partial<Slots>;
+  pending?: Session['pending'];
+}
+
+/** Records every tool call of a turn (input and output) for the trace and the grounding check. */
+export class ToolRunner {
+  readonly calls: ToolCall[] = [];
+  readonly facts: Fact[] = [];
+  constructor(private readonly ctx: ToolContext) {}
+
+  run<T>(tool: ToolDefinition<never, T>, input: unknown): ToolResult<T> {
+    const result = invokeTool(tool as ToolDefinition<never, T>, input, this.ctx);
+    this.calls.push({ name: tool.name, input, output: result.ok ? result.value : { error: result.error } });
+    if (result.ok) for (const f of result.facts) if (!this.facts.some((x) => x.id === f.id)) this.facts.push(f);
+    return result;
+  }
+}
+
+export interface RegionChoice {
+  region: Region;
+  regions: Region[];
+  /** The resident named it (now or earlier in the conversation). */
+  explicit: boolean;
+}
+
+/** The region a question is about: named now, named earlier, or the default. */
+export function regionScopeFor(u: Understanding, session: Session, ports: Ports): RegionChoice {
+  const region = u.region ?? session.slots.region;
+  if (region) return { region, regions: ports.facts.applicableRegions(region), explicit: true };
+  return { region: ports.defaultRegion, regions: ports.facts.applicableRegions(ports.defaultRegion), explicit: false };
+}
+
+/** Regions the shipped notices cover, for "not covered" replies. */
+export function coveredRegionNames(ports: Ports): string[] {
+  return [...new Set(ports.documents.map((d) => d.region))];
+}
+
+/**
+ * Whom to call when the notices don't answer: the district office when the
+ * resident named one, else the region's policy contacts, from the facts.
+ */
+export function hotlineLines(ports: Ports, region: Region, place?: string): string[] {
+  const contacts = ports.facts.ofKind('contact', (c) => ports.facts.applicableRegions(region).includes(c.region));
+  const byDistrict = place ? contacts.filter((c) => c.district && (c.district.includes(place) || place.includes(c.district.replace(/[市区]$/, '')))) : [];
+  const policy = contacts.filter((c) => c.purposes.some((p) => /咨询|政策/.test(p)));
+  const city = policy.filter((c) => c.district === '市直');
+  const chosen = byDistrict.length ? byDistrict : city.length ? city : policy.length ? policy.slice(0, 2) : contacts.slice(0, 2);
+  if (chosen.length === 0) return [`${region}当地人社部门`];
+  return chosen.map(contactLine);
+}
+
+interface Slotted {
+  region: RegionChoice;
+  occupation?: string;
+  level?: Level;
+  /** Occupation carried over from an earlier turn (relaxed when it finds nothing). */
+  occupationInherited: boolean;
+}
+
+function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
+  const region = regionScopeFor(u, session, ports);
+  const occupation = u.occupation ?? session.slots.occupation;
+  const level = u.level ?? (u.followUp || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
+  return { region, occupation, level: u.levels.length > 1 ? undefined : level, occupationInherited: !u.occupation && Boolean(occupation) };
+}
+
+function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], route: string, answered = true, extra: Partial<Answer> = {}): Answer {
+  const sources = sourcesOf(ports.documents, runner.facts);
+  const body = [...lines];
+  if (answered && !s.region.explicit && runner.facts.some((f) => f.region === s.region.region) && needsRegion(route)) {
+    body.unshift(T.DEFAULT_REGION_NOTE(s.region.region));
+  }
+  const src = sourceLine(sources);
+  if (answered && src) body.push(src);
+  return { lines: body, tools: runner.calls, facts: runner.facts, passages: [], sources, confidence: answered ? 0.95 : 0, route, answered, ...extra };
+}
+
+/** Routes that depend on the region (the default-region note applies). */
+function needsRegion(route: string): boolean {
+  return ['fee', 'subsidy', 'net-cost', 'hours', 'deadline', 'eligibility', 'title', 'contact', 'refund'].includes(route);
+}
+
+/** Regions to try for a question that named none: the default first, then every other. */
+function fallbackRegions(s: Slotted, ports: Ports): Region[] {
+  if (s.region.explicit) return [s.region.region];
+  const all = [...new Set(ports.facts.all().map((f) => f.region))];
+  return [s.region.region, ...all.filter((r) => r !== s.region.region)];
+}
+
+export async function answerTopic(u: Understanding, session: Session, ports: Ports): Promise<Answer> {
+  const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
+  const s = slotsFor(u, session, ports);
+  const topic = u.topic;
+  const slotsOut: Partial<Slots> = {};
+  if (s.level) slotsOut.level = s.level;
+
+  const withOccupation = <V>(call: (occupation: string | undefined) => ToolResult<V>): ToolResult<V> => {
+    const r = call(s.occupation);
+    if (!r.ok && s.occupationInherited) return call(undefined);
+    return r;
+  };
+
+  switch (topic) {
+    case 'fee': {
+      for (const region of fallbackRegions(s, ports)) {
+        const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
+        if (r.ok && r.value.fees.length) {
+          const lines = regionLead(s, region);
+          for (const fee of r.value.fees) {
+            const f = runner.facts.find((x) => x.id === fee.factId);
+            if (f) lines.push(renderFact(f));
+          }
+          return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
+        }
+      }
+      return notStated(s, runner, ports, '培训费', 'fee');
+    }
+    case 'subsidy': {
+      for (const region of fallbackRegions(s, ports)) {
+        const r = withOccupation((occupation) => runner.run(subsidyLookup, { region, occupation, level: s.level }));
+        if (!r.ok) continue;
+        if (r.value.kind === 'amount-not-stated') {
+          if (!s.region.explicit) continue;
+          const lines = [T.NOT_STATED('补贴金额', region), ...r.value.rules.map((x) => x.statement)];
+          return finish(s, runner, ports, lines, 'subsidy');
+        }
+        const lines = regionLead(s, region);
+        for (const item of r.value.subsidies) {
+          const f = runner.facts.find((x) => x.id === item.factId);
+          if (f) lines.push(renderFact(f));
+        }
+        for (const rule of r.value.rules.slice(0, 2)) lines.push(rule.statement);
+        return finish(s, runner, ports, lines, 'subsidy');
+      }
+      return notStated(s, runner, ports, '补贴标准', 'subsidy');
+    }
+    case 'net-cost': {
+      for (const region of fallbackRegions(s, ports)) {
+        const fees = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
+        if (!fees.ok || fees.value.fees.length === 0) continue;
+        const lines = regionLead(s, region);
+        for (const fee of fees.value.fees) {
+          const r = runner.run(netCost, { region, occupation: fee.occupation, level: fee.level });
+          if (!r.ok) continue;
+          if (r.value.kind === 'computed') {
+            lines.push(T.NET_COST_LINE({ occupation: fee.occupation, level: fee.level, fee: r.value.feeYuan, subsidy: r.value.subsidyYuan, net: r.value.netYuan }));
+          } else {
+            const f = runner.facts.find((x) => x.id === fee.factId);
+            if (f) lines.push(renderFact(f), T.NOT_STATED('补贴金额', region));
+          }
+        }
+        lines.push(T.NET_COST_NOTE);
+        return finish(s, runner, ports, lines, 'net-cost');
+      }
+      return notStated(s, runner, ports, '培训费和补贴', 'net-cost');
+    }
+    case 'hours': {
+      for (const region of fallbackRegions(s, ports)) {
+        const r = withOccupation((occupation) => runner.run(hoursLookup, { region, occupation, level: s.level }));
+        if (r.ok && r.value.hours.length) {
+          const lines = regionLead(s, region);
+          for (const h of r.value.hours) {
+            const f = runner.facts.find((x) => x.id === h.factId);
+            if (f) lines.push(renderFact(f));
+          }
+          return finish(s, runner, ports, lines, 'hours');
+        }
+      }
+      return notStated(s, runner, ports, '学时要求', 'hours');
+    }
+    case 'deadline': {
+      const r = runner.run(deadlineStatus, { region: s.region.region });
+      if (!r.ok) return notStated(s, runner, ports, '报名截止时间', 'deadline');
+      const lines: string[] = [];
+      let closed = false;
+      for (const d of r.value.deadlines) {
+        const closes = chineseDate(d.closes);
+        if (d.status === 'open') lines.push(T.DEADLINE_OPEN(d.label, closes, d.daysLeft));
+        else if (d.status === 'closes-today') lines.push(T.DEADLINE_TODAY(d.label, closes));
+        else if (d.status === 'closed') {
+          lines.push(T.DEADLINE_CLOSED(d.label, closes, d.daysSince));
+          if (d.subject === 'registration') closed = true;
+        } else lines.push(renderFact(runner.facts.find((f) => f.id === d.factId)!));
+      }
+      lines.push(T.DEADLINE_AS_OF(chineseDate(r.value.today)));
+      if (closed) lines.push(T.DEADLINE_CLOSED_NEXT);
+      return finish(s, runner, ports, lines, 'deadline');
+    }
+    case 'eligibility':
+      return answerEligibility(u, s.region, s.level, runner, ports, (lines, route, answered, extra) =>
+        finish(s, runner, ports, lines, route, answered, extra),
+      );
+    case 'title': {
+      const r = runner.run(titleRecognition, { region: s.region.region, level: s.level });
+      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '职称认定办法', 'title');
+      return finish(s, runner, ports, r.facts.map(renderFact), 'title');
+    }
+    case 'contact': {
+      const r = runner.run(contactsLookup, { region: s.region.region, district: u.place && u.region === s.region.region ? u.place : undefined });
+      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '联系电话', 'contact');
+      return finish(s, runner, ports, r.facts.map(renderFact), 'contact');
+    }
+    case 'institution': {
+      const r = runner.run(institutionsLookup, { region: s.region.explicit ? s.region.region : undefined, occupation: u.occupation });
+      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '培训机构', 'institution');
+      return finish(s, runner, ports, r.facts.map(renderFact), 'institution');
+    }
+    case 'occupation': {
+      const r = runner.run(occupationsLookup, { region: s.region.explicit ? s.region.region : undefined, query: u.occupation });
+      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '职业目录', 'occupation');
+      return finish(s, runner, ports, groupByRegion(r.facts), 'occupation');
+    }
+    case 'refund': {
+      const r = runner.run(refundPolicy, { region: s.region.region });
+      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '退款规定', 'refund');
+      const conflict = r.facts.some((f) => f.conflictsWith?.length);
+      const lines = conflict ? [T.REFUND_CONFLICT_INTRO] : [];
+      for (const f of r.facts) lines.push(`· ${renderFact(f)}（《${ports.documents.find((d) => d.id === f.doc)?.shortTitle ?? f.doc}》${f.section}）`);
+      return finish(s, runner, ports, lines, 'refund');
+    }
+    case undefined:
+      return { lines: [], tools: [], facts: [], passages: [], confidence: 0, route: 'none', answered: false };
+    default: {
+      const r = runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
+      const own = r.ok ? r.facts.filter((f) => s.region.regions.includes(f.region)) : [];
+      const shown = own.length ? own : r.ok ? r.facts : [];
+      if (shown.length === 0) return notStated(s, runner, ports, '', topic);
+      return finish(s, runner, ports, groupByRegion(shown.slice(0, 6)), topic);
+    }
+  }
+}
+
+/** Lines grouped under 【region】 headers when facts come from several regions. */
+function groupByRegion(facts: Fact[]): string[] {
+  const regions = [...new Set(facts.map((f) => f.region))];
+  if (regions.length === 1) return facts.map(renderFact);
+  const lines: string[] = [];
+  for (const r of regions) {
+    lines.push(T.REGION_HEADER(r));
+    for (const f of facts.filter((x) => x.region === r)) lines.push(renderFact(f));
+  }
+  return lines;
+}
+
+/** "【浙江】" when the answer comes from a region other than the one assumed. */
+function regionLead(s: Slotted, region: Region): string[] {
+  if (s.region.explicit && region === s.region.region) return [];
+  if (!s.region.explicit && region === s.region.region) return [];
+  return [T.REGION_FALLBACK_NOTE(s.region.region, region)];
+}
+
+/**
+ * The notices don't state it: say so for the region and give the hotline
+ * (a low-confidence answer, so staff see it among the gaps). Without a
+ * named subject the engine tries the passages first.
+ */
+function notStated(s: Slotted, runner: ToolRunner, ports: Ports, what: string, route: string): Answer {
+  if (!what) return { lines: [], tools: runner.calls, facts: [], passages: [], confidence: 0, route, answered: false };
+  const lines = [T.NOT_STATED(what, s.region.region), T.UNKNOWN_HOTLINE(hotlineLines(ports, s.region.region))];
+  return { lines, tools: runner.calls, facts: [], passages: [], sources: [], confidence: 0.3, route: `${route}-not-stated`, answered: true };
+}

@@ -1,0 +1,44 @@
+/**
+ * Citations: every fact or passage an answer rests on becomes a SourceRef
+ * (document id, short title, section, verbatim quote), and the answer ends
+ * with one line naming them.
+ */
+import type { DocumentMeta, Fact } from '../../../knowledge/facts/schema.js';
+import type { Passage } from '../../../knowledge/types.js';
+import { SOURCE_LINE, SOURCE_REF } from '../../../prompts/answers.js';
+import type { SourceRef } from '../types.js';
+
+function titleOf(documents: readonly DocumentMeta[], doc: string): string {
+  return documents.find((d) => d.id === doc)?.shortTitle ?? doc;
+}
+
+/** Sources of the facts and passages, de-duplicated, facts first. */
+export function sourcesOf(documents: readonly DocumentMeta[], facts: readonly Fact[], passages: readonly Passage[] = []): SourceRef[] {
+  const out: SourceRef[] = [];
+  const seen = new Set<string>();
+  for (const f of facts) {
+    const key = `${f.doc}|${f.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ doc: f.doc, title: titleOf(documents, f.doc), section: f.section, quote: f.quote });
+  }
+  for (const p of passages) {
+    const key = `${p.doc}|${p.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ doc: p.doc, title: titleOf(documents, p.doc), section: p.section, quote: p.text });
+  }
+  return out;
+}
+
+/** "来源：《…》section；《…》section" naming at most `max` distinct places. */
+export function sourceLine(sources: readonly SourceRef[], max = 3): string | undefined {
+  const refs: string[] = [];
+  for (const s of sources) {
+    const ref = SOURCE_REF(s.title, s.section);
+    if (!refs.includes(ref)) refs.push(ref);
+  }
+  if (refs.length === 0) return undefined;
+  const shown = refs.slice(0, max);
+  return SOURCE_LINE(shown);
+}

@@ -1,0 +1,104 @@
+/**
+ * One turn: understand -> (form | intent | tools | retrieval) -> reply.
+ * Plain data in, plain data out; the clock, facts, knowledge base and the
+ * optional LLM come in through `ports`. Exact facts only ever come from the
+ * tools; anything the notices don't cover gets "I don't know" and a hotline.
+ */
+import * as T from '../../prompts/answers.js';
+import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
+import { understand, type Understanding } from './understand/understand.js';
+import { answerTopic, hotlineLines, coveredRegionNames, type Answer } from './answer/answer-topic.js';
+import { answerFromPassages } from './answer/answer-from-passages.js';
+import { routeForm } from './route-form.js';
+import { mergeProfile } from './answer/eligibility-answer.js';
+
+/** Answers below this confidence are logged as gaps for the staff console. */
+export const GAP_CONFIDENCE = 0.5;
+
+export async function handleTurn(input: { message: InboundMessage; session: Session }, ports: Ports): Promise<TurnResult> {
+  const { message } = input;
+  const session: Session = structuredClone(input.session);
+  const text = message.text.trim();
+
+  if (!text) {
+    return reply(session, [T.HELP_EXAMPLES], { route: 'empty', confidence: 1 });
+  }
+
+  // The registration form owns the conversation while it is open.
+  const form = await routeForm(text, session, message, ports);
+  if (form) return form;
+
+  const u = understand(text, ports.facts, session.slots);
+
+  if (u.privacyProbe) return reply(session, [T.PRIVACY_REFUSAL], { route: 'privacy', confidence: 1 });
+  if (u.intent === 'greeting' || u.intent === 'help') {
+    return reply(session, [T.GREETING('dte-bot'), T.HELP_EXAMPLES], { route: u.intent, confidence: 1 });
+  }
+  if (u.intent === 'thanks') return reply(session, [T.THANKS], { route: 'thanks', confidence: 1 });
+  if (u.intent === 'bye') return reply(session, [T.BYE], { route: 'bye', confidence: 1 });
+
+  // A pending eligibility question: this message may be the missing detail.
+  if (session.pending?.kind === 'eligibility' && !u.intent && (!u.topic || u.topic === 'eligibility')) {
+    const merged = mergeProfile(session.pending.profileText, text);
+    const again = understand(merged, ports.facts, session.slots);
+    again.topic = 'eligibility';
+    again.level ??= session.pending.level;
+    delete session.pending;
+    return finish(session, again, await answerTopic(again, session, ports), text);
+  }
+  delete session.pending;
+
+  if (u.otherPlace && !u.region) {
+    const lines = [T.NOT_COVERED_PLACE(u.otherPlace, coveredRegionNames(ports))];
+    return finish(session, u, { lines, tools: [], facts: [], passages: [], confidence: 1, route: 'not-covered', answered: true }, text);
+  }
+
+  let answer: Answer | undefined;
+  if (u.topic) answer = await answerTopic(u, session, ports);
+  if (!answer || !answer.answered) {
+    const fromPassages = await answerFromPassages(u, session, ports);
+    if (fromPassages.answered || !answer) answer = fromPassages;
+  }
+  if (u.injection) answer = { ...answer, lines: [T.INJECTION_NOTE, ...answer.lines] };
+  return finish(session, u, answer, text);
+}
+
+/** Record slots for follow-ups, attach sources, log gaps, optionally rephrase with the LLM. */
+async function finish(session: Session, u: Understanding, answer: Answer, question: string): Promise<TurnResult> {
+  const slots: Slots = { ...session.slots };
+  if (u.topic) slots.topic = u.topic;
+  if (u.region) slots.region = u.region;
+  if (u.occupation) slots.occupation = u.occupation;
+  if (u.level) slots.level = u.level;
+  if (answer.slots) Object.assign(slots, answer.slots);
+  session.slots = slots;
+  if (answer.pending) session.pending = answer.pending;
+
+  const effects: Effect[] = [
+    { kind: 'log-question', question, answered: answer.answered, confidence: answer.confidence, route: answer.route },
+  ];
+  return {
+    replies: [answer.lines.join('\n')],
+    session,
+    effects,
+    trace: {
+      route: answer.route,
+      understood: { ...slots, intent: u.intent },
+      tools: answer.tools,
+      sources: answer.sources ?? [],
+      mode: 'offline',
+      confidence: answer.confidence,
+    },
+  };
+}
+
+function reply(session: Session, replies: string[], t: { route: string; confidence: number }): TurnResult {
+  return {
+    replies: [replies.join('\n')],
+    session,
+    effects: [],
+    trace: { route: t.route, tools: [], sources: [], mode: 'offline', confidence: t.confidence },
+  };
+}
+
+export { hotlineLines };
