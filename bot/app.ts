@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { clockFrom } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { loadFactsTable } from '../knowledge/facts/load-facts.js';
+import { loadDocumentsMeta, loadFactsTable } from '../knowledge/facts/load-facts.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Region } from '../knowledge/facts/schema.js';
@@ -56,6 +56,8 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   const logger = opts.logger ?? createLogger(config.DTE_LOG_LEVEL);
   const facts = loadFactsTable(resolveFromRoot(config.DTE_FACTS));
   if (!facts.ok) throw new AppStartError(`facts table invalid: ${facts.error}`);
+  const documents = loadDocumentsMeta(path.join(PROJECT_ROOT, 'knowledge/docs'));
+  if (!documents.ok) throw new AppStartError(`documents metadata invalid: ${documents.error}`);
   const kb = await openKnowledgeBase({
     docsDir: path.join(PROJECT_ROOT, 'knowledge/docs'),
     indexDir: resolveFromRoot(config.DTE_INDEX_DIR),
@@ -73,6 +75,8 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     registrations: { findByIdNumber: (id, level) => store.findRegistration(id, level) },
     llm: createLlmPort(config, { logger, facts: facts.table, kb, now }),
     defaultRegion: config.DTE_DEFAULT_REGION ?? facts.table.defaultRegion,
+    documents: documents.documents,
+    botName: config.DTE_BOT_NAME,
   };
   const handler = createConversationHandler({ ports, store, logger, turn: handleTurn });
 

@@ -85,7 +85,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; message: 
 
 /** Parse an environment (process.env by default, read here only). */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const parsed = ConfigSchema.safeParse(env);
+  // An empty variable (FOO= in .env) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) return { ok: false, message: z.prettifyError(parsed.error) };
   const c = parsed.data;
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(c.DTE_CONSOLE_HOST);

@@ -32,7 +32,7 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
 
   if (u.privacyProbe) return reply(session, [T.PRIVACY_REFUSAL], { route: 'privacy', confidence: 1 });
   if (u.intent === 'greeting' || u.intent === 'help') {
-    return reply(session, [T.GREETING('dte-bot'), T.HELP_EXAMPLES], { route: u.intent, confidence: 1 });
+    return reply(session, [T.GREETING(ports.botName), T.HELP_EXAMPLES], { route: u.intent, confidence: 1 });
   }
   if (u.intent === 'thanks') return reply(session, [T.THANKS], { route: 'thanks', confidence: 1 });
   if (u.intent === 'bye') return reply(session, [T.BYE], { route: 'bye', confidence: 1 });

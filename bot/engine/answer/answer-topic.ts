@@ -3,6 +3,7 @@
  * table, and the tool outputs become a short reply with its sources. Every
  * number in a reply comes out of a tool's output.
  */
+import type { z } from 'zod';
 import type { Fact, Level, Region } from '../../../knowledge/facts/schema.js';
 import type { Passage } from '../../../knowledge/types.js';
 import * as T from '../../../prompts/answers.js';
@@ -45,8 +46,8 @@ export class ToolRunner {
   readonly facts: Fact[] = [];
   constructor(private readonly ctx: ToolContext) {}
 
-  run<T>(tool: ToolDefinition<never, T>, input: unknown): ToolResult<T> {
-    const result = invokeTool(tool as ToolDefinition<never, T>, input, this.ctx);
+  run<S extends z.ZodType, T>(tool: ToolDefinition<S, T>, input: z.input<S>): ToolResult<T> {
+    const result = invokeTool(tool, input, this.ctx);
     this.calls.push({ name: tool.name, input, output: result.ok ? result.value : { error: result.error } });
     if (result.ok) for (const f of result.facts) if (!this.facts.some((x) => x.id === f.id)) this.facts.push(f);
     return result;

@@ -11,8 +11,8 @@ let toSimplified: ((s: string) => string) | undefined;
 
 /** Traditional (HK/TW) to simplified Chinese; the converter is built once. */
 export function simplify(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  return toSimplified(text);
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  return convert(text);
 }
 
 /** Full-width ASCII (Ａ１２，) to half-width; keeps CJK punctuation like 、。 */

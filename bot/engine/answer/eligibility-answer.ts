@@ -1,0 +1,76 @@
+/**
+ * Eligibility: a decision with the clause that decides it, from the
+ * eligibility tool over the person's profile; when the profile is
+ * incomplete, ask for the one or two details that decide it (and remember
+ * the question so the next message can answer it).
+ */
+import type { Level } from '../../../knowledge/facts/schema.js';
+import * as T from '../../../prompts/answers.js';
+import { eligibilityCheck, type EligibilityValue } from '../../../tools/eligibility-check.js';
+import type { Ports } from '../types.js';
+import type { Understanding } from '../understand/understand.js';
+import { hasProfile } from '../understand/extract-profile.js';
+import type { Answer, RegionChoice, ToolRunner } from './answer-topic.js';
+import { renderFact } from './render-fact.js';
+
+type Finish = (lines: string[], route: string, answered?: boolean, extra?: Partial<Answer>) => Answer;
+
+/** The profile text so far plus the resident's answer to the follow-up question. */
+export function mergeProfile(previous: string, answer: string): string {
+  // A bare "3年"/"两年" answers the years question; "没有" answers a yes/no one.
+  const a = answer.trim();
+  if (/^(\d+(\.\d+)?|[一二两三四五六七八九十半]+)\s*(年|个月)(了|吧)?[。.]?$/.test(a)) return `${previous}，工作${a}`;
+  return `${previous}，${a}`;
+}
+
+function lineFor(v: EligibilityValue): string[] {
+  switch (v.decision) {
+    case 'eligible':
+      return [T.ELIGIBLE(v.level, v.clause.label, v.clause.quote)];
+    case 'not-eligible':
+      if (v.excludedBy) return [T.ELIGIBILITY_EXCLUDED(v.excludedBy.includes('退休') ? '已退休人员' : v.excludedBy)];
+      return [T.NOT_ELIGIBLE(v.level), ...v.clauses.map((c) => T.CLAUSE_LINE(c.label, c.quote))];
+    case 'refer':
+      return [T.REFER(v.level)];
+    case 'incomplete':
+      return [T.ELIGIBILITY_NEED_MORE, ...v.ask.map((f) => T.ELIGIBILITY_ASK[f] ?? f)];
+  }
+}
+
+export function answerEligibility(
+  u: Understanding,
+  region: RegionChoice,
+  level: Level | undefined,
+  runner: ToolRunner,
+  ports: Ports,
+  finish: Finish,
+): Answer {
+  const regionInput = region.explicit ? region.region : undefined;
+  if (!hasProfile(u.profile)) {
+    // No story to judge: list the conditions of the level(s) asked about.
+    const levels: Level[] = level ? [level] : u.levels.length ? u.levels : ['初级', '中级'];
+    const lines: string[] = [];
+    for (const l of levels) {
+      const r = runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile: {} });
+      if (r.ok) for (const f of r.facts) if (f.kind === 'eligibility') lines.push(renderFact(f));
+    }
+    if (lines.length === 0) return finish([], 'eligibility', false);
+    return finish(lines, 'eligibility');
+  }
+
+  const profile = u.profile;
+  const check = (l: Level) => runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile });
+  const first: Level = level ?? '初级';
+  const r = check(first);
+  if (!r.ok) return finish([], 'eligibility', false);
+  const lines = lineFor(r.value);
+  if (!level && r.value.decision === 'eligible') {
+    const mid = check('中级');
+    if (mid.ok && mid.value.decision === 'eligible') lines.push(...lineFor(mid.value));
+  }
+  if (r.value.decision === 'incomplete') {
+    return finish(lines, 'eligibility', true, { pending: { kind: 'eligibility', level: first, profileText: u.text }, slots: { level: first } });
+  }
+  lines.push(T.ELIGIBILITY_STAFF);
+  return finish(lines, 'eligibility', true, { slots: { level: first } });
+}
