@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DocumentsFileSchema } from '../../knowledge/facts/schema.js';
+import { EVAL_CATEGORIES, type EvalItem, loadQuestions } from './eval-item.js';
+import { QUESTIONS_PATH, REPO_ROOT } from './evaluate.js';
+import { evidenceKeys, extractNumbers } from './numbers.js';
+
+const loaded = loadQuestions(QUESTIONS_PATH);
+if (!loaded.ok) throw new Error(loaded.error);
+const items = loaded.value;
+
+const docsDir = join(REPO_ROOT, 'knowledge/docs');
+const documents = DocumentsFileSchema.parse(JSON.parse(readFileSync(join(docsDir, 'documents.json'), 'utf8')));
+const docText = new Map(documents.map((d) => [d.id, readFileSync(join(docsDir, d.file), 'utf8')]));
+
+/** Categories that need a broad sample; the others are narrower topics. */
+const MAIN_CATEGORIES = [
+  'fee',
+  'subsidy',
+  'net-cost',
+  'hours',
+  'deadline',
+  'eligibility',
+  'title',
+  'certificate',
+  'continuing-education',
+  'contact',
+  'institution',
+  'occupation',
+  'process',
+  'refund',
+  'course',
+  'weihai',
+  'zhejiang',
+  'liaoning',
+  'follow-up',
+  'traditional',
+  'typo',
+  'keyword-only',
+] as const;
+
+const tokensOf = (item: EvalItem) => item.mustContain.flatMap((e) => (typeof e === 'string' ? [e] : e));
+const count = (category: string) => items.filter((i) => i.category === category).length;
+
+describe('the question set', () => {
+  it('has at least 180 valid items with unique ids', () => {
+    expect(items.length).toBeGreaterThanOrEqual(180);
+  });
+
+  it('covers every category, main ones with at least 8 items and the others with at least 4', () => {
+    for (const c of EVAL_CATEGORIES) expect(count(c), c).toBeGreaterThanOrEqual(4);
+    for (const c of MAIN_CATEGORIES) expect(count(c), c).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has at least 10 out-of-scope, injection and privacy probes together', () => {
+    expect(count('out-of-scope') + count('injection') + count('privacy')).toBeGreaterThanOrEqual(10);
+  });
+
+  it('draws on all five notices', () => {
+    const cited = new Set(items.flatMap((i) => i.expectDocs));
+    for (const d of documents) expect(cited.has(d.id), d.id).toBe(true);
+  });
+
+  it('names only documents that exist', () => {
+    for (const i of items) for (const d of i.expectDocs) expect(docText.has(d), `${i.id}: ${d}`).toBe(true);
+  });
+
+  it('requires both refund rules (the city notice and the brochure) in every refund item', () => {
+    for (const i of items.filter((x) => x.category === 'refund')) {
+      const tokens = tokensOf(i);
+      expect(tokens, i.id).toContain('开班三天前');
+      expect(tokens, i.id).toContain('一旦缴费');
+    }
+  });
+
+  it('asks "can I still register" both inside and after the registration window', () => {
+    const dated = items.filter((i) => i.category === 'deadline' && i.now);
+    expect(dated.some((i) => i.now! < '2026-04-20')).toBe(true);
+    expect(dated.some((i) => i.now! > '2026-04-20')).toBe(true);
+    expect(dated.some((i) => i.now === '2026-04-20')).toBe(true);
+  });
+
+  it('scores follow-ups on their last turn with earlier turns as context', () => {
+    for (const i of items.filter((x) => x.category === 'follow-up')) expect(i.turns?.length ?? 0, i.id).toBeGreaterThanOrEqual(2);
+  });
+
+  it('expects "not covered" answers for out-of-scope questions and no required number in them', () => {
+    for (const i of items.filter((x) => x.category === 'out-of-scope')) expect(i.expectUnknown, i.id).toBe(true);
+    for (const i of items.filter((x) => x.expectUnknown)) {
+      expect(tokensOf(i).filter((t) => /\d/.test(t)), i.id).toEqual([]);
+    }
+  });
+
+  it('names a source document wherever it requires a number', () => {
+    for (const i of items) {
+      if (tokensOf(i).some((t) => /\d/.test(t))) expect(i.expectDocs.length, i.id).toBeGreaterThan(0);
+    }
+  });
+
+  // Guards the set against typos: a required number must be printed in one of
+  // the notices the item names, or be derived as the item's note says
+  // ("3500-1300": both operands printed there, the difference required).
+  it.each(items.filter((i) => tokensOf(i).some((t) => /\d/.test(t))).map((i) => [i.id, i] as const))(
+    '%s requires only numbers its notices state',
+    (_id, item) => {
+      const known = evidenceKeys(item.expectDocs.map((d) => docText.get(d) ?? ''));
+      const derived = new Set<string>();
+      for (const [, a, b] of (item.note ?? '').matchAll(/(\d+)-(\d+)/g)) {
+        if (known.has(`n:${a}`) && known.has(`n:${b}`)) derived.add(`n:${Number(a) - Number(b)}`);
+      }
+      for (const token of tokensOf(item)) {
+        for (const n of extractNumbers(token)) {
+          expect(known.has(n.key) || derived.has(n.key), `${item.id}: "${token}" (${n.key}) is not in ${item.expectDocs.join(', ')}`).toBe(true);
+        }
+      }
+    },
+  );
+});
