@@ -1,0 +1,212 @@
+/**
+ * Pull form fields out of one free-text message: several at once ("我叫张三，
+ * 男，手机13912345678，报初级…"), a bare answer to the field just asked
+ * ("张三"), and corrections ("手机号填错了，改成13800001111", "把单位改成…",
+ * "等级改为中级"). The values are raw candidates: the form validates them
+ * (./validate.ts), so a wrong one gets an exact message instead of vanishing.
+ */
+import type { FormField } from './types.js';
+import { FORM_FIELDS } from './types.js';
+import { matchDistrict } from './validate.js';
+
+/** What the extractor needs to know about the form at this point. */
+export interface ExtractContext {
+  /** The field asked last: a message that names no field answers it. */
+  asking?: FormField;
+  /** District options from the facts (to recognise "滕州的"). */
+  districtOptions: readonly string[];
+}
+
+export interface Extraction {
+  /** Raw candidate values, per field. */
+  values: Partial<Record<FormField, string>>;
+  /** Fields named as wrong without a new value ("手机号填错了"): ask them again. */
+  reopen: FormField[];
+  /** The message reads as a question (nothing but ID/phone numbers and explicit corrections were taken from it). */
+  question: boolean;
+}
+
+/** Words naming a field, longest first so 身份证号码 wins over 身份证. */
+const FIELD_WORDS: ReadonlyArray<readonly [string, FormField]> = (
+  [
+    ['单位所在区（市）', 'district'],
+    ['单位所在区(市)', 'district'],
+    ['单位所在区', 'district'],
+    ['学历及所学专业', 'education'],
+    ['身份证号码', 'idNumber'],
+    ['手机号码', 'phone'],
+    ['电话号码', 'phone'],
+    ['联系电话', 'phone'],
+    ['培训等级', 'level'],
+    ['工作单位', 'employer'],
+    ['所在单位', 'employer'],
+    ['单位名称', 'employer'],
+    ['身份证号', 'idNumber'],
+    ['所在区', 'district'],
+    ['身份证', 'idNumber'],
+    ['手机号', 'phone'],
+    ['区（市）', 'district'],
+    ['名字', 'name'],
+    ['姓名', 'name'],
+    ['性别', 'gender'],
+    ['学历', 'education'],
+    ['职称', 'title'],
+    ['单位', 'employer'],
+    ['手机', 'phone'],
+    ['电话', 'phone'],
+    ['等级', 'level'],
+    ['级别', 'level'],
+  ] as const
+)
+  .slice()
+  .sort((a, b) => b[0].length - a[0].length);
+
+const SEPARATORS = /[，,。；;！!？?\n、]+/u;
+const QUESTION = /[？?]|吗|多少|怎么|什么|哪[里个些儿]|几号|几天|几月|几点|如何|为什么|能不能|可不可以|是否|有没有|呢$/u;
+
+/** Phrases that turn what follows into the new value of the field named before. */
+const CHANGE =
+  /^(?:号码?)?(?:填错了|写错了|错了|不对|有误)?[\s]*(?:改成|改为|换成|换为|更正为|更改为|修改为|应该是|应为|填的是|填|是|为|叫|[:：])\s*/u;
+const CHANGE_ONLY = /^(?:改成|改为|换成|换为|更正为|更改为|修改为|应该是|应为|正确的是)\s*/u;
+const WRONG = /^(?:号码?)?(?:填错了|写错了|错了|不对|有误|填错|写错)(?:了)?$/u;
+const FILLER = /^(?:嗯+|哦+|那个|然后|还有|另外|我的|我)\s*/u;
+
+/** ID-number-like runs: labelled (any length, for a precise error) or bare 15/18 characters. */
+const ID_LABELLED = /身份证(?:号码|号)?\s*(?:是|为|改成|改为|应该是|[:：])?\s*([0-9０-９Xx][0-9０-９Xx\s]{5,24}[0-9０-９Xx]|[0-9]{6,})/u;
+const ID_BARE = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15}|\d{16}|\d{19}|\d{17})(?![0-9A-Za-z])/u;
+/** Mobile-like runs: labelled (any length) or bare 1[3-9] + 9 digits with spaces/dashes and +86. */
+const PHONE_LABELLED =
+  /(?:手机号码|手机号|手机|电话号码|电话|联系电话|联系方式)\s*(?:是|为|改成|改为|应该是|[:：])?\s*((?:\+?86[\s-]?)?[0-9][0-9\s-]{4,18}[0-9])/u;
+const PHONE_BARE = /(?<![0-9])((?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8})(?![0-9])|(?<![0-9])(1\d{9,11})(?![0-9])/u;
+
+const LEVEL = /(初级|中级|高级)(?!工程师|职称|经济师|会计师|会计|技师|讲师|证|专业技术|的证)/u;
+const TITLE =
+  /(?:正高级工程师|高级工程师|助理工程师|工程师|技术员|高级经济师|助理经济师|经济师|高级会计师|助理会计师|会计师|讲师|副教授|教授|助教|助理研究员|副研究员|研究员|高级技师|技师|主治医师|医师|护师|统计师|审计师)/u;
+const NO_TITLE = /^(?:无职称|没有职称|暂无职称|没职称|职称无|职称没有)$/u;
+const EDUCATION = /博士|硕士|研究生|本科|大专|专科|中专|高中|初中|技校|技工院校|学士/u;
+const EMPLOYER =
+  /^(?:在|我在|单位是|就职于|任职于|工作于)?(.{2,50}?(?:有限公司|公司|集团|局|院|学校|大学|学院|中心|厂|医院|银行|事务所|合作社|委员会|办公室|研究所|站|店|馆|协会|社区|街道|政府|部|处|科|所|队))(?:工作|上班|任职|的)?$/u;
+const NAME = /^(?:我叫|我的名字是|名字叫|名字是|叫|本人)\s*(.+)$/u;
+const GENDER_WORD = /^(?:性别)?(?:是)?(男|女|男性|女性|男的|女的|男生|女生)$/u;
+
+function take(text: string, re: RegExp): { value?: string; rest: string } {
+  const m = re.exec(text);
+  if (!m) return { rest: text };
+  const value = m.slice(1).find((g) => g !== undefined) ?? m[0];
+  return { value, rest: text.slice(0, m.index) + '，' + text.slice(m.index + m[0].length) };
+}
+
+function fieldNamedAt(segment: string): { field: FormField; rest: string } | undefined {
+  const s = segment.replace(/^把/u, '');
+  for (const [word, field] of FIELD_WORDS) if (s.startsWith(word)) return { field, rest: s.slice(word.length) };
+  return undefined;
+}
+
+/** Classify one segment that names no field: which field does it look like? */
+function classify(segment: string, ctx: ExtractContext): { field: FormField; value: string } | undefined {
+  const g = GENDER_WORD.exec(segment);
+  if (g) return { field: 'gender', value: g[1]! };
+  if (matchDistrict(segment, ctx.districtOptions)) return { field: 'district', value: segment };
+  if (NO_TITLE.test(segment)) return { field: 'title', value: '' };
+  const level = LEVEL.exec(segment);
+  if (level && !/职称|证书/u.test(segment)) return { field: 'level', value: level[1]! };
+  if (EDUCATION.test(segment)) return { field: 'education', value: segment.replace(/^(?:学历|我是)/u, '') };
+  if (TITLE.test(segment) && !EMPLOYER.test(segment)) return { field: 'title', value: segment.replace(/^(?:职称|我是)/u, '') };
+  const employer = EMPLOYER.exec(segment);
+  if (employer) return { field: 'employer', value: employer[1]! };
+  const name = NAME.exec(segment);
+  if (name) return { field: 'name', value: name[1]! };
+  return undefined;
+}
+
+/**
+ * Extract field candidates from `text`. ID and phone numbers are found
+ * anywhere; other fields per comma-separated segment, by the field word that
+ * starts it ("单位改成…", "职称：无") or by what it looks like ("男", "滕州的",
+ * "报初级"). Segments that look like nothing answer `ctx.asking`. A question
+ * ("中级补贴多少？") yields only numbers and explicit corrections, so the
+ * engine can answer it.
+ */
+export function extractFields(text: string, ctx: ExtractContext): Extraction {
+  const values: Partial<Record<FormField, string>> = {};
+  const reopen: FormField[] = [];
+  let rest = text.normalize('NFKC').trim();
+  const question = QUESTION.test(rest);
+
+  // Numbers first: they are unambiguous, and removing them keeps segments clean.
+  for (const [field, re] of [
+    ['idNumber', ID_LABELLED],
+    ['phone', PHONE_LABELLED],
+    ['idNumber', ID_BARE],
+    ['phone', PHONE_BARE],
+  ] as const) {
+    if (values[field] !== undefined) continue;
+    const t = take(rest, re);
+    if (t.value !== undefined) {
+      values[field] = t.value.trim();
+      rest = t.rest;
+    }
+  }
+
+  const segments = rest
+    .split(SEPARATORS)
+    .map((s) => s.trim().replace(FILLER, '').trim())
+    .filter((s) => s.length > 0);
+  const unclassified: string[] = [];
+  let lastNamed: FormField | undefined;
+  /** The field the previous segment gave, so "本科，计算机专业" keeps the major with the education. */
+  let previous: FormField | undefined;
+
+  for (const segment of segments) {
+    const before = previous;
+    previous = undefined;
+    const named = fieldNamedAt(segment);
+    if (named) {
+      lastNamed = named.field;
+      const r = named.rest.trim();
+      if (r === '' || WRONG.test(r)) {
+        if (values[named.field] === undefined && r !== '') reopen.push(named.field);
+        continue;
+      }
+      const change = CHANGE.exec(r);
+      const explicit = change !== null && /改|换|更正|应/u.test(change[0]);
+      if (question && !explicit) continue;
+      const value = change ? r.slice(change[0].length) : r;
+      if (value.trim() === '') continue;
+      // "单位在滕州" names the employer word but gives a district.
+      if (named.field === 'employer' && matchDistrict(value, ctx.districtOptions)) values.district = value;
+      else if (values[named.field] === undefined) values[named.field] = value;
+      previous = named.field;
+      continue;
+    }
+    const change = CHANGE_ONLY.exec(segment);
+    if (change && lastNamed) {
+      const value = segment.slice(change[0].length);
+      values[lastNamed] = value;
+      const i = reopen.indexOf(lastNamed);
+      if (i >= 0) reopen.splice(i, 1);
+      continue;
+    }
+    if (question) continue;
+    const c = classify(segment, ctx);
+    // "本科，计算机专业": a major right after the education joins it.
+    if (before === 'education' && values.education !== undefined && (!c || c.field === 'education')) {
+      values.education = `${values.education} ${segment}`;
+      previous = 'education';
+      continue;
+    }
+    if (c && values[c.field] === undefined) {
+      values[c.field] = c.value;
+      previous = c.field;
+      continue;
+    }
+    if (!c) unclassified.push(segment);
+  }
+
+  if (!question && ctx.asking && unclassified.length > 0) {
+    const others = FORM_FIELDS.filter((f) => f !== ctx.asking && values[f] !== undefined);
+    if (values[ctx.asking] === undefined) values[ctx.asking] = unclassified.join('，');
+    else if (others.length === 0) values[ctx.asking] = [values[ctx.asking], ...unclassified].join('，');
+  }
+  return { values, reopen, question: question && Object.keys(values).length === 0 && reopen.length === 0 };
+}
