@@ -11,24 +11,22 @@ afterEach(async () => {
 const WAITING = 2; // ScanStatus.Waiting
 
 /**
- * A puppet whose gateway is unreachable for the first `failures` starts.
+ * A mock puppet whose gateway is unreachable for the first `failures` starts.
  * It fails in `start()` itself: failing in `onStart()` makes state-switch wait
  * its own 5 s "stable" timeout on every attempt, too slow for a unit test.
  */
-class FlakyPuppet extends PuppetMock {
-  constructor(
-    mocker: mock.Mocker,
-    private failures: number,
-  ) {
-    super({ mocker });
-  }
-  override async start(): Promise<void> {
-    if (this.failures > 0) {
-      this.failures--;
+function flakyPuppet(mocker: mock.Mocker, failures: number): PuppetMock {
+  const puppet = new PuppetMock({ mocker });
+  const realStart = puppet.start.bind(puppet);
+  let left = failures;
+  puppet.start = async () => {
+    if (left > 0) {
+      left--;
       throw new Error('gateway unreachable');
     }
-    return super.start();
-  }
+    return realStart();
+  };
+  return puppet;
 }
 
 describe('WeChat channel: lifecycle and status', () => {
@@ -79,7 +77,7 @@ describe('WeChat channel: lifecycle and status', () => {
 
   it('retries a failed start with exponential backoff until the puppet comes up, then answers', async () => {
     const mocker = new mock.Mocker();
-    const puppet = new FlakyPuppet(mocker, 2);
+    const puppet = flakyPuppet(mocker, 2);
     h = await startHarness({ mocker, puppet, login: false, tuning: { backoffInitialMs: 10, backoffMaxMs: 1000 } });
     await waitFor(() => h!.logs.some((l) => l.msg === 'wechat puppet restarted'), 3000, 'the puppet to come up');
     const delays = h.logs.filter((l) => l.msg === 'wechat reconnect scheduled').map((l) => l.delayMs);
