@@ -39,8 +39,8 @@ export interface RegionScope {
 
 /**
  * Resolve a place name to a region covered by the notices: a canonical region
- * name first, then the longest alias contained in the text (so "浙江金华"
- * picks 金华 when 金华 is its own region). A place the notices don't cover
+ * name first, then the longest alias contained in the text, the more specific region on a tie
+ * (so "浙江金华" picks 金华, which inherits 浙江). A place the notices don't cover
  * (北京) is a `not-covered` error naming the covered regions.
  */
 export function resolveRegionScope(facts: FactsTable, place: string): Resolved<RegionScope> {
@@ -71,12 +71,12 @@ export function resolveOptionalRegion(facts: FactsTable, place: string | undefin
 function findRegion(facts: FactsTable, text: string): Region | undefined {
   const exact = RegionSchema.safeParse(text);
   if (exact.success) return exact.data;
-  let best: { region: Region; length: number } | undefined;
+  // Longest name wins; on a tie the more specific region (one that inherits another) wins.
+  let best: { region: Region; score: number } | undefined;
   for (const alias of facts.regions) {
     for (const name of alias.names) {
-      if (name.length > 0 && text.includes(name) && (!best || name.length > best.length)) {
-        best = { region: alias.region, length: name.length };
-      }
+      const score = name.length * 2 + (alias.inherits?.length ? 1 : 0);
+      if (name.length > 0 && text.includes(name) && (!best || score > best.score)) best = { region: alias.region, score };
     }
   }
   return best?.region ?? facts.resolveRegion(text);
