@@ -100,7 +100,7 @@ export const FORM = {
 } as const;
 
 export const ELIGIBILITY = {
-  eligible: (level: string, clause: string) => `按通知的培训对象条件，您符合${level}报名条件（${clause}）。`,
+  eligible: (level: string, clause: string) => `按通知的培训对象条件“${clause}”，您符合${level}报名条件。`,
   notEligible: (level: string, clauses: readonly string[], office: string, phone: string | undefined) =>
     `按通知的培训对象条件，您目前看起来不符合${level}报名条件。通知要求具备以下条件之一：\n${clauses.join('\n')}\n` +
     `最终以工作人员审核为准，可咨询${office}${phone ? `（${phone}）` : ''}。`,
@@ -150,3 +150,26 @@ export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
+
+/** Column headers of the staff export: the 报名表's own headers, then the bookkeeping columns. */
+export const EXPORT_HEADERS = {
+  name: '姓名',
+  gender: '性别',
+  idNumber: '身份证号',
+  education: '学历及所学专业',
+  title: '职称',
+  employer: '所在单位',
+  district: '单位所在区（市）',
+  phone: '手机号',
+  level: '培训等级',
+  status: '状态',
+  reference: '报名编号',
+  createdAt: '提交时间',
+  updatedAt: '更新时间',
+} as const;
+
+/** How a registration's status reads in the export. */
+export const EXPORT_STATUS = { submitted: '已报名', interest: '意向登记' } as const;
+
+/** Sheet name of the xlsx export. */
+export const EXPORT_SHEET = '报名表';

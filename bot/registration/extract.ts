@@ -181,7 +181,8 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
     }
     const change = CHANGE_ONLY.exec(segment);
     if (change && lastNamed) {
-      const value = segment.slice(change[0].length);
+      const value = segment.slice(change[0].length).trim();
+      if (value === '') continue;
       values[lastNamed] = value;
       const i = reopen.indexOf(lastNamed);
       if (i >= 0) reopen.splice(i, 1);

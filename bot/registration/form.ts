@@ -149,7 +149,8 @@ function draft(state: FormState, spec: FormSpec): string {
 }
 
 function clauseText(clause: { label: string; quote: string }): string {
-  return clause.quote.startsWith(clause.label) ? clause.quote : `${clause.label}${clause.quote}`;
+  const quote = clause.quote.replace(/[；;。，,：:\s]+$/u, '');
+  return quote.startsWith(clause.label) ? quote : `${clause.label}${quote}`;
 }
 
 function eligibilityQuestion(key: ProfileKey | undefined): string {

@@ -1,0 +1,149 @@
+/**
+ * Staff export of registrations in the notice's column order with the
+ * 报名表's Chinese headers (then 状态, 报名编号, 提交时间, 更新时间). This is
+ * the one place personal data leaves the bot unmasked: it is for the district
+ * offices. CSV: UTF-8 with BOM (Excel), RFC 4180 quoting, and cells that a
+ * spreadsheet would run as a formula (= + - @) prefixed with '. XLSX: bold
+ * header, column widths, ID and phone as text. JSON: an array of records.
+ */
+import ExcelJS from 'exceljs';
+import { EXPORT_HEADERS, EXPORT_SHEET, EXPORT_STATUS } from '../../prompts/registration.js';
+import type { RegistrationRecord } from './types.js';
+
+export type ExportFormat = 'json' | 'csv' | 'xlsx';
+
+/** A file ready to send or write. */
+export interface ExportFile {
+  mimeType: string;
+  extension: ExportFormat;
+  data: Buffer;
+}
+
+/** Export columns, in order. */
+export const EXPORT_COLUMNS = [
+  'name',
+  'gender',
+  'idNumber',
+  'education',
+  'title',
+  'employer',
+  'district',
+  'phone',
+  'level',
+  'status',
+  'reference',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/** The JSON export's shape of one registration. */
+export type ExportedRegistration = Record<ExportColumn, string>;
+
+const WIDTHS: Record<ExportColumn, number> = {
+  name: 10,
+  gender: 6,
+  idNumber: 22,
+  education: 24,
+  title: 14,
+  employer: 28,
+  district: 16,
+  phone: 14,
+  level: 10,
+  status: 10,
+  reference: 14,
+  createdAt: 18,
+  updatedAt: 18,
+};
+
+/** ISO instant -> "YYYY-MM-DD HH:mm" in Beijing time (what staff read). */
+export function beijingTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function jsonRecord(r: RegistrationRecord): ExportedRegistration {
+  return {
+    name: r.name,
+    gender: r.gender,
+    idNumber: r.idNumber,
+    education: r.education,
+    title: r.title,
+    employer: r.employer,
+    district: r.district,
+    phone: r.phone,
+    level: r.level,
+    status: r.status,
+    reference: r.reference,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** The cells of one row as staff read them (status in words, times in Beijing time). */
+function cells(r: RegistrationRecord): string[] {
+  const j = jsonRecord(r);
+  return EXPORT_COLUMNS.map((c) => {
+    if (c === 'status') return EXPORT_STATUS[r.status];
+    if (c === 'createdAt' || c === 'updatedAt') return beijingTime(j[c]);
+    return j[c];
+  });
+}
+
+/** A cell a spreadsheet would evaluate (=, +, -, @, or a leading tab/CR) is prefixed with '. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180: quote when the cell holds a comma, quote, CR or LF; double the quotes. */
+export function csvCell(value: string): string {
+  const v = neutraliseFormula(value);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+function toCsv(records: readonly RegistrationRecord[]): string {
+  const header = EXPORT_COLUMNS.map((c) => EXPORT_HEADERS[c]);
+  const lines = [header, ...records.map(cells)].map((row) => row.map(csvCell).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+async function toXlsx(records: readonly RegistrationRecord[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(EXPORT_SHEET);
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({
+    header: EXPORT_HEADERS[c],
+    key: c,
+    width: WIDTHS[c],
+    // "@" = text: long ID numbers must not become 3.70402E+17.
+    style: c === 'idNumber' || c === 'phone' ? { numFmt: '@' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of records) {
+    const row = cells(r);
+    sheet.addRow(Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, neutraliseFormula(row[i]!)])));
+  }
+  const out = await workbook.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
+
+/** Export registrations as JSON, CSV or XLSX. */
+export async function exportRegistrations(records: readonly RegistrationRecord[], format: ExportFormat): Promise<ExportFile> {
+  switch (format) {
+    case 'json':
+      return {
+        mimeType: 'application/json; charset=utf-8',
+        extension: 'json',
+        data: Buffer.from(JSON.stringify(records.map(jsonRecord), null, 2), 'utf8'),
+      };
+    case 'csv':
+      return { mimeType: 'text/csv; charset=utf-8', extension: 'csv', data: Buffer.from(toCsv(records), 'utf8') };
+    case 'xlsx':
+      return {
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        extension: 'xlsx',
+        data: await toXlsx(records),
+      };
+  }
+}
