@@ -1,0 +1,35 @@
+/** 状态: WeChat connection, versions, counts and the console's clock. */
+import { CONSOLE } from '../../../prompts/console.js';
+import { html, type SafeHtml } from './html.js';
+import type { WechatStatusLike } from './console-app.js';
+
+const C = CONSOLE.status;
+
+/** Everything /status and /api/status report. */
+export interface ConsoleStatus {
+  wechat: { connected: false } | ({ connected: true } & WechatStatusLike);
+  indexVersion: string;
+  factsVersion: string;
+  counts: { facts: number; chunks: number; registrations: number; questions: number };
+  /** ISO time per the console's clock. */
+  serverTime: string;
+  /** True when the clock is fixed by DTE_NOW. */
+  clockFixed: boolean;
+}
+
+/** The status page body. */
+export function renderStatusBody(s: ConsoleStatus): SafeHtml {
+  const w = s.wechat;
+  const wechat = w.connected
+    ? html`<dl class="kv" id="wechat-status"><dt>${C.state}</dt><dd><span class="tag ${w.state === 'logged-in' ? 'good' : 'bad'}">${C.states[w.state] ?? w.state}</span></dd>
+${w.user ? html`<dt>${C.user}</dt><dd>${w.user}</dd>` : ''}
+${w.lastHeartbeat ? html`<dt>${C.lastHeartbeat}</dt><dd>${w.lastHeartbeat}</dd>` : ''}
+${w.startedAt ? html`<dt>${C.startedAt}</dt><dd>${w.startedAt}</dd>` : ''}
+</dl>
+${w.state === 'waiting-scan' && w.qrcodeUrl ? html`<div id="qrcode"><p>${C.qrcodeHint}</p><p><a href="${w.qrcodeUrl}" rel="noreferrer noopener" target="_blank">${C.openQr}</a></p><img class="qr" alt="${C.qrcode}" src="${w.qrcodeUrl}"></div>` : ''}`
+    : html`<div id="wechat-status"><p><span class="tag bad">${C.notConnected}</span></p><p class="muted">${C.howToConnect}</p></div>`;
+  return html`<section class="card"><h2>${C.wechat}</h2>${wechat}</section>
+<section class="card"><h2>${C.versions}</h2><dl class="kv"><dt>${C.indexVersion}</dt><dd><code>${s.indexVersion}</code></dd><dt>${C.factsVersion}</dt><dd><code>${s.factsVersion}</code></dd></dl></section>
+<section class="card"><h2>${C.counts}</h2><dl class="kv" id="counts"><dt>${C.facts}</dt><dd>${s.counts.facts}</dd><dt>${C.chunks}</dt><dd>${s.counts.chunks}</dd><dt>${C.registrations}</dt><dd>${s.counts.registrations}</dd><dt>${C.questions}</dt><dd>${s.counts.questions}</dd></dl></section>
+<section class="card"><h2>${C.serverTime}</h2><p id="server-time">${s.serverTime}</p><p class="muted">${s.clockFixed ? C.clockFixed(s.serverTime) : C.clockReal}</p></section>`;
+}
