@@ -3,6 +3,9 @@
  * keeps its zod input schema and its description from prompts/tools.ts, and
  * returns the tool result (value and cited facts, or an error value) as JSON
  * text. The clock is read once per call through the injected `now`.
+ * Input the schema refuses never reaches the tool: LangChain rejects it with
+ * a ToolInputParsingException, which an agent's tool node reports to the
+ * model as a tool error; every expected outcome after that is a JSON value.
  */
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import { toolDescriptions, type ToolName } from '../prompts/tools.js';

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { ToolInputParsingException } from '@langchain/core/tools';
+import { describe, expect, it, vi } from 'vitest';
 import { toolDescriptions } from '../../prompts/tools.js';
-import { createLangChainTools } from '../../tools/langchain-tools.js';
+import { feeLookup } from '../../tools/fee-lookup.js';
+import type { AnyTool } from '../../tools/index.js';
+import { createLangChainTools, toLangChainTool } from '../../tools/langchain-tools.js';
 import { fixtureTable } from './load-fixture.js';
 
 const facts = fixtureTable();
@@ -36,6 +39,13 @@ describe('LangChain tools', () => {
     const subsidy = tools.find((t) => t.name === 'subsidy-lookup')!;
     const out = JSON.parse(String(await subsidy.invoke({ region: '北京' })));
     expect(out).toMatchObject({ ok: false, error: { kind: 'not-covered' } });
+  });
+
+  it('rejects input its schema refuses the LangChain way, without running the tool', async () => {
+    const run = vi.fn(feeLookup.run);
+    const wrapped = toLangChainTool({ ...(feeLookup as unknown as AnyTool), run }, { facts, now: () => new Date() });
+    await expect(wrapped.invoke({ level: '一级' })).rejects.toBeInstanceOf(ToolInputParsingException);
+    expect(run).not.toHaveBeenCalled();
   });
 
   it('offers each input schema as JSON schema a model can read, levels included', async () => {
