@@ -7,7 +7,8 @@ import { fixtureTable } from './load-fixture.js';
 const facts = fixtureTable();
 const originalTz = process.env.TZ;
 afterEach(() => {
-  process.env.TZ = originalTz;
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
 });
 
 /** An instant at Beijing wall-clock time `local` (YYYY-MM-DDTHH:mm). */
