@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findRegistrations, maskRegistration, RegistrationFilterSchema } from '../../../bot/channels/console/registrations-query.js';
+import type { RegistrationRecord } from '../../../bot/registration/types.js';
+
+const record = (over: Partial<RegistrationRecord>): RegistrationRecord => ({
+  reference: 'ZZ26-000001',
+  userId: 'u1',
+  name: '张三丰',
+  gender: '男',
+  idNumber: '370402199001011234',
+  education: '本科 计算机',
+  title: '',
+  employer: '枣庄某公司',
+  district: '滕州市',
+  phone: '13912345678',
+  level: '初级',
+  status: 'submitted',
+  createdAt: '2026-03-01T02:00:00.000Z',
+  updatedAt: '2026-03-01T02:00:00.000Z',
+  ...over,
+});
+
+describe('registrations query', () => {
+  it('masks name, ID number and phone and drops the user id', () => {
+    const m = maskRegistration(record({}));
+    expect(m).toMatchObject({ name: '张**', idNumber: '3704**********1234', phone: '139****5678', employer: '枣庄某公司' });
+    expect('userId' in m).toBe(false);
+  });
+
+  it('filters dates on the Beijing calendar day of submission, both ends inclusive', () => {
+    const rows = [
+      record({ reference: 'A', createdAt: '2026-02-28T15:59:00.000Z' }), // 2026-02-28 23:59 Beijing
+      record({ reference: 'B', createdAt: '2026-02-28T16:00:00.000Z' }), // 2026-03-01 00:00 Beijing
+      record({ reference: 'C', createdAt: '2026-03-02T15:00:00.000Z' }), // 2026-03-02 23:00 Beijing
+    ];
+    const store = { listRegistrations: () => rows, listQuestions: () => [] };
+    expect(findRegistrations(store, { from: '2026-03-01', to: '2026-03-02' }).map((r) => r.reference)).toEqual(['C', 'B']);
+  });
+
+  it('passes district, level and status to the store', () => {
+    const seen: unknown[] = [];
+    const store = { listRegistrations: (f?: unknown) => (seen.push(f), []), listQuestions: () => [] };
+    findRegistrations(store, { district: '滕州市', level: '中级', status: 'interest' });
+    expect(seen[0]).toEqual({ district: '滕州市', level: '中级', status: 'interest' });
+  });
+
+  it('rejects filters that are not a level, a status or a date', () => {
+    expect(RegistrationFilterSchema.safeParse({ level: '博士' }).success).toBe(false);
+    expect(RegistrationFilterSchema.safeParse({ status: 'x' }).success).toBe(false);
+    expect(RegistrationFilterSchema.safeParse({ from: '370402199001011234' }).success).toBe(false);
+    expect(RegistrationFilterSchema.parse({ district: '', level: '' })).toEqual({});
+  });
+});
