@@ -4,8 +4,15 @@
  * the fact tokens a correct answer must carry, never whole sentences.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RegionSchema } from '../../knowledge/facts/schema.js';
+
+/** Repository root (this file lives in test/eval/). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The question set. */
+export const QUESTIONS_PATH = join(REPO_ROOT, 'test/eval/questions.json');
 
 /** The categories the set is organised by; the report groups accuracy by them. */
 export const EVAL_CATEGORIES = [

@@ -6,17 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Config, type ConfigResult, NowSchema, parseConfig } from '../../bot/config.js';
-import type { SourceRef, ToolCall, Trace } from '../../bot/engine/types.js';
-import type { Region } from '../../knowledge/facts/schema.js';
-import { type EvalItem, itemTurns } from './eval-item.js';
+import { type App, type AskResult, createApp } from '../../bot/app.js';
+import { type EvalItem, REPO_ROOT, itemTurns } from './eval-item.js';
 import { type AnswerRecord, type ItemScore, scoreItem } from './score.js';
 
-/** Repository root (this file lives in test/eval/). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The question set. */
-export const QUESTIONS_PATH = join(REPO_ROOT, 'test/eval/questions.json');
 /**
  * The clock of items that give no `now`: a day inside the Zaozhuang 2026
  * registration window, so time-independent questions are answered the same
@@ -24,42 +18,16 @@ export const QUESTIONS_PATH = join(REPO_ROOT, 'test/eval/questions.json');
  */
 export const DEFAULT_EVAL_NOW = '2026-03-15';
 
-/** What the app returns for one question (bot/app.ts `AskResult`). */
-export interface EvalAskResult {
-  question: string;
-  answer: string;
-  sources: SourceRef[];
-  tools: ToolCall[];
-  trace: Trace;
-}
+/** What the app returns for one question. */
+export type EvalAskResult = AskResult;
 
-/** The app as the eval uses it (bot/app.ts `App`). */
-export interface EvalApp {
-  ask(question: string, opts?: { now?: Date; region?: Region; userId?: string }): Promise<EvalAskResult>;
-  close(): Promise<void>;
-}
+/** The part of the app the eval uses (so a fake app can stand in for it). */
+export type EvalApp = Pick<App, 'ask' | 'close'>;
 
-interface AppModule {
-  createApp(config: Config, opts?: { logger?: unknown }): Promise<EvalApp>;
-}
-
-/**
- * Build the app from bot/app.ts. The module is imported at run time so the
- * eval's own code typechecks on the declared shapes (EvalApp) on its own;
- * a missing engine is an error value, not a crash.
- */
+/** Build the app; a failure to start (bad facts, unreadable notices) is an error value. */
 export async function openApp(config: Config): Promise<{ ok: true; value: EvalApp } | { ok: false; error: string }> {
-  // A specifier held in a variable: resolved at run time, relative to this module.
-  const appModulePath: string = '../../bot/app.js';
-  let mod: Partial<AppModule>;
   try {
-    mod = (await import(appModulePath)) as Partial<AppModule>;
-  } catch (cause) {
-    return { ok: false, error: `cannot load bot/app.ts: ${(cause as Error).message}` };
-  }
-  if (typeof mod.createApp !== 'function') return { ok: false, error: 'bot/app.ts does not export createApp' };
-  try {
-    return { ok: true, value: await mod.createApp(config) };
+    return { ok: true, value: await createApp(config) };
   } catch (cause) {
     return { ok: false, error: `createApp failed: ${(cause as Error).stack ?? String(cause)}` };
   }

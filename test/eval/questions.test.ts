@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentsFileSchema } from '../../knowledge/facts/schema.js';
-import { EVAL_CATEGORIES, type EvalItem, loadQuestions } from './eval-item.js';
-import { QUESTIONS_PATH, REPO_ROOT } from './evaluate.js';
+import { EVAL_CATEGORIES, type EvalItem, QUESTIONS_PATH, REPO_ROOT, loadQuestions } from './eval-item.js';
 import { evidenceKeys, extractNumbers } from './numbers.js';
 
 const loaded = loadQuestions(QUESTIONS_PATH);

@@ -17,8 +17,8 @@
  * --only  run only these categories (comma-separated).
  */
 import { pathToFileURL } from 'node:url';
-import { EVAL_CATEGORIES, type EvalCategory, loadQuestions } from './eval-item.js';
-import { QUESTIONS_PATH, openApp, prepareEnvironment, runEvaluation } from './evaluate.js';
+import { EVAL_CATEGORIES, type EvalCategory, QUESTIONS_PATH, loadQuestions } from './eval-item.js';
+import { openApp, prepareEnvironment, runEvaluation } from './evaluate.js';
 import { formatReport, toJsonSummary } from './report.js';
 import { summarise } from './score.js';
 
