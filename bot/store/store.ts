@@ -152,9 +152,9 @@ export function openStore(path: string): Store {
        WHERE id_number = @idNumber AND level = @level`,
     ),
     deleteRegistrations: db.prepare<[string]>('DELETE FROM registrations WHERE user_id = ?'),
-    deleteSessions: db.prepare<[string, string, string]>(
-      `DELETE FROM sessions WHERE user_id = ?1 OR conversation_id = ?2
-         OR (length(conversation_id) > length(?3) AND substr(conversation_id, -length(?3)) = ?3)`,
+    deleteSessions: db.prepare<[{ user: string; suffix: string }]>(
+      `DELETE FROM sessions WHERE user_id = @user OR conversation_id = @user
+         OR (length(conversation_id) > length(@suffix) AND substr(conversation_id, -length(@suffix)) = @suffix)`,
     ),
     nextSeq: db.prepare<[string], { value: number }>(
       'INSERT INTO seq (prefix, value) VALUES (?, 1) ON CONFLICT (prefix) DO UPDATE SET value = value + 1 RETURNING value',
@@ -179,7 +179,7 @@ export function openStore(path: string): Store {
 
   const deleteAll = db.transaction((userId: string) => ({
     registrations: q.deleteRegistrations.run(userId).changes,
-    sessions: q.deleteSessions.run(userId, userId, `:${userId}`).changes,
+    sessions: q.deleteSessions.run({ user: userId, suffix: `:${userId}` }).changes,
   }));
 
   return {
@@ -207,8 +207,9 @@ export function openStore(path: string): Store {
       return out;
     },
     saveSession(conversationId, session, options = {}) {
-      const now = (options.now ?? new Date(0)).toISOString();
-      q.saveSession.run(conversationId, options.userId ?? null, JSON.stringify(session), options.now ? now : session.lastSeen ?? now);
+      // The store has no clock: the caller's `now`, else the session's own lastSeen.
+      const updatedAt = options.now?.toISOString() ?? session.lastSeen ?? '';
+      q.saveSession.run(conversationId, options.userId ?? null, JSON.stringify(session), updatedAt);
     },
     upsertRegistration: (record) => upsert(record),
     findRegistration,
