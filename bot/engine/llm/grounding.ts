@@ -31,7 +31,7 @@ const CN_UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000
 const CN_NUMERAL = '零〇一二两三四五六七八九十百千万';
 
 /** Units after which a Chinese numeral is a quantity claim (三千元, 两年), not a word (统一, 之一). */
-const QUANTITY_UNIT = '(?:元|块|学时|课时|小时|个月|月|年|天|日|周|人|岁|名|次|期|项|条|分钟|%)';
+const QUANTITY_UNIT = '(?:元|块|学时|课时|小时|个月|月|年|天|日|周|人|岁|名|次|期|分钟|%)';
 
 /** Institution suffixes. Longer ones first so 研究院 wins over 院-less matches. */
 const INSTITUTION_SUFFIX = '(?:研究院|委员会|大学|学院|学会|协会|中心|学校|局|厅)';
@@ -41,8 +41,11 @@ const INSTITUTION_SUFFIX = '(?:研究院|委员会|大学|学院|学会|协会|�
  * follows the last of them. 和/与/及 only count at the start, because names
  * contain them (人力资源和社会保障局).
  */
-const NAME_BREAKERS = ['的', '请', '联系', '咨询', '拨打', '致电', '前往', '向', '由', '是', '为', '或', '找', '通过', '报名', '参加', '参训', '在', '经'];
-const NAME_LEADERS = ['和', '与', '及', '到', '去', '可以', '可', '您', '该', '本', '此', '各', '从', '给', '对'];
+const NAME_BREAKERS = ['的', '请', '联系', '咨询', '拨打', '致电', '前往', '到', '去', '向', '由', '是', '为', '或', '找', '通过', '报名', '参加', '参训', '在', '经'];
+const NAME_LEADERS = ['和', '与', '及', '可以', '可', '您', '该', '本', '此', '各', '从', '给', '对'];
+
+/** What may follow a suffix when it is a plain word, not the end of a name (大学本科, 局限). */
+const NOT_A_NAME_END = '(?!本科|专科|生|毕业|学历|学位|以上|文化|限|部|面|势)';
 
 /** Abbreviations residents and models use for names the notices print in full. */
 const NAME_ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
@@ -60,16 +63,17 @@ export function normalizeForGrounding(text: string): string {
 
 /** 三千五百 -> 3500, 十二 -> 12, 两万 -> 20000; undefined for what is not a numeral. */
 export function parseChineseNumeral(text: string): number | undefined {
-  if (text.length === 0) return undefined;
+  const chars = [...text];
+  if (chars.length === 0) return undefined;
+  // A run of digits only (二〇二六) is read positionally.
+  if (chars.length > 1 && chars.every((c) => c in CN_DIGIT)) return Number(chars.map((c) => CN_DIGIT[c]).join(''));
   let total = 0;
   let section = 0;
   let digit: number | undefined;
-  for (const ch of text) {
+  for (const ch of chars) {
+    if (ch === '零' || ch === '〇') continue; // a gap marker (一百零五)
     if (ch in CN_DIGIT) {
-      if (digit !== undefined) {
-        // Digit after digit (一二 / 二〇二六): read the run positionally.
-        return [...text].every((c) => c in CN_DIGIT) ? Number([...text].map((c) => CN_DIGIT[c]).join('')) : undefined;
-      }
+      if (digit !== undefined) return undefined;
       digit = CN_DIGIT[ch];
     } else if (ch in CN_UNIT) {
       section += (digit ?? 1) * CN_UNIT[ch]!;
@@ -222,7 +226,7 @@ function collectClaims(reply: string): CheckedClaim[] {
     .replace(/^(\s*)\d{1,2}(?:[.、](?!\d)|\))/gm, '$1');
   const claims: CheckedClaim[] = [];
 
-  const institution = new RegExp(`[\\u4e00-\\u9fff]+?(${INSTITUTION_SUFFIX})(?:\\([\\u4e00-\\u9fff]{1,8}\\))?`, 'g');
+  const institution = new RegExp(`[\\u4e00-\\u9fff]+?(${INSTITUTION_SUFFIX})${NOT_A_NAME_END}(?:\\([\\u4e00-\\u9fff]{1,8}\\))?`, 'g');
   for (const m of text.matchAll(institution)) {
     const name = institutionName(m[0], m[1]!);
     if (name) claims.push({ kind: 'institution', text: name, check: (e) => e.nameText.includes(name) });
