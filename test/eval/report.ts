@@ -8,7 +8,8 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** One failure as a few lines: id, category, question, answer, what was wrong. */
 export function formatFailure(s: ItemScore): string {
-  const answer = s.answer.length > 400 ? `${s.answer.slice(0, 400)}…` : s.answer;
+  const chars = Array.from(s.answer);
+  const answer = chars.length > 400 ? `${chars.slice(0, 400).join('')}…` : s.answer;
   return [
     `✗ ${s.id} [${s.category}] ${s.question}`,
     `  answer: ${answer.replace(/\n/g, ' ⏎ ') || '(empty)'}`,
