@@ -42,25 +42,45 @@ export async function readDocumentsMeta(docsDir: string): Promise<{ ok: true; va
   return { ok: true, value: { documents: parsed.data, json } };
 }
 
-/** Ingest every document of `docsDir`; a missing or invalid file is an error value naming it. */
-export async function ingestDocuments(docsDir: string): Promise<IngestResult> {
+/** The notices as read from disk, before chunking: enough to hash them for the manifest. */
+export interface Sources {
+  documents: DocumentMeta[];
+  documentsJson: string;
+  /** Raw text of each document by id. */
+  sources: Record<string, string>;
+}
+
+/** Read documents.json and every notice it lists; a missing or invalid file is an error value naming it. */
+export async function readSources(docsDir: string): Promise<{ ok: true; value: Sources } | { ok: false; error: string }> {
   const meta = await readDocumentsMeta(docsDir);
   if (!meta.ok) return meta;
   const sources: Record<string, string> = {};
-  const chunks: SourceChunk[] = [];
-  const report: IngestAction[] = [];
   for (const doc of meta.value.documents) {
     const path = join(docsDir, doc.file);
-    let raw: string;
     try {
-      raw = await readFile(path, 'utf8');
+      sources[doc.id] = await readFile(path, 'utf8');
     } catch (cause) {
       return { ok: false, error: `cannot read ${path}: ${(cause as Error).message}` };
     }
-    sources[doc.id] = raw;
-    const result = chunkDocument(doc, raw);
+  }
+  return { ok: true, value: { documents: meta.value.documents, documentsJson: meta.value.json, sources } };
+}
+
+/** Chunk sources already read. */
+export function ingestSources(sources: Sources): Ingested {
+  const chunks: SourceChunk[] = [];
+  const report: IngestAction[] = [];
+  for (const doc of sources.documents) {
+    const result = chunkDocument(doc, sources.sources[doc.id] ?? '');
     chunks.push(...result.chunks);
     report.push(...result.actions);
   }
-  return { ok: true, value: { documents: meta.value.documents, sources, documentsJson: meta.value.json, chunks, report } };
+  return { ...sources, chunks, report };
+}
+
+/** Ingest every document of `docsDir`; a missing or invalid file is an error value naming it. */
+export async function ingestDocuments(docsDir: string): Promise<IngestResult> {
+  const read = await readSources(docsDir);
+  if (!read.ok) return read;
+  return { ok: true, value: ingestSources(read.value) };
 }

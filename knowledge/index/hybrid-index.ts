@@ -1,0 +1,146 @@
+/**
+ * The hybrid index: BM25 over jieba words and an HNSW vector index, fused
+ * with reciprocal rank fusion.
+ *
+ * Score scale (Passage.score), in [0, 1]:
+ *   score = (w(rankKeyword) + w(rankVector)) / (2 · w(1)),  w(r) = 1 / (RRF_K + r)
+ * where a list the passage is absent from contributes 0. So 1 means first in
+ * both rankings, 0.5 first in one and absent from the other; the raw BM25
+ * score and the cosine similarity stay on the passage for threshold checks.
+ */
+import type { Document } from '@langchain/core/documents';
+import type { Embeddings } from '@langchain/core/embeddings';
+import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { RegionSchema, type Region } from '../facts/schema.js';
+import type { Chunk, KnowledgeBase, Passage, SearchOptions } from '../types.js';
+import type { Bm25Index } from './bm25.js';
+import { analyseQuery, normaliseQuery } from './text-analysis.js';
+
+/** RRF constant: small, so that rank differences near the top still show in the score. */
+export const RRF_K = 10;
+/** Default number of passages returned. */
+export const DEFAULT_K = 5;
+/** How many candidates each ranking contributes to the fusion (at least). */
+export const CANDIDATES = 40;
+
+/** A chunk as indexed: the document's short title is searchable but not part of `text`. */
+export type IndexedChunk = Chunk & { docTitle?: string };
+
+/** The text both indexes see for a chunk: short title, section path and text. */
+export function searchableText(chunk: IndexedChunk): string {
+  return [chunk.docTitle ?? '', chunk.section, chunk.text].filter(Boolean).join('\n');
+}
+
+/**
+ * Regions a query names ("辽宁申报截止时间"). 金华 applies Zhejiang's plan, so
+ * it names 浙江 too.
+ */
+export function regionsInQuery(normalisedQuery: string): Region[] {
+  const named = RegionSchema.options.filter((r) => normalisedQuery.includes(r));
+  if (named.includes('金华') && !named.includes('浙江')) named.push('浙江');
+  return named;
+}
+
+function plainChunk(c: IndexedChunk): Chunk {
+  return { id: c.id, doc: c.doc, section: c.section, text: c.text, region: c.region };
+}
+
+export class HybridKnowledgeBase implements KnowledgeBase {
+  private readonly plain: readonly Chunk[];
+
+  constructor(
+    chunks: readonly IndexedChunk[],
+    readonly store: HNSWLib,
+    readonly bm25: Bm25Index,
+    readonly embeddings: Embeddings,
+    private readonly versionString: string,
+  ) {
+    this.plain = Object.freeze(chunks.map(plainChunk));
+  }
+
+  chunks(): readonly Chunk[] {
+    return this.plain;
+  }
+
+  version(): string {
+    return this.versionString;
+  }
+
+  /** Indices of the chunks a filter allows, or undefined for "all". */
+  private allowed(options: SearchOptions): Set<number> | undefined {
+    const { regions, docs } = options;
+    if ((!regions || regions.length === 0) && (!docs || docs.length === 0)) return undefined;
+    const set = new Set<number>();
+    this.plain.forEach((c, i) => {
+      if (regions && regions.length && !regions.includes(c.region)) return;
+      if (docs && docs.length && !docs.includes(c.doc)) return;
+      set.add(i);
+    });
+    return set;
+  }
+
+  private async vectorRanking(query: number[], n: number, allowed?: Set<number>): Promise<{ doc: number; similarity: number }[]> {
+    if (n <= 0 || !query.some((x) => x !== 0)) return [];
+    const filter = allowed ? (d: Document) => allowed.has(d.metadata['index'] as number) : undefined;
+    // hnswlib throws when a filtered search finds fewer than n points; ask for fewer then.
+    for (let want = n; want >= 1; want = Math.floor(want / 2)) {
+      try {
+        const hits = await this.store.similaritySearchVectorWithScore(query, want, filter);
+        return hits.map(([d, distance]) => ({ doc: d.metadata['index'] as number, similarity: 1 - distance }));
+      } catch {
+        continue;
+      }
+    }
+    return [];
+  }
+
+  private cosine(query: number[], doc: number): number {
+    const point = this.store.index.getPoint(doc);
+    let dot = 0;
+    let qn = 0;
+    let pn = 0;
+    for (let i = 0; i < query.length; i += 1) {
+      dot += query[i]! * point[i]!;
+      qn += query[i]! * query[i]!;
+      pn += point[i]! * point[i]!;
+    }
+    return qn && pn ? dot / Math.sqrt(qn * pn) : 0;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<Passage[]> {
+    const k = options.k ?? DEFAULT_K;
+    const normalised = normaliseQuery(query);
+    if (normalised === '' || k <= 0) return [];
+    const allowed = this.allowed(options);
+    const pool = allowed ? allowed.size : this.plain.length;
+    if (pool === 0) return [];
+
+    const terms = analyseQuery(normalised);
+    const keyword = this.bm25.search(terms, allowed ? (d) => allowed.has(d) : undefined).slice(0, Math.max(CANDIDATES, k));
+    const expansions = [...terms].filter(([, w]) => w < 1).map(([t]) => t);
+    const vector = await this.embeddings.embedQuery(expansions.length ? `${normalised} ${expansions.join(' ')}` : normalised);
+    const nearest = await this.vectorRanking(vector, Math.min(pool, Math.max(CANDIDATES, k)), allowed);
+
+    const w = (rank: number) => 1 / (RRF_K + rank);
+    const fused = new Map<number, { score: number; keywordScore: number; vectorScore?: number }>();
+    keyword.forEach((hit, r) => fused.set(hit.doc, { score: w(r + 1), keywordScore: hit.score }));
+    nearest.forEach((hit, r) => {
+      const entry = fused.get(hit.doc) ?? { score: 0, keywordScore: 0 };
+      entry.score += w(r + 1);
+      entry.vectorScore = hit.similarity;
+      fused.set(hit.doc, entry);
+    });
+    // A region named in the query (and no explicit filter) puts that region's passages first.
+    const named = options.regions?.length ? [] : regionsInQuery(normalised);
+    const preferred = (doc: number) => (named.length === 0 || named.includes(this.plain[doc]!.region) ? 0 : 1);
+    const top = [...fused]
+      .sort((a, b) => preferred(a[0]) - preferred(b[0]) || b[1].score - a[1].score || a[0] - b[0])
+      .slice(0, k);
+    return top.map(([doc, e]) => ({
+      ...this.plain[doc]!,
+      score: Math.min(1, e.score / (2 * w(1))),
+      keywordScore: e.keywordScore,
+      vectorScore: e.vectorScore ?? this.cosine(vector, doc),
+    }));
+  }
+}
