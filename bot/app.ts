@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { clockFrom } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { loadDocumentsMeta, loadFactsTable } from '../knowledge/facts/load-facts.js';
-import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { embeddingsFromConfig, openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Region } from '../knowledge/facts/schema.js';
 import type { FactsTable } from '../tools/facts-table.js';
@@ -44,6 +44,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Prefix of registration reference numbers (DTE-000001). */
+export const REFERENCE_PREFIX = 'DTE';
+
 export class AppStartError extends Error {
   override name = 'AppStartError';
 }
@@ -58,21 +61,23 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   if (!facts.ok) throw new AppStartError(`facts table invalid: ${facts.error}`);
   const documents = loadDocumentsMeta(path.join(PROJECT_ROOT, 'knowledge/docs'));
   if (!documents.ok) throw new AppStartError(`documents metadata invalid: ${documents.error}`);
-  const kb = await openKnowledgeBase({
+  const embeddings = embeddingsFromConfig(config);
+  if (!embeddings.ok) throw new AppStartError(embeddings.error);
+  const opened = await openKnowledgeBase({
     docsDir: path.join(PROJECT_ROOT, 'knowledge/docs'),
     indexDir: resolveFromRoot(config.DTE_INDEX_DIR),
     logger,
-    embeddings: config.DTE_EMBEDDINGS === 'openai'
-      ? { kind: 'openai', baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY, model: config.EMBEDDINGS_MODEL }
-      : undefined,
+    embeddings: embeddings.value,
   });
+  if (!opened.ok) throw new AppStartError(`knowledge base unavailable: ${opened.error}`);
+  const kb = opened.value.knowledgeBase;
   const store = openStore(resolveFromRoot(config.DTE_DB));
   const now = opts.now ?? clockFrom(config);
   const ports: Ports = {
     kb,
     facts: facts.table,
     now,
-    registrations: { findByIdNumber: (id, level) => store.findRegistration(id, level) },
+    registrations: { findByIdNumber: (id, level) => store.findRegistration(id, level), newReference: () => store.nextReference(REFERENCE_PREFIX) },
     llm: createLlmPort(config, { logger, facts: facts.table, kb, now }),
     defaultRegion: config.DTE_DEFAULT_REGION ?? facts.table.defaultRegion,
     documents: documents.documents,
@@ -101,7 +106,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
         p,
       );
       if (o.userId) store.saveSession(`ask:${o.userId}`, result.session);
-      for (const e of result.effects) if (e.kind === 'log-question') store.logQuestion({ ...e, at: p.now().toISOString() });
+      for (const e of result.effects) if (e.kind === 'log-question') store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
       return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };
     },
     async close() {

@@ -50,7 +50,7 @@ export const CONTACT_LINE = (p: { name: string; phone?: string; email?: string; 
 export const OCCUPATION_LINE = (p: { name: string; code?: string }) => `${p.name}${p.code ? `（职业编码${p.code}）` : ''}`;
 export const INSTITUTION_LINE = (p: { name: string; role: 'training' | 'evaluation'; occupations: string[] }) =>
   `${p.name}（${p.role === 'training' ? '培训机构' : '评价机构'}${p.occupations.length ? `：${p.occupations.join('、')}` : ''}）`;
-export const CLAUSE_LINE = (label: string, quote: string) => `${label}${quote}`;
+export const CLAUSE_LINE = (label: string, quote: string) => (quote.startsWith(label) ? quote : `${label}${quote}`);
 
 // Deadlines.
 export const DEADLINE_OPEN = (label: string, closes: string, daysLeft: number) =>
@@ -62,7 +62,7 @@ export const DEADLINE_CLOSED_NEXT = '您可以发送“我要报名”登记下�
 export const DEADLINE_AS_OF = (today: string) => `（按${today}计算）`;
 
 // Eligibility.
-export const ELIGIBLE = (level: string, label: string, quote: string) => `按您说的情况，符合${level}培训对象条件：${label}${quote}`;
+export const ELIGIBLE = (level: string, label: string, quote: string) => `按您说的情况，符合${level}培训对象条件：${CLAUSE_LINE(label, quote)}`;
 export const NOT_ELIGIBLE = (level: string) => `按您说的情况，暂不符合${level}培训对象的任何一条条件。通知要求具备以下条件之一：`;
 export const REFER = (level: string) => `技工院校毕业生按国家有关规定申报${level}，需要人工确认，请联系所在区（市）人社部门。`;
 export const ELIGIBILITY_LIST = (level: string) => `${level}培训对象需具备以下条件之一：`;

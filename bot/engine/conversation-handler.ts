@@ -23,10 +23,10 @@ import {
 /** The persistence the handler needs (bot/store implements it). */
 export interface HandlerStore {
   getSession(conversationId: string): unknown;
-  saveSession(conversationId: string, session: Session): void;
+  saveSession(conversationId: string, session: Session, options?: { userId?: string }): void;
   upsertRegistration(record: RegistrationRecord): unknown;
   deletePersonalData(userId: string): unknown;
-  logQuestion(entry: { question: string; answered: boolean; confidence: number; route: string; at: string }): void;
+  logQuestion(entry: { question: string; answered: boolean; confidence: number; route: string; time: string }): void;
 }
 
 export type TurnFn = (input: { message: InboundMessage; session: Session }, ports: Ports) => Promise<TurnResult>;
@@ -68,7 +68,7 @@ export function createConversationHandler(opts: ConversationHandlerOptions): Run
           logger.info('personal data deleted', { conversation: message.conversationId });
           break;
         case 'log-question':
-          store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, at: ports.now().toISOString() });
+          store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: ports.now().toISOString() });
           break;
       }
     }
@@ -79,7 +79,7 @@ export function createConversationHandler(opts: ConversationHandlerOptions): Run
       const session = reviveSession(store.getSession(message.conversationId));
       const result = await turn({ message, session }, ports);
       applyEffects(result.effects, message);
-      store.saveSession(message.conversationId, { ...result.session, lastSeen: ports.now().toISOString() });
+      store.saveSession(message.conversationId, { ...result.session, lastSeen: ports.now().toISOString() }, { userId: message.userId });
       return { replies: result.replies, trace: result.trace };
     } catch (error) {
       logger.error('turn failed', { conversation: message.conversationId, channel: message.channel, error });

@@ -9,7 +9,7 @@ import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from '
 import { understand, type Understanding } from './understand/understand.js';
 import { answerTopic, hotlineLines, coveredRegionNames, type Answer } from './answer/answer-topic.js';
 import { answerFromPassages } from './answer/answer-from-passages.js';
-import { routeForm } from './route-form.js';
+import { resumeFormPrompt, routeForm } from './route-form.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
 
 /** Answers below this confidence are logged as gaps for the staff console. */
@@ -24,11 +24,18 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
     return reply(session, [T.HELP_EXAMPLES], { route: 'empty', confidence: 1 });
   }
 
-  // The registration form owns the conversation while it is open.
-  const form = await routeForm(text, session, message, ports);
-  if (form) return form;
-
   const u = understand(text, ports.facts, session.slots);
+
+  // The registration form owns the conversation while it is open.
+  const form = routeForm(text, session, message, ports, u.intent);
+  if (form) return form;
+  const result = await answer(u, text, session, ports);
+  const resume = resumeFormPrompt(result.session, ports);
+  if (resume) result.replies.push(resume);
+  return result;
+}
+
+async function answer(u: Understanding, text: string, session: Session, ports: Ports): Promise<TurnResult> {
 
   if (u.privacyProbe) return reply(session, [T.PRIVACY_REFUSAL], { route: 'privacy', confidence: 1 });
   if (u.intent === 'greeting' || u.intent === 'help') {
@@ -39,7 +46,7 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
 
   // A pending eligibility question: this message may be the missing detail.
   if (session.pending?.kind === 'eligibility' && !u.intent && (!u.topic || u.topic === 'eligibility')) {
-    const merged = mergeProfile(session.pending.profileText, text);
+    const merged = mergeProfile(session.pending.profileText, text, session.pending.asked);
     const again = understand(merged, ports.facts, session.slots);
     again.topic = 'eligibility';
     again.level ??= session.pending.level;
@@ -57,7 +64,7 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
   if (u.topic) answer = await answerTopic(u, session, ports);
   if (!answer || !answer.answered) {
     const fromPassages = await answerFromPassages(u, session, ports);
-    if (fromPassages.answered || !answer) answer = fromPassages;
+    if (fromPassages.answered || !answer || answer.lines.length === 0) answer = fromPassages;
   }
   if (u.injection) answer = { ...answer, lines: [T.INJECTION_NOTE, ...answer.lines] };
   return finish(session, u, answer, text);
@@ -73,6 +80,7 @@ async function finish(session: Session, u: Understanding, answer: Answer, questi
   if (answer.slots) Object.assign(slots, answer.slots);
   session.slots = slots;
   if (answer.pending) session.pending = answer.pending;
+  if (answer.regionNoted) session.regionNoted = true;
 
   const effects: Effect[] = [
     { kind: 'log-question', question, answered: answer.answered, confidence: answer.confidence, route: answer.route },

@@ -36,7 +36,9 @@ export interface Session {
   /** The registration form in progress, if any. */
   form?: FormState;
   /** What the bot is waiting for outside the form (e.g. an eligibility answer). */
-  pending?: { kind: 'eligibility'; level?: Level; profileText: string };
+  pending?: { kind: 'eligibility'; level?: Level; profileText: string; asked?: string[] };
+  /** The resident was told which region answers assume (said once per conversation). */
+  regionNoted?: boolean;
   /** ISO time of the last turn, for "welcome back" and draft resume. */
   lastSeen?: string;
 }
@@ -93,6 +95,12 @@ export interface RegistrationLookup {
   findByIdNumber(idNumber: string, level: Level): RegistrationRecord | undefined;
 }
 
+/** Registrations as the engine sees them: look-up plus fresh reference numbers. */
+export interface RegistrationPort extends RegistrationLookup {
+  /** A fresh registration reference number (called once per new submission). */
+  newReference(): string;
+}
+
 /** An optional language model (see bot/engine/llm/). */
 export interface LlmPort {
   /** Answer a question with tools; returns null to fall back to offline. */
@@ -115,7 +123,7 @@ export interface Ports {
   facts: FactsTable;
   /** The injectable clock: never call Date.now() in engine logic. */
   now: () => Date;
-  registrations: RegistrationLookup;
+  registrations: RegistrationPort;
   llm?: LlmPort;
   /** Region used when a question names none (from config). */
   defaultRegion: Region;

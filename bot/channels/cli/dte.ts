@@ -142,13 +142,13 @@ async function runExport(app: App, values: Values): Promise<void> {
   const records = app.store.listRegistrations({ district: values.district, status: o.data.status, level: values.level as never });
   const out = await exportRegistrations(records, o.data.format);
   if (values.out) {
-    writeFileSync(path.resolve(process.cwd(), values.out), out);
+    writeFileSync(path.resolve(process.cwd(), values.out), out.data);
     process.stderr.write(CLI.exported(records.length, values.out) + '\n');
   } else if (o.data.format === 'xlsx') {
     throw new UsageError(CLI.xlsxNeedsOut);
   } else {
-    process.stdout.write(typeof out === 'string' ? out : Buffer.from(out).toString('utf8'));
-    if (!String(out).endsWith('\n')) process.stdout.write('\n');
+    const text = out.data.toString('utf8');
+    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
 }
 
@@ -162,9 +162,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     const config = configFor(values);
     if (command === 'index') {
-      const { rebuildIndex } = await import('../../../knowledge/knowledge-base.js');
-      const info = await rebuildIndex({ docsDir: path.join(PROJECT_ROOT, 'knowledge/docs'), indexDir: path.resolve(PROJECT_ROOT, config.DTE_INDEX_DIR) });
-      process.stdout.write(CLI.indexed(info) + '\n');
+      const { embeddingsFromConfig, openKnowledgeBase } = await import('../../../knowledge/knowledge-base.js');
+      const embeddings = embeddingsFromConfig(config);
+      if (!embeddings.ok) throw new UsageError(CLI.badConfig(embeddings.error));
+      const started = performance.now();
+      const dir = path.resolve(PROJECT_ROOT, config.DTE_INDEX_DIR);
+      const opened = await openKnowledgeBase({ docsDir: path.join(PROJECT_ROOT, 'knowledge/docs'), indexDir: dir, embeddings: embeddings.value, rebuild: true });
+      if (!opened.ok) throw new Error(opened.error);
+      const chunks = opened.value.knowledgeBase.chunks().length;
+      process.stdout.write(CLI.indexed({ chunks, ms: Math.round(performance.now() - started), dir }) + '\n');
       return 0;
     }
     app = await createApp(config);

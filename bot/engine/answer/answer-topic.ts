@@ -4,7 +4,7 @@
  * number in a reply comes out of a tool's output.
  */
 import type { z } from 'zod';
-import type { Fact, Level, Region } from '../../../knowledge/facts/schema.js';
+import { TopicSchema, type Fact, type Level, type Region, type Topic } from '../../../knowledge/facts/schema.js';
 import type { Passage } from '../../../knowledge/types.js';
 import * as T from '../../../prompts/answers.js';
 import { invokeTool, type ToolContext, type ToolDefinition, type ToolResult } from '../../../tools/define-tool.js';
@@ -38,6 +38,8 @@ export interface Answer {
   answered: boolean;
   slots?: Partial<Slots>;
   pending?: Session['pending'];
+  /** This answer told the resident which region it assumed. */
+  regionNoted?: boolean;
 }
 
 /** Records every tool call of a turn (input and output) for the trace and the grounding check. */
@@ -93,24 +95,25 @@ interface Slotted {
   level?: Level;
   /** Occupation carried over from an earlier turn (relaxed when it finds nothing). */
   occupationInherited: boolean;
+  /** The default-region note was already given in this conversation. */
+  regionNoted: boolean;
 }
 
 function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   const region = regionScopeFor(u, session, ports);
   const occupation = u.occupation ?? session.slots.occupation;
   const level = u.level ?? (u.followUp || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
-  return { region, occupation, level: u.levels.length > 1 ? undefined : level, occupationInherited: !u.occupation && Boolean(occupation) };
+  return { region, occupation, level: u.levels.length > 1 ? undefined : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted) };
 }
 
 function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], route: string, answered = true, extra: Partial<Answer> = {}): Answer {
   const sources = sourcesOf(ports.documents, runner.facts);
   const body = [...lines];
-  if (answered && !s.region.explicit && runner.facts.some((f) => f.region === s.region.region) && needsRegion(route)) {
-    body.unshift(T.DEFAULT_REGION_NOTE(s.region.region));
-  }
+  const noteRegion = answered && !s.region.explicit && !s.regionNoted && runner.facts.some((f) => f.region === s.region.region) && needsRegion(route);
+  if (noteRegion) body.unshift(T.DEFAULT_REGION_NOTE(s.region.region));
   const src = sourceLine(sources);
   if (answered && src) body.push(src);
-  return { lines: body, tools: runner.calls, facts: runner.facts, passages: [], sources, confidence: answered ? 0.95 : 0, route, answered, ...extra };
+  return { lines: body, tools: runner.calls, facts: runner.facts, passages: [], sources, confidence: answered ? 0.95 : 0, route, answered, regionNoted: noteRegion || undefined, ...extra };
 }
 
 /** Routes that depend on the region (the default-region note applies). */
@@ -225,13 +228,14 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       return finish(s, runner, ports, lines, 'deadline');
     }
     case 'eligibility':
-      return answerEligibility(u, s.region, s.level, runner, ports, (lines, route, answered, extra) =>
-        finish(s, runner, ports, lines, route, answered, extra),
+      return (
+        answerEligibility(u, s.region, s.level, runner, (lines, route, answered, extra) => finish(s, runner, ports, lines, route, answered, extra)) ??
+        notStated(s, runner, ports, '报名条件', 'eligibility')
       );
     case 'title': {
       const r = runner.run(titleRecognition, { region: s.region.region, level: s.level });
       if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '职称认定办法', 'title');
-      return finish(s, runner, ports, r.facts.map(renderFact), 'title');
+      return finish(s, runner, ports, distinctLines(byDocumentOrder(r.facts, ports)).slice(0, MAX_LINES), 'title');
     }
     case 'contact': {
       const r = runner.run(contactsLookup, { region: s.region.region, district: u.place && u.region === s.region.region ? u.place : undefined });
@@ -263,9 +267,35 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       const own = r.ok ? r.facts.filter((f) => s.region.regions.includes(f.region)) : [];
       const shown = own.length ? own : r.ok ? r.facts : [];
       if (shown.length === 0) return notStated(s, runner, ports, '', topic);
-      return finish(s, runner, ports, groupByRegion(shown.slice(0, 6)), topic);
+      return finish(s, runner, ports, groupByRegion(byDocumentOrder(shown, ports).slice(0, MAX_LINES)), topic);
     }
   }
+}
+
+/** Most lines of facts in one reply (a phone screen). */
+const MAX_LINES = 6;
+
+/** Facts of the region's main (first listed) notice first, keeping each notice's order. */
+function byDocumentOrder<F extends Fact>(facts: F[], ports: Ports): F[] {
+  const rank = (f: Fact) => {
+    const i = ports.documents.findIndex((d) => d.id === f.doc);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return facts.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+}
+
+/** Rendered lines without near-repeats (two notices often say the same thing). */
+function distinctLines(facts: Fact[]): string[] {
+  const out: string[] = [];
+  const keys: string[] = [];
+  for (const f of facts) {
+    const line = renderFact(f);
+    const key = line.replace(/[^\p{Script=Han}0-9]/gu, '');
+    if (keys.some((k) => k === key || (k.length > 12 && key.includes(k)) || (key.length > 12 && k.includes(key)))) continue;
+    keys.push(key);
+    out.push(line);
+  }
+  return out;
 }
 
 /** Lines grouped under 【region】 headers when facts come from several regions. */
@@ -294,6 +324,18 @@ function regionLead(s: Slotted, region: Region): string[] {
  */
 function notStated(s: Slotted, runner: ToolRunner, ports: Ports, what: string, route: string): Answer {
   if (!what) return { lines: [], tools: runner.calls, facts: [], passages: [], confidence: 0, route, answered: false };
+  // The region may still state a rule on the topic (e.g. 威海's 培育对象 for eligibility).
+  const topics: Topic[] = route === 'eligibility' ? ['eligibility', 'audience'] : TopicSchema.safeParse(route).success ? [route as Topic] : [];
+  for (const topic of topics) {
+    const r = runner.run(rulesByTopic, { region: s.region.region, topic });
+    const own = r.ok ? r.facts.filter((f) => s.region.regions.includes(f.region)) : [];
+    if (own.length) {
+      const lines = [...own.slice(0, 4).map(renderFact)];
+      const src = sourceLine(sourcesOf(ports.documents, own));
+      if (src) lines.push(src);
+      return { lines, tools: runner.calls, facts: own, passages: [], sources: sourcesOf(ports.documents, own), confidence: 0.7, route: `${route}-rules`, answered: true };
+    }
+  }
   const lines = [T.NOT_STATED(what, s.region.region), T.UNKNOWN_HOTLINE(hotlineLines(ports, s.region.region))];
   return { lines, tools: runner.calls, facts: [], passages: [], sources: [], confidence: 0.3, route: `${route}-not-stated`, answered: true };
 }

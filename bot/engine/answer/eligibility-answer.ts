@@ -7,7 +7,6 @@
 import type { Level } from '../../../knowledge/facts/schema.js';
 import * as T from '../../../prompts/answers.js';
 import { eligibilityCheck, type EligibilityValue } from '../../../tools/eligibility-check.js';
-import type { Ports } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
 import { hasProfile } from '../understand/extract-profile.js';
 import type { Answer, RegionChoice, ToolRunner } from './answer-topic.js';
@@ -15,11 +14,34 @@ import { renderFact } from './render-fact.js';
 
 type Finish = (lines: string[], route: string, answered?: boolean, extra?: Partial<Answer>) => Answer;
 
-/** The profile text so far plus the resident's answer to the follow-up question. */
-export function mergeProfile(previous: string, answer: string): string {
-  // A bare "3年"/"两年" answers the years question; "没有" answers a yes/no one.
+const YES = /^(是|是的|对|有|有的|嗯|恩|相关|已经|yes|y)([。.!！]|$)/i;
+const NO = /^(不是|否|没有|没|无|不|不相关|还没|no|n)([。.!！]|$)/i;
+const BARE_YEARS = /^(\d+(\.\d+)?|[一二两三四五六七八九十半]+)\s*(年|个月)(了|吧|多)?[。.]?$/;
+
+/** How a yes/no answer to an asked field reads as profile text. */
+const YES_NO_PHRASES: Partial<Record<string, [yes: string, no: string]>> = {
+  studying: ['在读', '已毕业'],
+  relatedMajor: ['相关专业', '专业不相关'],
+  retired: ['已退休', '在职'],
+  levelCertificates: ['有初级证书', '没有等级证书'],
+  titles: ['有职称', '没有职称'],
+};
+
+/**
+ * The profile text so far plus the resident's answer to the question the
+ * bot asked (`asked`, most decisive first): a bare "3年" answers the years
+ * question that was asked, a bare "是/没有" the yes/no one.
+ */
+export function mergeProfile(previous: string, answer: string, asked: readonly string[] = []): string {
   const a = answer.trim();
-  if (/^(\d+(\.\d+)?|[一二两三四五六七八九十半]+)\s*(年|个月)(了|吧)?[。.]?$/.test(a)) return `${previous}，工作${a}`;
+  if (BARE_YEARS.test(a)) {
+    if (asked.includes('yearsSinceTitle')) return `${previous}，取得职称后工作${a}`;
+    if (asked.includes('yearsSinceLevelCertificate')) return `${previous}，取得等级证书后工作${a}`;
+    return `${previous}，工作${a}`;
+  }
+  const yesNo = YES.test(a) ? 0 : NO.test(a) ? 1 : -1;
+  const field = asked.find((f) => YES_NO_PHRASES[f]);
+  if (yesNo >= 0 && field) return `${previous}，${YES_NO_PHRASES[field]![yesNo]}`;
   return `${previous}，${a}`;
 }
 
@@ -42,9 +64,8 @@ export function answerEligibility(
   region: RegionChoice,
   level: Level | undefined,
   runner: ToolRunner,
-  ports: Ports,
   finish: Finish,
-): Answer {
+): Answer | undefined {
   const regionInput = region.explicit ? region.region : undefined;
   if (!hasProfile(u.profile)) {
     // No story to judge: list the conditions of the level(s) asked about.
@@ -54,7 +75,7 @@ export function answerEligibility(
       const r = runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile: {} });
       if (r.ok) for (const f of r.facts) if (f.kind === 'eligibility') lines.push(renderFact(f));
     }
-    if (lines.length === 0) return finish([], 'eligibility', false);
+    if (lines.length === 0) return undefined;
     return finish(lines, 'eligibility');
   }
 
@@ -62,14 +83,14 @@ export function answerEligibility(
   const check = (l: Level) => runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile });
   const first: Level = level ?? '初级';
   const r = check(first);
-  if (!r.ok) return finish([], 'eligibility', false);
+  if (!r.ok) return undefined;
   const lines = lineFor(r.value);
   if (!level && r.value.decision === 'eligible') {
     const mid = check('中级');
     if (mid.ok && mid.value.decision === 'eligible') lines.push(...lineFor(mid.value));
   }
   if (r.value.decision === 'incomplete') {
-    return finish(lines, 'eligibility', true, { pending: { kind: 'eligibility', level: first, profileText: u.text }, slots: { level: first } });
+    return finish(lines, 'eligibility', true, { pending: { kind: 'eligibility', level: first, profileText: u.text, asked: r.value.ask }, slots: { level: first } });
   }
   lines.push(T.ELIGIBILITY_STAFF);
   return finish(lines, 'eligibility', true, { slots: { level: first } });

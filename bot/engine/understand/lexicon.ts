@@ -60,6 +60,18 @@ export const TOPIC_CUES: readonly TopicCue[] = [
   { topic: 'policy', cues: [['创业', 5], ['竞赛', 5], ['奖励', 4], ['贷款', 5], ['表彰', 4], ['一培多证', 6]] },
 ];
 
+/** Topic cues that need a pattern (words in between), added to the substring scores. */
+export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
+  [/(能|可以|能不能|可不可以|够不够|够)(报|参加|参训|报名|申报|学).{0,6}(吗|么|不|嘛)/, 'eligibility', 4],
+  [/(符合|满足).{0,8}(条件|要求)/, 'eligibility', 4],
+  [/(什么时候|几号|哪天).{0,4}(截止|结束|报名)/, 'deadline', 4],
+  [/(多少|几)(钱|块|元)/, 'fee', 3],
+  [/(补贴|补助).{0,6}(多少|几)/, 'subsidy', 2],
+  [/(学|上|培训).{0,4}(多久|多长时间|几天|多少天)/, 'hours', 3],
+  [/(打|拨|联系).{0,6}(电话|哪个号|谁)/, 'contact', 3],
+  [/(钱|费).{0,6}退/, 'refund', 4],
+];
+
 export const LEVEL_CUES: ReadonlyArray<readonly [RegExp, Level]> = [
   [/初级|初级班|初級|一级/, '初级'],
   [/中级|中級|二级/, '中级'],

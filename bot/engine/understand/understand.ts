@@ -15,6 +15,7 @@ import {
   OTHER_PLACES,
   PRIVACY_PROBE,
   TOPIC_CUES,
+  TOPIC_PATTERNS,
   type Intent,
 } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
@@ -59,6 +60,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
     for (const [cue, w] of cues) if (text.includes(cue)) s += w;
     if (s > 0) scores.set(topic, s);
   }
+  for (const [re, topic, w] of TOPIC_PATTERNS) if (re.test(text)) scores.set(topic, (scores.get(topic) ?? 0) + w);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   let topic = ranked[0]?.[0];
   const topicScore = ranked[0]?.[1] ?? 0;
@@ -77,6 +79,11 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
     !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region) || /^(那|那么|还有|呢|那个)/.test(text) || /呢[?？]?$/.test(text));
   if (followUp && previous.topic) topic = previous.topic;
 
+  // Details about oneself right after an eligibility answer continue it ("我有助理工程师职称").
+  const aboutSelf = Boolean(profile.education || profile.titles?.length || profile.levelCertificates?.length || profile.yearsInWork !== undefined || profile.degrees?.length);
+  if (aboutSelf && previous.topic === 'eligibility' && (!topic || topic === 'title' || topic === 'certificate') && !/吗|怎么|如何|多少|什么/.test(text.replace(/能报吗|可以报吗|能不能报|符合吗|够吗/, ''))) {
+    topic = 'eligibility';
+  }
   // "大专毕业能报吗" with profile details is an eligibility question.
   if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && /报|参加|符合|可以|能/.test(text)) {
     topic = 'eligibility';
