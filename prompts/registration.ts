@@ -75,7 +75,7 @@ export const FORM = {
   none: '无',
   summaryTitle: (interest: boolean) => (interest ? '请核对您的意向登记信息：' : '请核对您的报名信息：'),
   summaryStatus: (interest: boolean) => (interest ? '登记类型：意向登记（不是正式报名）' : '登记类型：正式报名'),
-  confirmAsk: '信息无误请回复“确认”提交；要修改请直接说，例如“手机号改成13800001111”。',
+  confirmAsk: '信息无误请回复“确认”提交；要修改请直接说，例如“把单位改成某某公司”。',
   confirmAgain: '请回复“确认”提交，或告诉我要修改哪一项。',
   closedBeforeSubmit: (label: string, closes: string) =>
     `${label}已于${closes}截止，这次将改为“意向登记”（不是正式报名）。`,
