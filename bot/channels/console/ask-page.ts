@@ -16,6 +16,14 @@ export const MAX_QUESTION_CHARS = 500;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** A calendar day that exists (Date would silently roll 2026-02-30 over into March). */
+function isRealDay(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  if (!m) return true;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 /** Body of POST / and POST /api/ask. `now` is a date (Beijing midnight) or an ISO time. */
 export const AskInputSchema = z.object({
   q: z
@@ -23,7 +31,10 @@ export const AskInputSchema = z.object({
     .trim()
     .min(1, CONSOLE.errors.emptyQuestion)
     .max(MAX_QUESTION_CHARS, CONSOLE.errors.questionTooLong(MAX_QUESTION_CHARS)),
-  now: z.preprocess(blankToUndefined, z.string({ error: CONSOLE.errors.badDate }).pipe(NowSchema).optional()),
+  now: z.preprocess(
+    blankToUndefined,
+    z.string({ error: CONSOLE.errors.badDate }).refine(isRealDay, CONSOLE.errors.badDate).pipe(NowSchema).optional(),
+  ),
   region: z.preprocess(blankToUndefined, z.enum(RegionSchema.options, { error: CONSOLE.errors.badRegion }).optional()),
 });
 export type AskInput = z.infer<typeof AskInputSchema>;
