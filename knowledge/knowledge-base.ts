@@ -11,7 +11,7 @@ import { CHUNKING } from './ingest/chunking-params.js';
 import type { IngestAction } from './ingest/chunk-document.js';
 import { ingestSources, readSources, type Sources } from './ingest/ingest-documents.js';
 import { BM25_PARAMS, Bm25Index, buildBm25Data } from './index/bm25.js';
-import { CANDIDATES, HybridKnowledgeBase, RRF_K, searchableText, type IndexedChunk } from './index/hybrid-index.js';
+import { CANDIDATES, HybridKnowledgeBase, KEYWORD_WEIGHT, RRF_K, VECTOR_WEIGHT, searchableText, type IndexedChunk } from './index/hybrid-index.js';
 import { embeddingsFromConfig } from './index/embeddings-from-config.js';
 import { LexicalEmbeddings } from './index/lexical-embeddings.js';
 import { INDEX_FORMAT_VERSION, sha256, type EmbeddingDescription, type ManifestExpectation } from './index/manifest.js';
@@ -36,6 +36,8 @@ export const ANALYSIS_PARAMS = {
   k1: BM25_PARAMS.k1,
   b: BM25_PARAMS.b,
   rrfK: RRF_K,
+  keywordWeight: KEYWORD_WEIGHT,
+  vectorWeight: VECTOR_WEIGHT,
   candidates: CANDIDATES,
   expansionWeight: EXPANSION_WEIGHT,
 } as const;

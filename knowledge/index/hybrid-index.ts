@@ -3,9 +3,12 @@
  * with reciprocal rank fusion.
  *
  * Score scale (Passage.score), in [0, 1]:
- *   score = (w(rankKeyword) + w(rankVector)) / (2 · w(1)),  w(r) = 1 / (RRF_K + r)
+ *   score = (KEYWORD_WEIGHT · w(rankKeyword) + VECTOR_WEIGHT · w(rankVector))
+ *           / ((KEYWORD_WEIGHT + VECTOR_WEIGHT) · w(1)),   w(r) = 1 / (RRF_K + r)
  * where a list the passage is absent from contributes 0. So 1 means first in
- * both rankings, 0.5 first in one and absent from the other; the raw BM25
+ * both rankings; first in one list only gives that list's share. The vector
+ * side is lexical too (character n-grams) and noisier on short queries, so
+ * the keyword ranking weighs more. The raw BM25
  * score and the cosine similarity stay on the passage for threshold checks.
  */
 import type { Document } from '@langchain/core/documents';
@@ -18,6 +21,8 @@ import { analyseQuery, normaliseQuery } from './text-analysis.js';
 
 /** RRF constant: small, so that rank differences near the top still show in the score. */
 export const RRF_K = 10;
+export const KEYWORD_WEIGHT = 1;
+export const VECTOR_WEIGHT = 0.5;
 /** Default number of passages returned. */
 export const DEFAULT_K = 5;
 /** How many candidates each ranking contributes to the fusion (at least). */
@@ -123,10 +128,10 @@ export class HybridKnowledgeBase implements KnowledgeBase {
 
     const w = (rank: number) => 1 / (RRF_K + rank);
     const fused = new Map<number, { score: number; keywordScore: number; vectorScore?: number }>();
-    keyword.forEach((hit, r) => fused.set(hit.doc, { score: w(r + 1), keywordScore: hit.score }));
+    keyword.forEach((hit, r) => fused.set(hit.doc, { score: KEYWORD_WEIGHT * w(r + 1), keywordScore: hit.score }));
     nearest.forEach((hit, r) => {
       const entry = fused.get(hit.doc) ?? { score: 0, keywordScore: 0 };
-      entry.score += w(r + 1);
+      entry.score += VECTOR_WEIGHT * w(r + 1);
       entry.vectorScore = hit.similarity;
       fused.set(hit.doc, entry);
     });
@@ -138,7 +143,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
       .slice(0, k);
     return top.map(([doc, e]) => ({
       ...this.plain[doc]!,
-      score: Math.min(1, e.score / (2 * w(1))),
+      score: Math.min(1, e.score / ((KEYWORD_WEIGHT + VECTOR_WEIGHT) * w(1))),
       keywordScore: e.keywordScore,
       vectorScore: e.vectorScore ?? this.cosine(vector, doc),
     }));

@@ -10,7 +10,7 @@ import { dict } from '@node-rs/jieba/dict.js';
 import * as OpenCC from 'opencc-js';
 
 /** Bump when segmentation, stopwords or expansions change: part of the index manifest. */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 /** Words jieba must keep whole (the programme's vocabulary and Zaozhuang's districts). */
 export const DOMAIN_WORDS = [
@@ -32,13 +32,19 @@ export const QUERY_EXPANSIONS: Record<string, string[]> = {
   学费: ['培训费', '收费标准'],
   收费: ['培训费', '收费标准'],
   费用: ['培训费', '收费标准'],
-  多少钱: ['培训费', '收费标准', '元'],
+  多少钱: ['元', '费'],
   多少: ['元'],
-  几次: ['次'],
+  查: ['查询'],
+  真假: ['验证'],
+  查询: ['验证'],
+  领: ['申领', '享受'],
+  一年: ['每年'],
+  社保: ['社会保险', '参保'],
+  职业: ['职业目录'],
+  几次: ['次', '不超过'],
   几家: ['家'],
   几个: ['个'],
   补助: ['补贴'],
-  补贴: ['培训补贴', '补贴金额'],
   课时: ['学时'],
   时长: ['学时'],
   截止: ['即日起', '日前', '报名时间'],
@@ -73,7 +79,7 @@ const STOPWORDS = new Set([
   '他', '她', '们', '我们', '这', '那', '这个', '那个', '哪', '哪个', '什么', '怎么', '怎么样', '怎样', '如何', '多少',
   '能', '能不能', '可以', '可', '要', '需要', '有', '没有', '没', '就', '都', '也', '还', '又', '请', '问', '请问',
   '一下', '一个', '个', '想', '知道', '给', '对', '把', '被', '让', '从', '到', '为', '以', '等', '其', '该', '之',
-  '于', '不', '会', '得', '地', '着', '过', '啥', '呗', '几', '里', '后', '吧', '嗯', '喔', '能否', '是否', '现在',
+  '于', '不', '会', '得', '地', '着', '过', '啥', '呗', '几', '里', '后', '吧', '嗯', '喔', '能否', '是否', '现在', '哪些', '些',
 ]);
 
 let jieba: Jieba | undefined;
