@@ -62,6 +62,9 @@ export interface LlmService extends LlmPort {
   extractFormFields(text: string, fields: readonly FormFieldPrompt[]): Promise<Partial<Record<string, string>> | null>;
 }
 
+/** Longest copy of the offline tool outputs put in the prompt (token cost); the grounding evidence keeps all of it. */
+export const MAX_PROMPT_TOOL_CHARS = 12_000;
+
 /** Slots as one line for the system prompt, e.g. "地区=枣庄；等级=中级". */
 export function describeSlots(slots: Slots): string {
   return (Object.keys(SLOT_LABELS) as Array<keyof typeof SLOT_LABELS>)
@@ -109,7 +112,7 @@ export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService 
       today: beijingDate(deps.now()),
       slots: describeSlots(input.slots),
       draft: maskForModel(input.offline.reply, offlineToolsJson),
-      toolOutputs: offlineToolsJson,
+      toolOutputs: offlineToolsJson.slice(0, MAX_PROMPT_TOOL_CHARS),
     });
     const question = maskForModel(input.question);
     const messages = [new SystemMessage(system), new HumanMessage(question)];
