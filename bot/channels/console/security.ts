@@ -96,9 +96,14 @@ export function hostAllowed(hostHeader: string | undefined, bindHost: string): b
   return isLoopbackHost(hostName(hostHeader));
 }
 
-/** True when an Origin header (if any) names this same host. */
+/**
+ * True when an Origin header names this same host, or says nothing: absent,
+ * or "null", which Chromium sends on form posts from a page whose policy is
+ * no-referrer (ours). The CSRF token is the real guard; this refuses posts
+ * that openly come from another site.
+ */
 export function originAllowed(origin: string | undefined, hostHeader: string | undefined): boolean {
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   if (!hostHeader) return false;
   try {
     return new URL(origin).host.toLowerCase() === hostHeader.toLowerCase();

@@ -31,10 +31,11 @@ describe('console security helpers', () => {
     expect(hostAllowed('console.example', '0.0.0.0')).toBe(true);
   });
 
-  it('accepts a missing Origin or one naming this host, and refuses others', () => {
+  it('accepts a missing or opaque ("null", sent under no-referrer) Origin or one naming this host, and refuses others', () => {
     expect(originAllowed(undefined, '127.0.0.1:8080')).toBe(true);
+    expect(originAllowed('null', '127.0.0.1:8080')).toBe(true);
     expect(originAllowed('http://127.0.0.1:8080', '127.0.0.1:8080')).toBe(true);
     expect(originAllowed('http://evil.example', '127.0.0.1:8080')).toBe(false);
-    expect(originAllowed('null', '127.0.0.1:8080')).toBe(false);
+    expect(originAllowed('https://127.0.0.1.evil.example', '127.0.0.1:8080')).toBe(false);
   });
 });
