@@ -174,7 +174,10 @@ describe('事实', () => {
     const page = await server.fastify.inject({ method: 'GET', url: `/facts?q=${encodeURIComponent('退款')}` });
     const listed = page.body.slice(page.body.indexOf('<section id="facts">'));
     expect(listed).toContain('id="fact-zz26-refund-city"');
-    expect(listed).not.toContain('kind-fee');
+    const searched = (await server.fastify.inject({ method: 'GET', url: `/api/facts?q=${encodeURIComponent('退款')}` })).json();
+    expect(searched.count).toBeLessThan(searched.total);
+    expect(searched.facts.every((f: unknown) => JSON.stringify(f).includes('退款'))).toBe(true);
+    expect((listed.match(/<article class="card fact"/g) ?? []).length).toBe(searched.count);
     expect(body.deadlines.find((d: { id: string }) => d.id === 'zz26-deadline-registration')).toMatchObject({ state: 'open', days: 50 });
   });
 });
