@@ -88,7 +88,8 @@ export const REFUND_CONFLICT_INTRO = '关于退款，两份文件的说法不一
 // Not known / not covered.
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
 export const NOT_COVERED_PLACE = (place: string, covered: string[]) =>
-  `我收录的通知只涉及${covered.join('、')}，没有${place}的政策，无法回答${place}的情况，请咨询${place}当地人社部门。`;
+  `我收录的通知只涉及${covered.join('、')}，没有${place}的政策，无法回答${place}的情况，请拨打${place}当地人社部门的咨询电话了解。`;
+export const LOCAL_OFFICE = (region: string) => `${region}当地人社部门（咨询电话请以当地公布为准）`;
 export const UNKNOWN = '这个问题我收录的通知里没有写明，我不能猜测。';
 export const UNKNOWN_HOTLINE = (lines: string[]) => `建议咨询：${lines.join('；')}。`;
 export const OUT_OF_SCOPE = '我只回答数字技术工程师培育项目的政策问题（培训费、补贴、报名、条件、学时、证书、职称等）。';

@@ -7,8 +7,8 @@
 import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
 import { understand, type Understanding } from './understand/understand.js';
-import { answerTopic, hotlineLines, coveredRegionNames, type Answer } from './answer/answer-topic.js';
-import { answerFromPassages } from './answer/answer-from-passages.js';
+import { answerFromFacts, answerTopic, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
+import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { resumeFormPrompt, routeForm } from './route-form.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
 
@@ -55,6 +55,9 @@ async function answer(u: Understanding, text: string, session: Session, ports: P
   }
   delete session.pending;
 
+  if (u.outOfScope && !u.intent) {
+    return finish(session, u, unknownAnswer(u, regionScopeFor(u, session, ports).region, ports, 'out-of-scope'), text);
+  }
   if (u.otherPlace && !u.region) {
     const lines = [T.NOT_COVERED_PLACE(u.otherPlace, coveredRegionNames(ports))];
     return finish(session, u, { lines, tools: [], facts: [], passages: [], confidence: 1, route: 'not-covered', answered: true }, text);
@@ -62,6 +65,7 @@ async function answer(u: Understanding, text: string, session: Session, ports: P
 
   let answer: Answer | undefined;
   if (u.topic) answer = await answerTopic(u, session, ports);
+  else answer = await answerFromFacts(u, session, ports);
   if (!answer || !answer.answered) {
     const fromPassages = await answerFromPassages(u, session, ports);
     if (fromPassages.answered || !answer || answer.lines.length === 0) answer = fromPassages;
@@ -109,4 +113,3 @@ function reply(session: Session, replies: string[], t: { route: string; confiden
   };
 }
 
-export { hotlineLines };

@@ -8,7 +8,8 @@ import type { Passage } from '../../../knowledge/types.js';
 import type { Ports, Session } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
 import { sourcesOf } from './sources.js';
-import { hotlineLines, regionScopeFor, type Answer } from './answer-topic.js';
+import { hotline, regionScopeFor, ToolRunner, type Answer } from './answer-topic.js';
+import type { Region } from '../../../knowledge/facts/schema.js';
 
 /**
  * Thresholds on the knowledge base's fused score (knowledge/types.ts, 0..1)
@@ -43,10 +44,7 @@ export async function answerFromPassages(u: Understanding, session: Session, por
   const scope = regionScopeFor(u, session, ports);
   const passages = await ports.kb.search(u.text, { k: 3, regions: scope.explicit ? scope.regions : undefined });
   const good = passages.filter((p) => p.score >= MIN_PASSAGE_SCORE && p.keywordScore >= MIN_KEYWORD_SCORE);
-  if (good.length === 0) {
-    const lines = [u.topic || u.topicScore > 0 ? T.UNKNOWN : `${T.OUT_OF_SCOPE}${T.UNKNOWN}`, T.UNKNOWN_HOTLINE(hotlineLines(ports, scope.region, u.place))];
-    return { lines, tools: [], facts: [], passages: [], sources: [], confidence: 0, route: 'unknown', answered: false };
-  }
+  if (good.length === 0) return unknownAnswer(u, scope.region, ports, u.topic || u.topicScore > 0 ? 'unknown' : 'out-of-scope');
   const shown: Passage[] = good.slice(0, 2);
   const sources = sourcesOf(ports.documents, [], shown);
   const lines = [T.RELATED_PASSAGES];
@@ -64,4 +62,16 @@ export async function answerFromPassages(u: Understanding, session: Session, por
     route: 'retrieval',
     answered: true,
   };
+}
+
+/**
+ * "Not in the notices": say so plainly (and that the bot only covers this
+ * programme when the question is about something else) and give the
+ * hotline, looked up and cited through the contacts tool.
+ */
+export function unknownAnswer(u: Understanding, region: Region, ports: Ports, route: 'unknown' | 'out-of-scope'): Answer {
+  const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
+  const lead = route === 'out-of-scope' ? `${T.OUT_OF_SCOPE}${T.UNKNOWN}` : T.UNKNOWN;
+  const lines = [lead, T.UNKNOWN_HOTLINE(hotline(runner, ports, region, u.place))];
+  return { lines, tools: runner.calls, facts: runner.facts, passages: [], sources: sourcesOf(ports.documents, runner.facts), confidence: 0, route, answered: false };
 }

@@ -24,6 +24,7 @@ import type { Understanding } from '../understand/understand.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
+import { factsInPassages, rankFacts } from './fact-search.js';
 
 export interface Answer {
   lines: string[];
@@ -77,16 +78,24 @@ export function coveredRegionNames(ports: Ports): string[] {
 
 /**
  * Whom to call when the notices don't answer: the district office when the
- * resident named one, else the region's policy contacts, from the facts.
+ * resident named one, else the region's policy contacts — looked up with
+ * the contacts tool, so the numbers are tool output and cited.
  */
-export function hotlineLines(ports: Ports, region: Region, place?: string): string[] {
-  const contacts = ports.facts.ofKind('contact', (c) => ports.facts.applicableRegions(region).includes(c.region));
-  const byDistrict = place ? contacts.filter((c) => c.district && (c.district.includes(place) || place.includes(c.district.replace(/[市区]$/, '')))) : [];
-  const policy = contacts.filter((c) => c.purposes.some((p) => /咨询|政策/.test(p)));
-  const city = policy.filter((c) => c.district === '市直');
-  const chosen = byDistrict.length ? byDistrict : city.length ? city : policy.length ? policy.slice(0, 2) : contacts.slice(0, 2);
-  if (chosen.length === 0) return [`${region}当地人社部门`];
-  return chosen.map(contactLine);
+export function hotline(runner: ToolRunner, ports: Ports, region: Region, place?: string): string[] {
+  const byDistrict = place && place !== region ? runner.run(contactsLookup, { district: place }) : undefined;
+  let contacts = byDistrict?.ok ? byDistrict.value.contacts : [];
+  if (contacts.length === 0) {
+    const r = runner.run(contactsLookup, { region });
+    const all = r.ok ? r.value.contacts : [];
+    const policy = all.filter((c) => c.purposes.some((p) => /咨询|政策/.test(p)));
+    const city = policy.filter((c) => c.district === '市直');
+    contacts = city.length ? city.slice(0, 1) : policy.length ? policy.slice(0, 2) : all.slice(0, 2);
+  }
+  const lines = contacts.map((c) => {
+    const f = ports.facts.byId(c.factId);
+    return f?.kind === 'contact' ? contactLine(f) : c.name;
+  });
+  return lines.length ? lines : [T.LOCAL_OFFICE(region)];
 }
 
 interface Slotted {
@@ -151,6 +160,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
             const f = runner.facts.find((x) => x.id === fee.factId);
             if (f) lines.push(renderFact(f));
           }
+          lines.push(...relatedRules(u, s, runner, ports, 'fee'));
           return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
         }
       }
@@ -170,7 +180,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
           const f = runner.facts.find((x) => x.id === item.factId);
           if (f) lines.push(renderFact(f));
         }
-        for (const rule of r.value.rules.slice(0, 2)) lines.push(rule.statement);
+        // Only the subsidy rules that speak to the question (who may apply, how often …) are shown.
+        const rules = rankFacts(ports.facts, u.text, r.value.rules.map((x) => ports.facts.byId(x.factId)!).filter(Boolean));
+        const shownRules = new Set(rules.filter((x) => x.score >= 0.3).slice(0, 2).map((x) => x.fact.id));
+        for (const rule of r.value.rules) if (shownRules.has(rule.factId)) lines.push(rule.statement);
+        pruneFacts(runner, r.value.rules.map((x) => x.factId).filter((id) => !shownRules.has(id)));
         return finish(s, runner, ports, lines, 'subsidy');
       }
       return notStated(s, runner, ports, '补贴标准', 'subsidy');
@@ -204,6 +218,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
             const f = runner.facts.find((x) => x.id === h.factId);
             if (f) lines.push(renderFact(f));
           }
+          lines.push(...relatedRules(u, s, runner, ports, 'hours'));
           return finish(s, runner, ports, lines, 'hours');
         }
       }
@@ -223,6 +238,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
           if (d.subject === 'registration') closed = true;
         } else lines.push(renderFact(runner.facts.find((f) => f.id === d.factId)!));
       }
+      lines.push(...relatedRules(u, s, runner, ports, 'deadline'));
       lines.push(T.DEADLINE_AS_OF(chineseDate(r.value.today)));
       if (closed) lines.push(T.DEADLINE_CLOSED_NEXT);
       return finish(s, runner, ports, lines, 'deadline');
@@ -238,7 +254,9 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       return finish(s, runner, ports, distinctLines(byDocumentOrder(r.facts, ports)).slice(0, MAX_LINES), 'title');
     }
     case 'contact': {
-      const r = runner.run(contactsLookup, { region: s.region.region, district: u.place && u.region === s.region.region ? u.place : undefined });
+      const district = u.place && u.place !== u.region ? u.place : undefined;
+      let r = runner.run(contactsLookup, { region: s.region.region, district });
+      if (district && (!r.ok || r.facts.length === 0)) r = runner.run(contactsLookup, { region: s.region.region });
       if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '联系电话', 'contact');
       return finish(s, runner, ports, r.facts.map(renderFact), 'contact');
     }
@@ -263,13 +281,92 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     case undefined:
       return { lines: [], tools: [], facts: [], passages: [], confidence: 0, route: 'none', answered: false };
     default: {
-      const r = runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
-      const own = r.ok ? r.facts.filter((f) => s.region.regions.includes(f.region)) : [];
-      const shown = own.length ? own : r.ok ? r.facts : [];
-      if (shown.length === 0) return notStated(s, runner, ports, '', topic);
-      return finish(s, runner, ports, groupByRegion(byDocumentOrder(shown, ports).slice(0, MAX_LINES)), topic);
+      runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
+      const best = await bestFacts(u, s, ports, topic);
+      if (best.length === 0) return notStated(s, runner, ports, '', topic);
+      for (const f of best) if (!runner.facts.includes(f)) runner.facts.push(f);
+      return finish(s, runner, ports, groupByRegion(best), topic, true, { confidence: 0.8 });
     }
   }
+}
+
+/** No topic recognised: the facts in the best passages, if the passages are good enough. */
+export async function answerFromFacts(u: Understanding, session: Session, ports: Ports): Promise<Answer | undefined> {
+  const s = slotsFor(u, session, ports);
+  const best = await bestFacts(u, s, ports);
+  if (best.length === 0) return undefined;
+  const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
+  runner.facts.push(...best);
+  return finish(s, runner, ports, groupByRegion(best), 'facts', true, { confidence: 0.7 });
+}
+
+/** Weights of the fact ranking: passage relevance, coverage of the question's words, topic match. */
+const COVERAGE_WEIGHT = 0.6;
+const TOPIC_BONUS = 0.2;
+/** Passages below these are not good enough to answer from (see answer-from-passages.ts). */
+const MIN_PASSAGE = { score: 0.35, keyword: 2 };
+
+/**
+ * The facts that answer the question: retrieval finds the passages (the
+ * named region's, or every region's), the facts whose quotes lie in them
+ * are ranked by passage rank, coverage of the question and topic. At most
+ * three, each close to the best.
+ */
+export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, ports: Ports, topic?: Topic): Promise<Fact[]> {
+  const passages = await ports.kb.search(u.text, { k: 4, regions: s.region.explicit ? s.region.regions : undefined });
+  const good = passages.filter((p) => p.score >= MIN_PASSAGE.score && p.keywordScore >= MIN_PASSAGE.keyword);
+  const found = factsInPassages(ports.facts, good).filter((x) => x.fact.kind !== 'contact' || topic === 'contact');
+  if (found.length === 0) return topic ? topicRules(u, s, ports, topic) : [];
+  const coverage = new Map(rankFacts(ports.facts, u.text, found.map((f) => f.fact)).map((x) => [x.fact.id, x.score]));
+  const ranked = found
+    .map((x) => ({
+      fact: x.fact,
+      score: x.passageScore / (1 + 0.3 * x.rank) + COVERAGE_WEIGHT * (coverage.get(x.fact.id) ?? 0) + (topic && x.fact.topics.includes(topic) ? TOPIC_BONUS : 0),
+    }))
+    .sort((a, b) => b.score - a.score);
+  const top = ranked[0]!.score;
+  return distinctFacts(ranked.filter((x) => x.score >= top * 0.75).map((x) => x.fact)).slice(0, 3);
+}
+
+/** The topic's rules in the region scope, best covering the question first (no passage found). */
+function topicRules(u: Understanding, s: Pick<Slotted, 'region'>, ports: Ports, topic: Topic): Fact[] {
+  const scope = s.region.explicit ? s.region.regions : undefined;
+  const own = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && (!scope || scope.includes(f.region)));
+  const ranked = rankFacts(ports.facts, u.text, own);
+  const picked = ranked.length ? ranked.filter((x) => x.score >= ranked[0]!.score * 0.75).map((x) => x.fact) : byDocumentOrder(own, ports);
+  return distinctFacts(picked).slice(0, 3);
+}
+
+/**
+ * Rules of the topic that answer a specific detail of the question (发票,
+ * 交通费, 交给谁) beyond what the tool said; they are cited like the rest.
+ */
+function relatedRules(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, topic: Topic, min = 0.45): string[] {
+  const own = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && !runner.facts.includes(f));
+  const shown = rankFacts(ports.facts, u.text, own)
+    .filter((x) => x.score >= min)
+    .slice(0, 2)
+    .map((x) => x.fact);
+  runner.facts.push(...shown);
+  return shown.map(renderFact);
+}
+
+/** Drop facts a tool returned but the reply does not use, so they are not cited. */
+function pruneFacts(runner: ToolRunner, ids: string[]): void {
+  for (let i = runner.facts.length - 1; i >= 0; i--) if (ids.includes(runner.facts[i]!.id)) runner.facts.splice(i, 1);
+}
+
+/** Facts without near-repeats (two notices often say the same thing). */
+function distinctFacts(facts: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  const keys: string[] = [];
+  for (const f of facts) {
+    const key = renderFact(f).replace(/[^\p{Script=Han}0-9]/gu, '');
+    if (keys.some((k) => k === key || (k.length > 12 && key.includes(k)) || (key.length > 12 && k.includes(key)))) continue;
+    keys.push(key);
+    out.push(f);
+  }
+  return out;
 }
 
 /** Most lines of facts in one reply (a phone screen). */
@@ -336,6 +433,8 @@ function notStated(s: Slotted, runner: ToolRunner, ports: Ports, what: string, r
       return { lines, tools: runner.calls, facts: own, passages: [], sources: sourcesOf(ports.documents, own), confidence: 0.7, route: `${route}-rules`, answered: true };
     }
   }
-  const lines = [T.NOT_STATED(what, s.region.region), T.UNKNOWN_HOTLINE(hotlineLines(ports, s.region.region))];
-  return { lines, tools: runner.calls, facts: [], passages: [], sources: [], confidence: 0.3, route: `${route}-not-stated`, answered: true };
+  const before = runner.facts.length;
+  const lines = [T.NOT_STATED(what, s.region.region), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+  const cited = runner.facts.slice(before);
+  return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.3, route: `${route}-not-stated`, answered: true };
 }

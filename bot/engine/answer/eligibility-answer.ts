@@ -41,7 +41,7 @@ export function mergeProfile(previous: string, answer: string, asked: readonly s
   }
   const yesNo = YES.test(a) ? 0 : NO.test(a) ? 1 : -1;
   const field = asked.find((f) => YES_NO_PHRASES[f]);
-  if (yesNo >= 0 && field) return `${previous}，${YES_NO_PHRASES[field]![yesNo]}`;
+  if (yesNo >= 0 && field) return `${previous}，${YES_NO_PHRASES[field]![yesNo as 0 | 1]}`;
   return `${previous}，${a}`;
 }
 

@@ -21,6 +21,10 @@ export const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/大专|高职|专科学历/g, '专科'],
   [/研究生学历/g, '硕士'],
   [/助工/g, '助理工程师'],
+  [/吃住|住宿费|吃饭住宿|伙食/g, '食宿'],
+  [/发票|收据/g, '票据'],
+  [/补多少钱/g, '补贴多少'],
+  [/网课/g, '线上培训'],
 ];
 
 export interface TopicCue {
@@ -62,7 +66,12 @@ export const TOPIC_CUES: readonly TopicCue[] = [
 
 /** Topic cues that need a pattern (words in between), added to the substring scores. */
 export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
-  [/(能|可以|能不能|可不可以|够不够|够)(报|参加|参训|报名|申报|学).{0,6}(吗|么|不|嘛)/, 'eligibility', 4],
+  [/(?<!还|现在|今天|目前)(能|可以|能不能|可不可以|够不够|够)(报|参加|参训|报名|申报|学).{0,6}(吗|么|不|嘛)/, 'eligibility', 4],
+  [/(还|现在|今天|目前|这会儿?)(能|可以|能不能)?(报|报名|申请)/, 'deadline', 6],
+  [/还(收|接受|开放)报名/, 'deadline', 6],
+  [/(认定|算|评|对应|换|评定).{0,6}职称|职称.{0,4}(认定|评审|评定)|什么职称|哪个职称/, 'title', 6],
+  [/(补贴|补助).{0,6}(后|完|以后|之后|扣|减|抵)|(扣|减|抵)(掉|完|除)?.{0,3}补贴/, 'net-cost', 8],
+  [/(自己|个人|实际|最后|到手).{0,6}(掏|出|花|付|交|承担|负担)/, 'net-cost', 5],
   [/(符合|满足).{0,8}(条件|要求)/, 'eligibility', 4],
   [/(什么时候|几号|哪天).{0,4}(截止|结束|报名)/, 'deadline', 4],
   [/(多少|几)(钱|块|元)/, 'fee', 3],
@@ -70,6 +79,12 @@ export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
   [/(学|上|培训).{0,4}(多久|多长时间|几天|多少天)/, 'hours', 3],
   [/(打|拨|联系).{0,6}(电话|哪个号|谁)/, 'contact', 3],
   [/(钱|费).{0,6}退/, 'refund', 4],
+  [/(交|准备|提交|带|需要|要)(哪些|什么|啥)?.{0,2}(材料|资料)/, 'materials', 7],
+  [/(去哪|在哪|哪里|怎么|如何|到哪|向谁|找谁)(申领|申请|领取?|办理?)/, 'process', 6],
+  [/截止(日期|时间)|(什么时候|几号)截止/, 'deadline', 6],
+  [/食宿|交通费|教材费|票据/, 'fee', 6],
+  [/(几个|哪些|哪几个)(等级|级别)|分几级|开不开(高级|中级|初级)/, 'occupation', 6],
+  [/算上补贴|减.{0,2}补贴|补贴.{0,4}(得|还)(花|要|交)/, 'net-cost', 8],
 ];
 
 export const LEVEL_CUES: ReadonlyArray<readonly [RegExp, Level]> = [
@@ -85,7 +100,7 @@ export type Intent = 'greeting' | 'help' | 'thanks' | 'register' | 'delete-data'
 
 export const INTENT_CUES: ReadonlyArray<readonly [RegExp, Intent]> = [
   [/删除我的(信息|资料|数据|报名)|删掉我的|注销我的|清除我的(信息|资料)/, 'delete-data'],
-  [/我要报名|我想报名|帮我报名|帮我登记|我要登记|报个名|我报名|给我报名|想参加培训|我要参加|现在报名|在线报名|开始报名|我要报|我想报|帮我报/, 'register'],
+  [/我要报名|我想报名|帮我报名|帮我登记|我要登记|报个名|给我报名|在线报名|开始报名|帮我报|我要报(初级|中级)|我想报(初级|中级)|填报名表|我来报名|我报名(?!.*[吗?？])/, 'register'],
   [/看看我填的|我填了什么|我的报名信息|查看(我的)?报名/, 'show-draft'],
   [/^(你好|您好|哈喽|hello|hi|嗨|在吗|在不在|在么|有人吗|喂)[!！。.?？~～呀啊]*$/i, 'greeting'],
   [/你能做什么|你会什么|怎么用|帮助|^help$|使用说明|能问什么|你是谁/i, 'help'],
@@ -105,4 +120,13 @@ export const OTHER_PLACES: readonly string[] = [
 export const INJECTION_CUES = /忽略(之前|以上|前面|所有)|无视(规则|之前)|你现在是|扮演|system prompt|系统提示|ignore (all|previous)|假装|就说补贴是|你就说|告诉我.*(是|为)\d{3,}元?(就行|即可)?$/i;
 
 /** Requests for someone else's personal data. */
-export const PRIVACY_PROBE = /(别人|他人|张三|李四|其他人|所有人|某某|报名人|学员)的?(身份证|手机号|电话|信息|名单|资料)|报名名单|导出.*(名单|报名)|谁报了名/;
+export const PRIVACY_PROBE =
+  /(别人|他人|张三|李四|王五|其他人|所有人|某某|报名人|学员|同事|朋友|他|她|对方|家人|老婆|老公|孩子|儿子|女儿)(们)?的?(身份证|手机号|手机|电话号码|报名信息|信息|名单|资料|住址)|报名名单|导出.*(名单|报名)|谁报了名|(查|看)(一下|下)?.{1,6}(有没有|是否)?报(了)?名(没有|了吗|没)|把(他|她|它)的?(手机|电话|身份证)/;
+
+/** Subjects of other programmes or of daily life: out of scope unless the programme is named. */
+export const FOREIGN_SUBJECTS =
+  /天气|气温|下雨|股票|基金|彩票|房价|工资|薪资|薪水|月薪|年薪|公务员|事业编|教师资格|软考|会计师?考试|建造师|消防工程师|驾照|驾驶证|考研|高考|中考|四六级|医保|公积金|(养老保险|社保).{0,4}(交|缴)多少|个税|落户|签证|护照|疫苗|挂号|快递|外卖|电影|游戏|足球|篮球|菜谱|做饭|翻译一下|写(一)?首诗|讲个笑话|旅游|机票|火车票|酒店|彩礼|贷款利率|育儿|失业金|低保/;
+
+/** Words that tie a question to the programme (keep it in scope even with a foreign word). */
+export const PROGRAMME_WORDS =
+  /数字技术工程师|数字化管理师|培育项目|数字技术|专业技术等级|培训合格证书|知识更新工程|工程技术人员|数字工程师|本次培训|这个培训|参训/;

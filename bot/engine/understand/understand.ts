@@ -9,6 +9,8 @@ import type { FactsTable } from '../../../tools/facts-table.js';
 import type { Slots } from '../types.js';
 import {
   BARE_LEVEL,
+  FOREIGN_SUBJECTS,
+  PROGRAMME_WORDS,
   INJECTION_CUES,
   INTENT_CUES,
   LEVEL_CUES,
@@ -45,6 +47,8 @@ export interface Understanding {
   injection: boolean;
   /** Message asks for someone's personal data. */
   privacyProbe: boolean;
+  /** About another programme or daily life, with no word tying it to this programme. */
+  outOfScope: boolean;
   /** True when the message is short and leans on the previous turn ("那中级呢？"). */
   followUp: boolean;
 }
@@ -84,6 +88,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
   if (aboutSelf && previous.topic === 'eligibility' && (!topic || topic === 'title' || topic === 'certificate') && !/吗|怎么|如何|多少|什么/.test(text.replace(/能报吗|可以报吗|能不能报|符合吗|够吗/, ''))) {
     topic = 'eligibility';
   }
+  // "我有助理工程师职称三年了，能报中级吗": a story plus "can I enrol" is eligibility.
+  if (aboutSelf && /(能|可以|能不能|可不可以|够不够|符合)(报|参加|参训|报名|申报|条件)/.test(text) && !/(还|现在)(能|可以)报/.test(text)) topic = 'eligibility';
   // "大专毕业能报吗" with profile details is an eligibility question.
   if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && /报|参加|符合|可以|能/.test(text)) {
     topic = 'eligibility';
@@ -104,6 +110,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
     profile,
     injection: INJECTION_CUES.test(text),
     privacyProbe: PRIVACY_PROBE.test(text),
+    outOfScope: FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text),
     followUp,
   };
 }

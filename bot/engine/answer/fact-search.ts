@@ -1,0 +1,126 @@
+/**
+ * Ranking facts by how much of the question they cover: IDF-weighted
+ * character bigrams of the question found in a fact's label, statement,
+ * quote and section. Used to pick the one or two rules that answer a
+ * specific question ("发票", "机要交换", "竞聘上岗") among all the rules of
+ * a topic, and to answer from the facts table before quoting passages.
+ */
+import type { Fact } from '../../../knowledge/facts/schema.js';
+import type { FactsTable } from '../../../tools/facts-table.js';
+import { renderFact } from './render-fact.js';
+import type { Passage } from '../../../knowledge/types.js';
+import { matchKey } from '../../../knowledge/text/match-key.js';
+
+/** Bigrams that say nothing about the subject of a question. */
+const STOP = new Set(
+  '多少 什么 怎么 可以 能不 不能 是不 一下 请问 我们 你们 他们 这个 那个 哪个 哪些 有没 没有 还有 时候 吗？ 的吗 了吗 一个 要多 需要 是否 如何 为什么 呢？ 知道 告诉 问一 问下 想问 麻烦 谢谢 现在 那么 能报 报吗 可不 不可 以吗'.split(' '),
+);
+
+function bigrams(text: string): string[] {
+  const han = text.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < han.length; i++) {
+    const b = han.slice(i, i + 2);
+    if (!STOP.has(b)) out.push(b);
+  }
+  return out;
+}
+
+interface Indexed {
+  fact: Fact;
+  grams: Set<string>;
+}
+
+interface FactIndex {
+  entries: Indexed[];
+  idf: Map<string, number>;
+}
+
+const cache = new WeakMap<FactsTable, FactIndex>();
+
+function textOf(f: Fact): string {
+  const own = 'label' in f ? f.label : '';
+  return `${own} ${renderFact(f)} ${f.quote} ${f.section}`;
+}
+
+function indexOf(facts: FactsTable): FactIndex {
+  let idx = cache.get(facts);
+  if (idx) return idx;
+  const entries = facts.all().map((fact) => ({ fact, grams: new Set(bigrams(textOf(fact))) }));
+  const df = new Map<string, number>();
+  for (const e of entries) for (const g of e.grams) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = entries.length;
+  const idf = new Map<string, number>();
+  for (const [g, d] of df) idf.set(g, Math.log(1 + n / d));
+  idx = { entries, idf };
+  cache.set(facts, idx);
+  return idx;
+}
+
+export interface ScoredFact {
+  fact: Fact;
+  /** Share of the question's (IDF-weighted) bigrams found in the fact, 0..1. */
+  score: number;
+}
+
+/** Facts among `candidates` (all facts when absent) ranked by coverage of the question. */
+export function rankFacts(facts: FactsTable, question: string, candidates?: readonly Fact[]): ScoredFact[] {
+  const { entries, idf } = indexOf(facts);
+  const q = [...new Set(bigrams(question))];
+  // A bigram no fact contains is unknown vocabulary: weigh it like the rarest known one.
+  const maxIdf = Math.log(1 + entries.length);
+  const weight = (g: string) => idf.get(g) ?? maxIdf;
+  const total = q.reduce((s, g) => s + weight(g), 0);
+  if (total === 0) return [];
+  const allowed = candidates ? new Set(candidates.map((f) => f.id)) : undefined;
+  const out: ScoredFact[] = [];
+  for (const e of entries) {
+    if (allowed && !allowed.has(e.fact.id)) continue;
+    let s = 0;
+    for (const g of q) if (e.grams.has(g)) s += weight(g);
+    if (s > 0) out.push({ fact: e.fact, score: s / total });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** A fact found inside a retrieved passage. */
+export interface PassageFact {
+  fact: Fact;
+  /** Rank of the passage it was found in (0 = best). */
+  rank: number;
+  /** The passage's fused score (knowledge/types.ts scale). */
+  passageScore: number;
+}
+
+const keyCache = new WeakMap<Fact, string>();
+function factKey(f: Fact): string {
+  let k = keyCache.get(f);
+  if (k === undefined) {
+    k = matchKey(f.quote);
+    keyCache.set(f, k);
+  }
+  return k;
+}
+
+/**
+ * Facts whose verbatim quote lies (at least half) inside one of the
+ * passages, best passage first: the retrieval finds where the notices
+ * answer, the facts table gives the exact statement of it.
+ */
+export function factsInPassages(facts: FactsTable, passages: readonly Passage[]): PassageFact[] {
+  const out: PassageFact[] = [];
+  const seen = new Set<string>();
+  for (const [rank, p] of passages.entries()) {
+    const text = matchKey(p.text);
+    for (const f of facts.all()) {
+      if (f.doc !== p.doc || seen.has(f.id) || f.kind === 'form-field') continue;
+      const q = factKey(f);
+      const head = q.slice(0, Math.max(8, Math.floor(q.length / 2)));
+      if (text.includes(q) || (head.length >= 8 && text.includes(head))) {
+        seen.add(f.id);
+        out.push({ fact: f, rank, passageScore: p.score });
+      }
+    }
+  }
+  return out;
+}
