@@ -79,6 +79,8 @@ export const ELIGIBILITY_ASK: Record<string, string> = {
   retired: '您已经退休了吗？',
 };
 export const ELIGIBILITY_NEED_MORE = '要判断是否符合条件，还需要了解：';
+export const ELIGIBILITY_UNDECIDED = (level: string) => `按您目前说的情况，暂不能确定是否符合${level}培训对象条件。可能适用的条款：`;
+export const ELIGIBILITY_NEAR_MISS = '以下条款按您说的情况不满足：';
 export const ELIGIBILITY_EXCLUDED = (who: string) => `通知规定培育对象不包含${who}。`;
 export const ELIGIBILITY_STAFF = '最终以所在区（市）人社部门审核为准。';
 
@@ -99,3 +101,8 @@ export const RELATED_PASSAGES = '通知中相关的原文如下：';
 export const PASSAGE_LINE = (source: string, text: string) => `${source}：“${text}”`;
 export const ASK_LEVEL = '您问的是初级还是中级？';
 export const WHICH_REGION = (covered: string[]) => `请问您是哪个地区的？（目前收录${covered.join('、')}的通知）`;
+
+// The sign-up form.
+export const FORM_FIELDS = (labels: string[]) => `报名表需填写：${labels.join('、')}。`;
+export const OPTIONAL_FIELD = (label: string) => `${label}（可不填）`;
+export const FORM_START_HINT = '发送“我要报名”，我可以一步步帮您在线填写。';

@@ -160,7 +160,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
             const f = runner.facts.find((x) => x.id === fee.factId);
             if (f) lines.push(renderFact(f));
           }
-          lines.push(...relatedRules(u, s, runner, ports, 'fee'));
+          lines.push(...(await related(u, s, runner, ports, 'fee')));
           return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
         }
       }
@@ -180,11 +180,9 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
           const f = runner.facts.find((x) => x.id === item.factId);
           if (f) lines.push(renderFact(f));
         }
-        // Only the subsidy rules that speak to the question (who may apply, how often …) are shown.
-        const rules = rankFacts(ports.facts, u.text, r.value.rules.map((x) => ports.facts.byId(x.factId)!).filter(Boolean));
-        const shownRules = new Set(rules.filter((x) => x.score >= 0.3).slice(0, 2).map((x) => x.fact.id));
-        for (const rule of r.value.rules) if (shownRules.has(rule.factId)) lines.push(rule.statement);
-        pruneFacts(runner, r.value.rules.map((x) => x.factId).filter((id) => !shownRules.has(id)));
+        // The tool's rules are cited only when shown: the ones that speak to the question (who may apply, how often …).
+        pruneFacts(runner, r.value.rules.map((x) => x.factId));
+        lines.push(...(await related(u, { ...s, region: { ...s.region, regions: ports.facts.applicableRegions(region), region, explicit: true } }, runner, ports, 'subsidy')));
         return finish(s, runner, ports, lines, 'subsidy');
       }
       return notStated(s, runner, ports, '补贴标准', 'subsidy');
@@ -218,7 +216,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
             const f = runner.facts.find((x) => x.id === h.factId);
             if (f) lines.push(renderFact(f));
           }
-          lines.push(...relatedRules(u, s, runner, ports, 'hours'));
+          lines.push(...(await related(u, s, runner, ports, 'hours')));
           return finish(s, runner, ports, lines, 'hours');
         }
       }
@@ -238,7 +236,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
           if (d.subject === 'registration') closed = true;
         } else lines.push(renderFact(runner.facts.find((f) => f.id === d.factId)!));
       }
-      lines.push(...relatedRules(u, s, runner, ports, 'deadline'));
+      lines.push(...(await related(u, s, runner, ports, 'deadline')));
       lines.push(T.DEADLINE_AS_OF(chineseDate(r.value.today)));
       if (closed) lines.push(T.DEADLINE_CLOSED_NEXT);
       return finish(s, runner, ports, lines, 'deadline');
@@ -251,7 +249,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     case 'title': {
       const r = runner.run(titleRecognition, { region: s.region.region, level: s.level });
       if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '职称认定办法', 'title');
-      return finish(s, runner, ports, distinctLines(byDocumentOrder(r.facts, ports)).slice(0, MAX_LINES), 'title');
+      const ranked = rankFacts(ports.facts, u.text, r.facts).map((x) => x.fact);
+      const shown = distinctFacts([...ranked, ...byDocumentOrder(r.facts, ports)]).slice(0, 4);
+      pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
+      const lines = [...shown.map(renderFact), ...(await related(u, s, runner, ports, 'title'))];
+      return finish(s, runner, ports, lines, 'title');
     }
     case 'contact': {
       const district = u.place && u.place !== u.region ? u.place : undefined;
@@ -262,13 +264,15 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     }
     case 'institution': {
       const r = runner.run(institutionsLookup, { region: s.region.explicit ? s.region.region : undefined, occupation: u.occupation });
-      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '培训机构', 'institution');
-      return finish(s, runner, ports, r.facts.map(renderFact), 'institution');
+      const extra = await related(u, s, runner, ports, 'institution', 3);
+      if ((!r.ok || r.facts.length === 0) && extra.length === 0) return notStated(s, runner, ports, '培训机构', 'institution');
+      return finish(s, runner, ports, [...(r.ok ? r.facts.filter((f) => f.kind === 'institution').map(renderFact) : []), ...extra], 'institution');
     }
     case 'occupation': {
       const r = runner.run(occupationsLookup, { region: s.region.explicit ? s.region.region : undefined, query: u.occupation });
       if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '职业目录', 'occupation');
-      return finish(s, runner, ports, groupByRegion(r.facts), 'occupation');
+      const lines = [...groupByRegion(r.facts), ...(await related(u, s, runner, ports, 'occupation'))];
+      return finish(s, runner, ports, lines, 'occupation');
     }
     case 'refund': {
       const r = runner.run(refundPolicy, { region: s.region.region });
@@ -277,6 +281,14 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       const lines = conflict ? [T.REFUND_CONFLICT_INTRO] : [];
       for (const f of r.facts) lines.push(`· ${renderFact(f)}（《${ports.documents.find((d) => d.id === f.doc)?.shortTitle ?? f.doc}》${f.section}）`);
       return finish(s, runner, ports, lines, 'refund');
+    }
+    case 'form': {
+      // The sign-up form's fields, in the notice's order, and where it goes.
+      const fields = ports.facts.ofKind('form-field').sort((a, b) => a.order - b.order);
+      if (fields.length === 0) return notStated(s, runner, ports, '报名表', 'form');
+      runner.facts.push(...fields);
+      const lines = [T.FORM_FIELDS(fields.map((f) => (f.optional ? T.OPTIONAL_FIELD(f.label) : f.label))), ...(await related(u, s, runner, ports, 'process')), T.FORM_START_HINT];
+      return finish(s, runner, ports, lines, 'form');
     }
     case undefined:
       return { lines: [], tools: [], facts: [], passages: [], confidence: 0, route: 'none', answered: false };
@@ -338,17 +350,19 @@ function topicRules(u: Understanding, s: Pick<Slotted, 'region'>, ports: Ports, 
 }
 
 /**
- * Rules of the topic that answer a specific detail of the question (发票,
- * 交通费, 交给谁) beyond what the tool said; they are cited like the rest.
+ * Rules that answer a specific detail of the question (发票, 交给谁, 每年几次,
+ * 在编人员) beyond what the tool said: the best facts of the retrieved
+ * passages that are rules of the topic, or cover the question well. Cited
+ * like the rest.
  */
-function relatedRules(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, topic: Topic, min = 0.45): string[] {
-  const own = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && !runner.facts.includes(f));
-  const shown = rankFacts(ports.facts, u.text, own)
-    .filter((x) => x.score >= min)
-    .slice(0, 2)
-    .map((x) => x.fact);
-  runner.facts.push(...shown);
-  return shown.map(renderFact);
+async function related(u: Understanding, s: Pick<Slotted, 'region'>, runner: ToolRunner, ports: Ports, topic: Topic, max = 2): Promise<string[]> {
+  const best = await bestFacts(u, s, ports, topic);
+  const coverage = new Map(rankFacts(ports.facts, u.text, best).map((x) => [x.fact.id, x.score]));
+  const extra = best
+    .filter((f) => !runner.facts.includes(f) && f.kind === 'rule' && (f.topics.includes(topic) || (coverage.get(f.id) ?? 0) >= 0.4))
+    .slice(0, max);
+  runner.facts.push(...extra);
+  return extra.map(renderFact);
 }
 
 /** Drop facts a tool returned but the reply does not use, so they are not cited. */

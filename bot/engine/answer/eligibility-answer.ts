@@ -6,7 +6,8 @@
  */
 import type { Level } from '../../../knowledge/facts/schema.js';
 import * as T from '../../../prompts/answers.js';
-import { eligibilityCheck, type EligibilityValue } from '../../../tools/eligibility-check.js';
+import { eligibilityCheck, evaluateClause, evaluateCondition, type EligibilityValue, type Profile } from '../../../tools/eligibility-check.js';
+import type { EligibilityClause } from '../../../knowledge/facts/schema.js';
 import type { Understanding } from '../understand/understand.js';
 import { hasProfile } from '../understand/extract-profile.js';
 import type { Answer, RegionChoice, ToolRunner } from './answer-topic.js';
@@ -45,6 +46,15 @@ export function mergeProfile(previous: string, answer: string, asked: readonly s
   return `${previous}，${a}`;
 }
 
+/** Clauses the person already fails though part of them holds (专科 but under a year's work). */
+function nearMisses(runner: ToolRunner, factId: string, profile: Profile): EligibilityClause[] {
+  const fact = runner.facts.find((f) => f.id === factId);
+  if (fact?.kind !== 'eligibility') return [];
+  return fact.clauses.filter(
+    (c) => evaluateClause(c, profile).truth === 'false' && c.all.some((cond) => evaluateCondition(cond, c, profile).truth === 'true'),
+  );
+}
+
 function lineFor(v: EligibilityValue): string[] {
   switch (v.decision) {
     case 'eligible':
@@ -55,7 +65,7 @@ function lineFor(v: EligibilityValue): string[] {
     case 'refer':
       return [T.REFER(v.level)];
     case 'incomplete':
-      return [T.ELIGIBILITY_NEED_MORE, ...v.ask.map((f) => T.ELIGIBILITY_ASK[f] ?? f)];
+      return [T.ELIGIBILITY_UNDECIDED(v.level), ...v.clauses.slice(0, 2).map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`), T.ELIGIBILITY_NEED_MORE, ...v.ask.map((f) => T.ELIGIBILITY_ASK[f] ?? f)];
   }
 }
 
@@ -85,6 +95,10 @@ export function answerEligibility(
   const r = check(first);
   if (!r.ok) return undefined;
   const lines = lineFor(r.value);
+  if (r.value.decision === 'incomplete') {
+    const near = nearMisses(runner, r.value.factId, profile);
+    if (near.length) lines.splice(0, 0, T.ELIGIBILITY_NEAR_MISS, ...near.map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`));
+  }
   if (!level && r.value.decision === 'eligible') {
     const mid = check('中级');
     if (mid.ok && mid.value.decision === 'eligible') lines.push(...lineFor(mid.value));
