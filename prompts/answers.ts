@@ -28,6 +28,8 @@ export const SOURCE_REF = (shortTitle: string, section: string) => `《${shortTi
 
 export const DEFAULT_REGION_NOTE = (region: string) => `（您没有说明地区，以下按${region}的通知回答；其他地区请告诉我城市名。）`;
 export const REGION_FALLBACK_NOTE = (asked: string, found: string) => `${asked}的通知中没有这项内容，以下是${found}的规定：`;
+export const LEVEL_NOT_LISTED = (region: string, level: string, levels: string[]) =>
+  `${region}的通知没有公布${level}的培训费，本期只开设${levels.join('、')}：`;
 export const REGION_HEADER = (region: string) => `【${region}】`;
 
 // Facts, rendered.

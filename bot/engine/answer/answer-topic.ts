@@ -21,6 +21,7 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
+import { SUBSIDY_ELIGIBILITY } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
@@ -164,9 +165,31 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
           return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
         }
       }
+      // A level the notice lists no fee for (高级 in 枣庄): say so and give the levels it does list.
+      if (s.level) {
+        const region = s.region.region;
+        const other = runner.run(feeLookup, { region, occupation: s.occupation });
+        if (other.ok && other.value.fees.length) {
+          const levels = [...new Set(other.value.fees.map((f) => f.level))];
+          const lines = [T.LEVEL_NOT_LISTED(region, s.level, levels)];
+          for (const fee of other.value.fees) {
+            const f = runner.facts.find((x) => x.id === fee.factId);
+            if (f) lines.push(renderFact(f));
+          }
+          return finish(s, runner, ports, lines, 'fee');
+        }
+      }
       return notStated(s, runner, ports, '培训费', 'fee');
     }
     case 'subsidy': {
+      if (SUBSIDY_ELIGIBILITY.test(u.text)) {
+        // Who may claim it: the region's subsidy conditions, not the amounts table.
+        const rules = (await bestFacts(u, s, ports, 'subsidy')).filter((f) => f.kind === 'rule');
+        if (rules.length) {
+          runner.facts.push(...rules);
+          return finish(s, runner, ports, rules.map(renderFact), 'subsidy');
+        }
+      }
       for (const region of fallbackRegions(s, ports)) {
         const r = withOccupation((occupation) => runner.run(subsidyLookup, { region, occupation, level: s.level }));
         if (!r.ok) continue;

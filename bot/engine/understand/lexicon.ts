@@ -11,7 +11,7 @@ import type { Level, Topic } from '../../../knowledge/facts/schema.js';
 export const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/补帖|补博|补铁|补占|布贴|补贴款|补助金|补助|补帮/g, '补贴'],
   [/报销/g, '补贴'],
-  [/课时|上课时长|课程时长|学习时长/g, '学时'],
+  [/课时(?!间)|上课时长|课程时长|学习时长/g, '学时'],
   [/几多钱|多少前|多少米|几个钱|多钱|好多钱|多少块|几块钱|几千/g, '多少钱'],
   [/学费|培训费用|报名费/g, '培训费'],
   [/咋报|咋个报|怎样报|如何报/g, '怎么报'],
@@ -22,6 +22,7 @@ export const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/研究生学历/g, '硕士'],
   [/助工/g, '助理工程师'],
   [/退宽|退欵|退歀/g, '退款'],
+  [/(凑够|凑齐|够)(\d+|几|多少)个?人(就|才)?(能|可以)?开(班)?/g, '满多少人即可开班'],
   [/吃住|住宿费|吃饭住宿|伙食/g, '食宿'],
   [/发票|收据/g, '票据'],
   [/补多少钱/g, '补贴多少'],
@@ -90,10 +91,16 @@ export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
   [/(交|准备|提交|带|需要|要)(哪些|什么|啥)?.{0,2}(材料|资料)/, 'materials', 7],
   [/(去哪|在哪|哪里|怎么|如何|到哪|向谁|找谁)(申领|申请|领取?|办理?)/, 'process', 6],
   [/截止(日期|时间)|(什么时候|几号)截止/, 'deadline', 6],
-  [/食宿|交通费|教材费|票据/, 'fee', 6],
+  [/食宿|交通费|教材费|票据/, 'fee', 12],
   [/(几个|哪些|哪几个)(等级|级别)|分几级|开不开(高级|中级|初级)/, 'occupation', 6],
   [/算上补贴|减.{0,2}补贴|补贴.{0,4}(得|还)(花|要|交)/, 'net-cost', 8],
 ];
+
+/** The level a person asks to enrol in when several are named ("拿了初级证，能报中级吗"). */
+export const TARGET_LEVEL = /(?:报|参加|考|申报|读|上)(初级|中级|高级)|(初级|中级|高级)(?:班)?(?:能|可以|能不能|可不可以)(?:报|参加)/;
+
+/** "能申请补贴吗": who may claim the subsidy, not how much it is. */
+export const SUBSIDY_ELIGIBILITY = /(能|可以|能不能|可不可以|有资格)(申请|领|享受|拿|申领|领取).{0,4}补贴|补贴.{0,6}(申请条件|谁能|哪些人)/;
 
 export const LEVEL_CUES: ReadonlyArray<readonly [RegExp, Level]> = [
   [/初级|初级班|初級|一级/, '初级'],

@@ -18,6 +18,7 @@ import {
   PRIVACY_PROBE,
   TOPIC_CUES,
   TOPIC_PATTERNS,
+  TARGET_LEVEL,
   type Intent,
 } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
@@ -71,6 +72,10 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
 
   const levels = LEVEL_CUES.filter(([re]) => re.test(text)).map(([, l]) => l);
   let level = levels.length === 1 ? levels[0] : undefined;
+  if (levels.length > 1) {
+    const target = TARGET_LEVEL.exec(text);
+    level = (target?.[1] ?? target?.[2]) as Level | undefined;
+  }
   if (!level && BARE_LEVEL.test(text)) level = ({ 初: '初级', 中: '中级', 高: '高级' } as const)[text[0] as '初' | '中' | '高'];
 
   const occupation = findOccupation(text, facts);
