@@ -113,7 +113,7 @@ function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   const region = regionScopeFor(u, session, ports);
   const occupation = u.occupation ?? session.slots.occupation;
   const level = u.level ?? (u.followUp || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
-  return { region, occupation, level: u.levels.length > 1 ? undefined : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted) };
+  return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted) };
 }
 
 function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], route: string, answered = true, extra: Partial<Answer> = {}): Answer {
@@ -184,7 +184,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     case 'subsidy': {
       if (SUBSIDY_ELIGIBILITY.test(u.text)) {
         // Who may claim it: the region's subsidy conditions, not the amounts table.
-        const rules = (await bestFacts(u, s, ports, 'subsidy')).filter((f) => f.kind === 'rule');
+        const rules = distinctFacts([...(await bestFacts(u, s, ports, 'subsidy')), ...topicRules(u, s, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
         if (rules.length) {
           runner.facts.push(...rules);
           return finish(s, runner, ports, rules.map(renderFact), 'subsidy');
@@ -360,7 +360,25 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
     }))
     .sort((a, b) => b.score - a.score);
   const top = ranked[0]!.score;
-  return distinctFacts(ranked.filter((x) => x.score >= top * 0.75).map((x) => x.fact)).slice(0, 3);
+  const chosen = distinctFacts(ranked.filter((x) => x.score >= top * 0.75).map((x) => x.fact)).slice(0, 3);
+  return withSiblings(chosen, ports);
+}
+
+/** "申报程序（一）" → "申报程序": facts whose labels share a stem are steps of one list. */
+function labelStem(f: Fact): string | undefined {
+  if (f.kind !== 'rule') return undefined;
+  const stem = f.label.replace(/[（(]?[一二三四五六七八九十\d]+[)）]?[^（(]*$/, '');
+  return stem.length >= 2 && stem !== f.label ? stem : undefined;
+}
+
+/** When the best fact is one step of a numbered list (申报程序（一）…（三）), give the whole list in order. */
+function withSiblings(chosen: Fact[], ports: Ports): Fact[] {
+  const first = chosen[0];
+  const stem = first && labelStem(first);
+  if (!first || !stem) return chosen;
+  const siblings = ports.facts.ofKind('rule', (f) => f.doc === first.doc && labelStem(f) === stem);
+  if (siblings.length < 2) return chosen;
+  return distinctFacts([...siblings, ...chosen.slice(1)]).slice(0, 5);
 }
 
 /** The topic's rules in the region scope, best covering the question first (no passage found). */
