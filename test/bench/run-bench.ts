@@ -1,0 +1,344 @@
+/**
+ * The performance benchmark, as a command:
+ *
+ *   npm run bench [-- --json] [-- --factor 100] [-- --seconds 5] [-- --no-large]
+ *
+ * Prints figures, never pass/fail: the targets (targets.ts) are shown beside
+ * them with ✓/✗ and the exit status is 0 whenever the run happened (2 for bad
+ * arguments or a run that could not start).
+ *
+ * What it measures, in one process, offline:
+ *  1. index build: openKnowledgeBase on a fresh temporary index directory
+ *     (ingest the five notices, fit the lexical embedding, build BM25 + HNSW,
+ *     save); index load: open again on the same directory (no rebuild), in
+ *     this process and in a fresh child process (what `npm start` pays).
+ *  2. latency per answer and answers per second of `app.ask(question, { now })`
+ *     (bot/app.ts, in-memory database), sequentially, over the one-shot
+ *     questions of test/eval/questions.json with each item's clock and region,
+ *     after a warm-up pass, for at least --seconds.
+ *  3. where the time goes: the same questions through handleTurn with a
+ *     knowledge base that times `search`, and `understand` timed on its own.
+ *  4. the same at a synthetic corpus --factor times larger (synthetic-corpus.ts):
+ *     build time of buildKnowledgeBase and the handleTurn latencies over it.
+ *  5. RSS after the runs on today's corpus (the target) and after the large one.
+ *
+ * --json      print a machine-readable summary on stdout instead of the table.
+ * --factor N  size of the synthetic corpus in copies of today's (default 100).
+ * --seconds S minimum timing per latency phase (default 5; the large corpus gets 2 × S).
+ * --no-large  skip the synthetic corpus.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseConfig } from '../../bot/config.js';
+import { PROJECT_ROOT, createApp, type App } from '../../bot/app.js';
+import { createLogger } from '../../bot/log.js';
+import { handleTurn } from '../../bot/engine/handle-turn.js';
+import { newSession, type Ports } from '../../bot/engine/types.js';
+import { understand } from '../../bot/engine/understand/understand.js';
+import { buildKnowledgeBase, openKnowledgeBase, type IndexedChunk } from '../../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import { QUESTIONS_PATH, loadQuestions } from '../eval/eval-item.js';
+import { DEFAULT_EVAL_NOW, itemNow } from '../eval/evaluate.js';
+import { summariseLatencies, type LatencySummary } from './stats.js';
+import { syntheticCorpus } from './synthetic-corpus.js';
+import { checkTargets, round, type TargetCheck } from './targets.js';
+import { TimedKnowledgeBase } from './timed-knowledge-base.js';
+import { timeLoop, type BenchQuestion } from './time-loop.js';
+
+export interface BenchOptions {
+  json: boolean;
+  factor: number;
+  seconds: number;
+  large: boolean;
+}
+
+/** Parse the command line; an unknown flag or a bad number is an error value. */
+export function parseArgs(argv: readonly string[]): { ok: true; value: BenchOptions } | { ok: false; error: string } {
+  const opts: BenchOptions = { json: false, factor: 100, seconds: 5, large: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') continue;
+    if (arg === '--json') opts.json = true;
+    else if (arg === '--no-large') opts.large = false;
+    else if (arg === '--factor' || arg === '--seconds') {
+      const value = Number(argv[++i]);
+      if (!Number.isFinite(value) || value <= 0) return { ok: false, error: `${arg} needs a positive number` };
+      if (arg === '--factor') {
+        if (!Number.isInteger(value) || value < 2) return { ok: false, error: '--factor needs an integer ≥ 2' };
+        opts.factor = value;
+      } else opts.seconds = value;
+    } else return { ok: false, error: `unknown argument ${arg}` };
+  }
+  return { ok: true, value: opts };
+}
+
+/** Where the time of one answer goes, as means per answer (ms). */
+export interface Breakdown {
+  answerMs: number;
+  searchMs: number;
+  searchesPerAnswer: number;
+  understandMs: number;
+  /** Form routing, fact ranking, tools, rendering, sources: answer − search − understand. */
+  otherMs: number;
+}
+
+export interface CorpusFigures {
+  chunks: number;
+  buildMs: number;
+  latency: LatencySummary;
+  passes: number;
+  breakdown: Breakdown;
+  rssMb: number;
+}
+
+export interface BenchSummary {
+  node: string;
+  questions: number;
+  today: CorpusFigures & {
+    /** app.ask (session, question log in SQLite included). */
+    ask: LatencySummary;
+    askPasses: number;
+    indexLoadMs: number;
+    indexLoadFreshProcessMs?: number;
+    appStartMs: number;
+  };
+  large?: CorpusFigures & { factor: number };
+  targets: TargetCheck[];
+  totalSeconds: number;
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+function benchQuestions(): BenchQuestion[] {
+  const loaded = loadQuestions(QUESTIONS_PATH);
+  if (!loaded.ok) throw new Error(loaded.error);
+  return loaded.value
+    .filter((item) => item.question !== undefined)
+    .map((item) => ({ id: item.id, text: item.question!, now: itemNow(item), ...(item.region ? { region: item.region } : {}) }));
+}
+
+/** handleTurn over `kb`, timed end to end, with search and understand timed apart. */
+async function measureTurns(
+  app: App,
+  kb: KnowledgeBase,
+  questions: readonly BenchQuestion[],
+  loop: { minPasses: number; maxPasses: number; budgetMs: number },
+): Promise<{ latency: LatencySummary; passes: number; breakdown: Breakdown }> {
+  const timed = new TimedKnowledgeBase(kb);
+  const base: Ports = { ...app.ports, kb: timed };
+  const ask = async (q: BenchQuestion) => {
+    const session = newSession();
+    if (q.region) session.slots.region = q.region;
+    await handleTurn(
+      { message: { conversationId: `bench:${q.id}`, userId: 'bench', text: q.text, chat: 'private', channel: 'test' }, session },
+      { ...base, now: () => new Date(q.now.getTime()) },
+    );
+  };
+  const run = await timeLoop(questions, ask, loop);
+  // The loop also counted the warm-up; time one more pass for the breakdown alone.
+  timed.reset();
+  const started = performance.now();
+  for (const q of questions) await ask(q);
+  const answerMs = (performance.now() - started) / questions.length;
+  const searchMs = timed.searchMs / questions.length;
+  const searchesPerAnswer = timed.searches / questions.length;
+  const u0 = performance.now();
+  for (const q of questions) understand(q.text, app.facts, q.region ? { region: q.region } : {});
+  const understandMs = (performance.now() - u0) / questions.length;
+  return {
+    latency: summariseLatencies(run.durations, run.wallMs),
+    passes: run.passes,
+    breakdown: { answerMs, searchMs, searchesPerAnswer, understandMs, otherMs: Math.max(0, answerMs - searchMs - understandMs) },
+  };
+}
+
+/** Open a persisted index in a fresh Node process (the same loader as this one) and return its ms. */
+function freshProcessLoadMs(indexDir: string): number | undefined {
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof'));
+  const child = spawnSync(process.execPath, [...execArgv, fileURLToPath(import.meta.url), '--load-index', indexDir], { encoding: 'utf8', timeout: 60_000 });
+  const ms = Number(/^load-ms (\S+)$/m.exec(child.stdout ?? '')?.[1]);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+const DOCS_DIR = join(PROJECT_ROOT, 'knowledge/docs');
+
+export async function runBench(opts: BenchOptions, progress: (line: string) => void): Promise<BenchSummary> {
+  const benchStarted = performance.now();
+  const questions = benchQuestions();
+  const indexDir = mkdtempSync(join(tmpdir(), 'dte-bench-index-'));
+  try {
+    progress(`${questions.length} one-shot questions; index in ${indexDir}`);
+
+    let t0 = performance.now();
+    const built = await openKnowledgeBase({ docsDir: DOCS_DIR, indexDir, now: () => NOW_FOR_MANIFEST });
+    const buildMs = performance.now() - t0;
+    if (!built.ok || !built.value.rebuilt || !built.value.saved) throw new Error(`index build failed: ${built.ok ? 'not rebuilt or not saved' : built.error}`);
+    // The first load in this process still pays for lazily loaded code; the median of a few is the steady figure.
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t0 = performance.now();
+      const loaded = await openKnowledgeBase({ docsDir: DOCS_DIR, indexDir });
+      loads.push(performance.now() - t0);
+      if (!loaded.ok || loaded.value.rebuilt) throw new Error(`index was not loaded from ${indexDir}: ${loaded.ok ? loaded.value.reason : loaded.error}`);
+    }
+    const indexLoadMs = loads.sort((a, b) => a - b)[2]!;
+    const indexLoadFreshProcessMs = freshProcessLoadMs(indexDir);
+    progress(`index: build ${round(buildMs)} ms, load ${round(indexLoadMs)} ms (fresh process ${indexLoadFreshProcessMs === undefined ? 'n/a' : round(indexLoadFreshProcessMs)} ms)`);
+
+    const parsed = parseConfig({ DTE_DB: ':memory:', DTE_INDEX_DIR: indexDir, DTE_LOG_LEVEL: 'silent', DTE_NOW: DEFAULT_EVAL_NOW, DTE_CONSOLE: 'false' });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const rebuilds: string[] = [];
+    const logger = createLogger('info', (line) => {
+      if (line.includes('knowledge index rebuilt')) rebuilds.push(line);
+    });
+    t0 = performance.now();
+    const app = await createApp(parsed.config, { logger });
+    const appStartMs = performance.now() - t0;
+    if (rebuilds.length > 0) throw new Error(`createApp rebuilt the index instead of loading it: ${rebuilds[0]}`);
+    try {
+      const budgetMs = opts.seconds * 1000;
+      const askRun = await timeLoop(questions, (q) => app.ask(q.text, { now: q.now, ...(q.region ? { region: q.region } : {}) }), { minPasses: 3, maxPasses: 1000, budgetMs });
+      const ask = summariseLatencies(askRun.durations, askRun.wallMs);
+      progress(`app.ask: p50 ${round(ask.p50)} ms, p95 ${round(ask.p95)} ms, ${round(ask.perSecond)} answers/s (${askRun.durations.length} answers)`);
+      const turns = await measureTurns(app, app.kb, questions, { minPasses: 2, maxPasses: 1000, budgetMs: budgetMs / 2 });
+      const todayRss = mb(process.memoryUsage().rss);
+      const today = {
+        chunks: app.kb.chunks().length,
+        buildMs,
+        latency: turns.latency,
+        passes: turns.passes,
+        breakdown: turns.breakdown,
+        rssMb: todayRss,
+        ask,
+        askPasses: askRun.passes,
+        indexLoadMs,
+        ...(indexLoadFreshProcessMs !== undefined ? { indexLoadFreshProcessMs } : {}),
+        appStartMs,
+      };
+
+      let large: BenchSummary['large'];
+      if (opts.large) {
+        const titles = new Map(app.ports.documents.map((d) => [d.id, d.shortTitle]));
+        const base: IndexedChunk[] = app.kb.chunks().map((c) => ({ ...c, docTitle: titles.get(c.doc) ?? c.doc }));
+        const chunks = syntheticCorpus(base, opts.factor);
+        progress(`building the ${opts.factor}× corpus (${chunks.length} chunks)…`);
+        t0 = performance.now();
+        const bigKb = await buildKnowledgeBase(chunks);
+        const largeBuildMs = performance.now() - t0;
+        progress(`${opts.factor}× build: ${round(largeBuildMs / 1000)} s`);
+        const big = await measureTurns(app, bigKb, questions, { minPasses: 1, maxPasses: 1000, budgetMs: budgetMs * 2 });
+        large = {
+          factor: opts.factor,
+          chunks: chunks.length,
+          buildMs: largeBuildMs,
+          latency: big.latency,
+          passes: big.passes,
+          breakdown: big.breakdown,
+          rssMb: mb(process.memoryUsage().rss),
+        };
+        progress(`${opts.factor}×: p50 ${round(big.latency.p50)} ms, p95 ${round(big.latency.p95)} ms`);
+      }
+
+      const targets = checkTargets({
+        todayP95Ms: ask.p95,
+        todayPerSecond: ask.perSecond,
+        ...(large ? { largeP95Ms: large.latency.p95 } : {}),
+        indexLoadMs: indexLoadFreshProcessMs ?? indexLoadMs,
+        rssMb: todayRss,
+      });
+      return {
+        node: process.version,
+        questions: questions.length,
+        today,
+        ...(large ? { large } : {}),
+        targets,
+        totalSeconds: (performance.now() - benchStarted) / 1000,
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    rmSync(indexDir, { recursive: true, force: true });
+  }
+}
+
+/** The manifest's createdAt: any fixed time will do, the bench never reads it. */
+const NOW_FOR_MANIFEST = new Date(`${DEFAULT_EVAL_NOW}T00:00:00+08:00`);
+
+function latencyRow(label: string, l: LatencySummary): string {
+  return `${label.padEnd(34)} ${String(round(l.p50)).padStart(7)} ${String(round(l.p95)).padStart(7)} ${String(round(l.p99)).padStart(7)} ${String(round(l.perSecond)).padStart(9)} ${String(l.count).padStart(7)}`;
+}
+
+function breakdownLine(b: Breakdown): string {
+  const pct = (x: number) => `${Math.round((100 * x) / (b.answerMs || 1))}%`;
+  return `  per answer ${round(b.answerMs)} ms = kb.search ${round(b.searchMs)} ms (${pct(b.searchMs)}, ${round(b.searchesPerAnswer)} calls) + understand ${round(b.understandMs)} ms (${pct(b.understandMs)}) + rest ${round(b.otherMs)} ms (${pct(b.otherMs)})`;
+}
+
+/** The human-readable report. */
+export function formatBench(s: BenchSummary): string {
+  const lines: string[] = [];
+  lines.push(`dte-bot benchmark — ${s.questions} questions, Node ${s.node}, sequential (one core)`);
+  lines.push('');
+  lines.push(`${'latency (ms)'.padEnd(34)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'answers/s'.padStart(9)} ${'n'.padStart(7)}`);
+  lines.push(latencyRow(`app.ask, today (${s.today.chunks} chunks)`, s.today.ask));
+  lines.push(latencyRow('handleTurn, today', s.today.latency));
+  if (s.large) lines.push(latencyRow(`handleTurn, ${s.large.factor}× (${s.large.chunks} chunks)`, s.large.latency));
+  lines.push('');
+  lines.push('where the time goes (handleTurn, one pass):');
+  lines.push(` today:${breakdownLine(s.today.breakdown)}`);
+  if (s.large) lines.push(` ${s.large.factor}×:${breakdownLine(s.large.breakdown)}`);
+  lines.push('');
+  lines.push(`index build, today: ${round(s.today.buildMs)} ms; load: ${round(s.today.indexLoadMs)} ms in process, ${s.today.indexLoadFreshProcessMs === undefined ? 'n/a' : `${round(s.today.indexLoadFreshProcessMs)} ms`} in a fresh process; createApp on a saved index: ${round(s.today.appStartMs)} ms`);
+  if (s.large) lines.push(`index build, ${s.large.factor}×: ${round(s.large.buildMs / 1000)} s (in memory)`);
+  lines.push(`RSS: ${round(s.today.rssMb)} MB after today's runs${s.large ? `, ${round(s.large.rssMb)} MB with the ${s.large.factor}× index also in memory` : ''}`);
+  lines.push('');
+  lines.push('targets:');
+  for (const t of s.targets) {
+    const miss = t.met ? '' : ` (missed: ${t.ratio >= 1 ? `${round(t.ratio)}× the limit` : `${Math.round(100 * t.ratio)}% of the minimum`})`;
+    lines.push(`  ${t.met ? '✓' : '✗'} ${t.label.padEnd(34)} ${t.measured.padStart(10)}  target ${t.target}${miss}`);
+  }
+  lines.push('');
+  lines.push(`total ${round(s.totalSeconds)} s`);
+  return lines.join('\n');
+}
+
+/** The --json summary: the figures rounded, targets included. */
+export function toJson(s: BenchSummary): unknown {
+  return JSON.parse(JSON.stringify(s, (_k, v: unknown) => (typeof v === 'number' ? round(v) : v)));
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === '--load-index') {
+    const t0 = performance.now();
+    const loaded = await openKnowledgeBase({ docsDir: DOCS_DIR, indexDir: argv[1] ?? '' });
+    if (!loaded.ok || loaded.value.rebuilt) return 1;
+    process.stdout.write(`load-ms ${performance.now() - t0}\n`);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (!args.ok) {
+    process.stderr.write(`${args.error}\nusage: npm run bench [-- --json] [-- --factor N] [-- --seconds S] [-- --no-large]\n`);
+    return 2;
+  }
+  const opts = args.value;
+  const summary = await runBench(opts, (line) => {
+    if (!opts.json) process.stderr.write(`${line}\n`);
+  });
+  process.stdout.write(opts.json ? `${JSON.stringify(toJson(summary), null, 2)}\n` : `${formatBench(summary)}\n`);
+  return 0;
+}
+
+
+const isMain = process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (cause: unknown) => {
+      process.stderr.write(`bench could not run: ${(cause as Error).stack ?? String(cause)}\n`);
+      process.exit(2);
+    },
+  );
+}

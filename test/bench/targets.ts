@@ -1,0 +1,59 @@
+/**
+ * The performance targets the benchmark prints beside its figures. They are
+ * reported, never enforced: `npm run bench` has no pass/fail exit status.
+ */
+
+/** The figures a target is checked against (see run-bench.ts for how each is measured). */
+export interface BenchFigures {
+  todayP95Ms: number;
+  todayPerSecond: number;
+  /** Undefined when the large-corpus run was skipped. */
+  largeP95Ms?: number;
+  indexLoadMs: number;
+  rssMb: number;
+}
+
+/** One target and whether the run met it; `margin` says by how much (positive = met with room, negative = missed). */
+export interface TargetCheck {
+  id: 'today-p95' | 'today-throughput' | 'large-p95' | 'index-load' | 'rss';
+  label: string;
+  target: string;
+  measured: string;
+  met: boolean;
+  /** measured relative to the target, e.g. 1.4 = 1.4 × the allowed figure for a ceiling. */
+  ratio: number;
+}
+
+export const TARGETS = {
+  todayP95Ms: 2,
+  todayPerSecond: 2000,
+  largeP95Ms: 20,
+  indexLoadMs: 300,
+  rssMb: 250,
+} as const;
+
+function ceiling(id: TargetCheck['id'], label: string, measured: number, limit: number, unit: string): TargetCheck {
+  return { id, label, target: `≤ ${limit} ${unit}`, measured: `${round(measured)} ${unit}`, met: measured <= limit, ratio: measured / limit };
+}
+
+function floor(id: TargetCheck['id'], label: string, measured: number, minimum: number, unit: string): TargetCheck {
+  return { id, label, target: `≥ ${minimum} ${unit}`, measured: `${round(measured)} ${unit}`, met: measured >= minimum, ratio: measured / minimum };
+}
+
+/** Two significant decimals below 10, whole numbers above. */
+export function round(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  return Math.abs(x) >= 10 ? Math.round(x) : Math.round(x * 100) / 100;
+}
+
+/** Check every target that has a figure (the large-corpus one only when it ran). */
+export function checkTargets(f: BenchFigures): TargetCheck[] {
+  const checks = [
+    ceiling('today-p95', 'p95 latency, today\'s corpus', f.todayP95Ms, TARGETS.todayP95Ms, 'ms'),
+    floor('today-throughput', 'answers per second, one core', f.todayPerSecond, TARGETS.todayPerSecond, '/s'),
+  ];
+  if (f.largeP95Ms !== undefined) checks.push(ceiling('large-p95', 'p95 latency, 100× corpus', f.largeP95Ms, TARGETS.largeP95Ms, 'ms'));
+  checks.push(ceiling('index-load', 'persisted index load', f.indexLoadMs, TARGETS.indexLoadMs, 'ms'));
+  checks.push(ceiling('rss', 'RSS after the runs', f.rssMb, TARGETS.rssMb, 'MB'));
+  return checks;
+}

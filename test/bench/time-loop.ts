@@ -1,0 +1,61 @@
+/**
+ * The sequential timing loop of the benchmark: one warm-up pass over the
+ * questions (JIT, caches, lazily loaded dictionaries), then whole passes in
+ * the same order until both a minimum number of passes and a time budget are
+ * reached (or a maximum number of passes). One answer at a time, so the
+ * figures are per core.
+ */
+import type { Region } from '../../knowledge/facts/schema.js';
+
+/** One benchmark question with the clock and region its eval item gives. */
+export interface BenchQuestion {
+  id: string;
+  text: string;
+  now: Date;
+  region?: Region;
+}
+
+export interface LoopOptions {
+  /** Passes after the warm-up, at least. */
+  minPasses: number;
+  /** Passes after the warm-up, at most. */
+  maxPasses: number;
+  /** Keep making passes until this much time has been spent timing (ms). */
+  budgetMs: number;
+  /** Skip the warm-up pass (default false). */
+  noWarmUp?: boolean;
+}
+
+export interface LoopResult {
+  /** Duration of every timed answer (ms), warm-up excluded. */
+  durations: number[];
+  /** Elapsed time of the timed passes (ms), including what happens between answers. */
+  wallMs: number;
+  passes: number;
+}
+
+/**
+ * Run `answer` over `questions` as described above. An answer that throws
+ * aborts the run (the benchmark measures a working engine; the eval judges
+ * answers).
+ */
+export async function timeLoop(
+  questions: readonly BenchQuestion[],
+  answer: (q: BenchQuestion) => Promise<unknown>,
+  opts: LoopOptions,
+): Promise<LoopResult> {
+  if (questions.length === 0) throw new Error('no questions to time');
+  if (!opts.noWarmUp) for (const q of questions) await answer(q);
+  const durations: number[] = [];
+  const started = performance.now();
+  let passes = 0;
+  while (passes < opts.maxPasses && (passes < opts.minPasses || performance.now() - started < opts.budgetMs)) {
+    for (const q of questions) {
+      const t0 = performance.now();
+      await answer(q);
+      durations.push(performance.now() - t0);
+    }
+    passes += 1;
+  }
+  return { durations, wallMs: performance.now() - started, passes };
+}
