@@ -228,6 +228,19 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
         lines.push(T.NET_COST_NOTE);
         return finish(s, runner, ports, lines, 'net-cost');
       }
+      // No fee in the notices (浙江): say so, and give the subsidy they do state.
+      if (s.region.explicit) {
+        const sub = withOccupation((occupation) => runner.run(subsidyLookup, { region: s.region.region, occupation, level: s.level }));
+        if (sub.ok && sub.value.kind === 'amounts') {
+          pruneFacts(runner, sub.value.rules.map((x) => x.factId));
+          const lines = [T.NET_COST_NO_FEE(s.region.region)];
+          for (const item of sub.value.subsidies) {
+            const f = runner.facts.find((x) => x.id === item.factId);
+            if (f) lines.push(renderFact(f));
+          }
+          return finish(s, runner, ports, lines, 'net-cost', true, { confidence: 0.6 });
+        }
+      }
       return notStated(s, runner, ports, '培训费和补贴', 'net-cost');
     }
     case 'hours': {

@@ -104,7 +104,7 @@ function factKey(f: Fact): string {
 
 /**
  * Facts whose verbatim quote lies (at least half) inside one of the
- * passages, best passage first: the retrieval finds where the notices
+ * passages, or that contain a whole passage, best passage first: the retrieval finds where the notices
  * answer, the facts table gives the exact statement of it.
  */
 export function factsInPassages(facts: FactsTable, passages: readonly Passage[]): PassageFact[] {
@@ -116,7 +116,8 @@ export function factsInPassages(facts: FactsTable, passages: readonly Passage[])
       if (f.doc !== p.doc || seen.has(f.id) || f.kind === 'form-field') continue;
       const q = factKey(f);
       const head = q.slice(0, Math.max(8, Math.floor(q.length / 2)));
-      if (text.includes(q) || (head.length >= 8 && text.includes(head))) {
+      // The fact lies in the passage, or the passage is a piece of a longer fact.
+      if (text.includes(q) || (head.length >= 8 && text.includes(head)) || (text.length >= 8 && q.includes(text))) {
         seen.add(f.id);
         out.push({ fact: f, rank, passageScore: p.score });
       }

@@ -32,7 +32,8 @@ export function renderFact(f: Fact): string {
     case 'hours':
       return T.HOURS_LINE({ occupation: f.occupation, level: f.level, total: f.total, online: f.online, offline: f.offline });
     case 'deadline':
-      return `${f.label}：${f.opens ? `${chineseDate(f.opens)}至` : '截止'}${chineseDate(f.closes)}`;
+      // The notice's own sentence says how and where, not only when.
+      return f.quote;
     case 'eligibility':
       return [T.ELIGIBILITY_LIST(f.level), ...f.clauses.map((c) => T.CLAUSE_LINE(c.label, c.quote))].join('\n');
     case 'title':

@@ -94,7 +94,8 @@ export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
   [/截止(日期|时间)|(什么时候|几号)截止/, 'deadline', 6],
   [/食宿|交通费|教材费|票据/, 'fee', 12],
   [/(几个|哪些|哪几个)(等级|级别)|分几级|开不开(高级|中级|初级)/, 'occupation', 6],
-  [/算上补贴|减.{0,2}补贴|补贴.{0,4}(得|还)(花|要|交)/, 'net-cost', 8],
+  [/算上补贴|减.{0,2}补贴|补贴.{0,4}(得|还)(花|要|交)多少/, 'net-cost', 8],
+  [/地址|寄到哪|邮寄到|邮箱|寄给/, 'contact', 6],
 ];
 
 /** The level a person asks to enrol in when several are named ("拿了初级证，能报中级吗"). */
