@@ -330,9 +330,10 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       return { lines: [], tools: [], facts: [], passages: [], confidence: 0, route: 'none', answered: false };
     default: {
       runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
-      const best = await bestFacts(u, s, ports, topic);
+      const best = await bestFacts(u, s, ports, topic, true);
       if (best.length === 0) return notStated(s, runner, ports, '', topic);
-      for (const f of best) if (!runner.facts.includes(f)) runner.facts.push(f);
+      // Cite what is shown, not every rule of the topic.
+      runner.facts.splice(0, runner.facts.length, ...best);
       return finish(s, runner, ports, groupByRegion(best), topic, true, { confidence: 0.8 });
     }
   }
@@ -351,6 +352,8 @@ export async function answerFromFacts(u: Understanding, session: Session, ports:
 /** Weights of the fact ranking: passage relevance, coverage of the question's words, topic match. */
 const COVERAGE_WEIGHT = 0.6;
 const TOPIC_BONUS = 0.2;
+/** Preference for the assumed region's facts when the question names none. */
+const DEFAULT_REGION_BONUS = 0.15;
 /** Passages below these are not good enough to answer from (see answer-from-passages.ts). */
 const MIN_PASSAGE = { score: 0.35, keyword: 2 };
 
@@ -360,16 +363,26 @@ const MIN_PASSAGE = { score: 0.35, keyword: 2 };
  * are ranked by passage rank, coverage of the question and topic. At most
  * three, each close to the best.
  */
-export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, ports: Ports, topic?: Topic): Promise<Fact[]> {
+export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, ports: Ports, topic?: Topic, strict = false): Promise<Fact[]> {
   const passages = await ports.kb.search(u.text, { k: 4, regions: s.region.explicit ? s.region.regions : undefined });
   const good = passages.filter((p) => p.score >= MIN_PASSAGE.score && p.keywordScore >= MIN_PASSAGE.keyword);
-  const found = factsInPassages(ports.facts, good).filter((x) => x.fact.kind !== 'contact' || topic === 'contact');
+  let found = factsInPassages(ports.facts, good).filter((x) => x.fact.kind !== 'contact' || topic === 'contact');
+  if (strict && topic) {
+    // The topic decides the category (the question's own words), retrieval and coverage pick within it.
+    const onTopic = found.filter((x) => x.fact.topics.includes(topic));
+    if (onTopic.length === 0) return topicRules(u, s, ports, topic);
+    found = onTopic;
+  }
   if (found.length === 0) return topic ? topicRules(u, s, ports, topic) : [];
   const coverage = new Map(rankFacts(ports.facts, u.text, found.map((f) => f.fact)).map((x) => [x.fact.id, x.score]));
   const ranked = found
     .map((x) => ({
       fact: x.fact,
-      score: x.passageScore / (1 + 0.3 * x.rank) + COVERAGE_WEIGHT * (coverage.get(x.fact.id) ?? 0) + (topic && x.fact.topics.includes(topic) ? TOPIC_BONUS : 0),
+      score:
+        x.passageScore / (1 + 0.3 * x.rank) +
+        COVERAGE_WEIGHT * (coverage.get(x.fact.id) ?? 0) +
+        (topic && x.fact.topics.includes(topic) ? TOPIC_BONUS : 0) +
+        (!s.region.explicit && x.fact.region === ports.defaultRegion ? DEFAULT_REGION_BONUS : 0),
     }))
     .sort((a, b) => b.score - a.score);
   const top = ranked[0]!.score;
@@ -396,7 +409,10 @@ function withSiblings(chosen: Fact[], ports: Ports): Fact[] {
 
 /** The topic's rules in the region scope, best covering the question first (no passage found). */
 function topicRules(u: Understanding, s: Pick<Slotted, 'region'>, ports: Ports, topic: Topic): Fact[] {
-  const scope = s.region.explicit ? s.region.regions : undefined;
+  // No region named: the assumed region's rules when it has any.
+  const scope = s.region.explicit || ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region)).length
+    ? s.region.regions
+    : undefined;
   const own = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && (!scope || scope.includes(f.region)));
   const ranked = rankFacts(ports.facts, u.text, own);
   const picked = ranked.length ? ranked.filter((x) => x.score >= ranked[0]!.score * 0.75).map((x) => x.fact) : byDocumentOrder(own, ports);
