@@ -78,7 +78,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     facts: facts.table,
     now,
     registrations: { findByIdNumber: (id, level) => store.findRegistration(id, level), newReference: () => store.nextReference(REFERENCE_PREFIX) },
-    llm: createLlmPort(config, { logger, facts: facts.table, kb, now }),
+    llm: createLlmPort(config, { logger, facts: facts.table, kb, now, documents: documents.documents }),
     defaultRegion: config.DTE_DEFAULT_REGION ?? facts.table.defaultRegion,
     documents: documents.documents,
     botName: config.DTE_BOT_NAME,

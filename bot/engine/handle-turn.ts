@@ -11,6 +11,7 @@ import { answerFromFacts, answerTopic, coveredRegionNames, regionScopeFor, type 
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { resumeFormPrompt, routeForm } from './route-form.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
+import { sourceLine } from './answer/sources.js';
 
 /** Answers below this confidence are logged as gaps for the staff console. */
 export const GAP_CONFIDENCE = 0.5;
@@ -35,8 +36,8 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
   return result;
 }
 
+/** The answer to a message that is not for the form. */
 async function answer(u: Understanding, text: string, session: Session, ports: Ports): Promise<TurnResult> {
-
   if (u.privacyProbe) return reply(session, [T.PRIVACY_REFUSAL], { route: 'privacy', confidence: 1 });
   if (u.intent === 'greeting' || u.intent === 'help') {
     return reply(session, [T.GREETING(ports.botName), T.HELP_EXAMPLES], { route: u.intent, confidence: 1 });
@@ -71,11 +72,34 @@ async function answer(u: Understanding, text: string, session: Session, ports: P
     if (fromPassages.answered || !answer || answer.lines.length === 0) answer = fromPassages;
   }
   if (u.injection) answer = { ...answer, lines: [T.INJECTION_NOTE, ...answer.lines] };
-  return finish(session, u, answer, text);
+  const result = finish(session, u, answer, text);
+  return ports.llm && LLM_ROUTES.test(answer.route) ? rephrase(result, text, ports) : result;
+}
+
+/** Answers the LLM may rephrase: facts and passages, not refusals, forms or "not covered". */
+const LLM_ROUTES = /^(?!privacy|not-covered|out-of-scope|form)/;
+
+/**
+ * Optional LLM mode: the model rephrases (and may look further with the
+ * same tools); its reply is kept only if the port's grounding check passed
+ * (it returns null otherwise). Sources are attached here, never by the model.
+ */
+async function rephrase(offline: TurnResult, question: string, ports: Ports): Promise<TurnResult> {
+  const reply = offline.replies.join('\n');
+  const llm = await ports.llm!.answer({ question, slots: offline.session.slots, offline: { reply, trace: offline.trace } });
+  if (!llm) return { ...offline, trace: { ...offline.trace, notes: [...(offline.trace.notes ?? []), 'llm: fell back to the offline answer'] } };
+  const sources = [...offline.trace.sources];
+  for (const src of llm.sources) if (!sources.some((x) => x.doc === src.doc && x.quote === src.quote)) sources.push(src);
+  const line = sourceLine(sources);
+  return {
+    ...offline,
+    replies: [line && !llm.reply.includes('来源') ? `${llm.reply}\n${line}` : llm.reply],
+    trace: { ...offline.trace, mode: 'llm', tools: llm.tools, sources, notes: [...(offline.trace.notes ?? []), ...(llm.notes ?? [])] },
+  };
 }
 
 /** Record slots for follow-ups, attach sources, log gaps, optionally rephrase with the LLM. */
-async function finish(session: Session, u: Understanding, answer: Answer, question: string): Promise<TurnResult> {
+function finish(session: Session, u: Understanding, answer: Answer, question: string): TurnResult {
   const slots: Slots = { ...session.slots };
   if (u.topic) slots.topic = u.topic;
   if (u.region) slots.region = u.region;
