@@ -102,7 +102,8 @@ export interface BenchSummary {
     ask: LatencySummary;
     askPasses: number;
     indexLoadMs: number;
-    indexLoadFreshProcessMs?: number;
+    /** Index load and RSS of a separate bot process (no benchmark baggage). */
+    freshProcess?: FreshProcessFigures;
     appStartMs: number;
   };
   large?: CorpusFigures & { factor: number };
@@ -155,12 +156,39 @@ async function measureTurns(
   };
 }
 
-/** Open a persisted index in a fresh Node process (the same loader as this one) and return its ms. */
-function freshProcessLoadMs(indexDir: string): number | undefined {
+/** What a fresh process pays and holds: index load, then an app answering every question once. */
+export interface FreshProcessFigures {
+  loadMs: number;
+  /** RSS after createApp on the saved index and one pass over the questions. */
+  rssMb: number;
+}
+
+/** Run the fresh-process probe in a child Node process with the same loader as this one. */
+function freshProcessProbe(indexDir: string): FreshProcessFigures | undefined {
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof'));
-  const child = spawnSync(process.execPath, [...execArgv, fileURLToPath(import.meta.url), '--load-index', indexDir], { encoding: 'utf8', timeout: 60_000 });
-  const ms = Number(/^load-ms (\S+)$/m.exec(child.stdout ?? '')?.[1]);
-  return Number.isFinite(ms) ? ms : undefined;
+  const child = spawnSync(process.execPath, [...execArgv, fileURLToPath(import.meta.url), PROBE_FLAG, indexDir], { encoding: 'utf8', timeout: 120_000 });
+  const line = /^probe (\{.*\})$/m.exec(child.stdout ?? '')?.[1];
+  if (!line) return undefined;
+  const parsed = JSON.parse(line) as Partial<FreshProcessFigures>;
+  return typeof parsed.loadMs === 'number' && typeof parsed.rssMb === 'number' ? { loadMs: parsed.loadMs, rssMb: parsed.rssMb } : undefined;
+}
+
+const PROBE_FLAG = '--fresh-process-probe';
+
+/** The child side of freshProcessProbe: prints `probe {json}`; exit 1 when the index had to be rebuilt. */
+async function runProbe(indexDir: string): Promise<number> {
+  const t0 = performance.now();
+  const loaded = await openKnowledgeBase({ docsDir: DOCS_DIR, indexDir });
+  const loadMs = performance.now() - t0;
+  if (!loaded.ok || loaded.value.rebuilt) return 1;
+  const parsed = parseConfig({ DTE_DB: ':memory:', DTE_INDEX_DIR: indexDir, DTE_LOG_LEVEL: 'silent', DTE_NOW: DEFAULT_EVAL_NOW, DTE_CONSOLE: 'false' });
+  if (!parsed.ok) return 1;
+  const app = await createApp(parsed.config);
+  for (const q of benchQuestions()) await app.ask(q.text, { now: q.now, ...(q.region ? { region: q.region } : {}) });
+  const rssMb = mb(process.memoryUsage().rss);
+  await app.close();
+  process.stdout.write(`probe ${JSON.stringify({ loadMs, rssMb })}\n`);
+  return 0;
 }
 
 const DOCS_DIR = join(PROJECT_ROOT, 'knowledge/docs');
@@ -185,8 +213,8 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
       if (!loaded.ok || loaded.value.rebuilt) throw new Error(`index was not loaded from ${indexDir}: ${loaded.ok ? loaded.value.reason : loaded.error}`);
     }
     const indexLoadMs = loads.sort((a, b) => a - b)[2]!;
-    const indexLoadFreshProcessMs = freshProcessLoadMs(indexDir);
-    progress(`index: build ${round(buildMs)} ms, load ${round(indexLoadMs)} ms (fresh process ${indexLoadFreshProcessMs === undefined ? 'n/a' : round(indexLoadFreshProcessMs)} ms)`);
+    const fresh = freshProcessProbe(indexDir);
+    progress(`index: build ${round(buildMs)} ms, load ${round(indexLoadMs)} ms (fresh process ${fresh === undefined ? 'n/a' : `${round(fresh.loadMs)} ms, RSS ${round(fresh.rssMb)} MB`})`);
 
     const parsed = parseConfig({ DTE_DB: ':memory:', DTE_INDEX_DIR: indexDir, DTE_LOG_LEVEL: 'silent', DTE_NOW: DEFAULT_EVAL_NOW, DTE_CONSOLE: 'false' });
     if (!parsed.ok) throw new Error(parsed.message);
@@ -215,7 +243,7 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
         ask,
         askPasses: askRun.passes,
         indexLoadMs,
-        ...(indexLoadFreshProcessMs !== undefined ? { indexLoadFreshProcessMs } : {}),
+        ...(fresh ? { freshProcess: fresh } : {}),
         appStartMs,
       };
 
@@ -246,7 +274,7 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
         todayP95Ms: ask.p95,
         todayPerSecond: ask.perSecond,
         ...(large ? { largeP95Ms: large.latency.p95 } : {}),
-        indexLoadMs: indexLoadFreshProcessMs ?? indexLoadMs,
+        indexLoadMs: fresh?.loadMs ?? indexLoadMs,
         rssMb: todayRss,
       });
       return {
@@ -291,9 +319,10 @@ export function formatBench(s: BenchSummary): string {
   lines.push(` today:${breakdownLine(s.today.breakdown)}`);
   if (s.large) lines.push(` ${s.large.factor}×:${breakdownLine(s.large.breakdown)}`);
   lines.push('');
-  lines.push(`index build, today: ${round(s.today.buildMs)} ms; load: ${round(s.today.indexLoadMs)} ms in process, ${s.today.indexLoadFreshProcessMs === undefined ? 'n/a' : `${round(s.today.indexLoadFreshProcessMs)} ms`} in a fresh process; createApp on a saved index: ${round(s.today.appStartMs)} ms`);
+  const fresh = s.today.freshProcess;
+  lines.push(`index build, today: ${round(s.today.buildMs)} ms; load: ${fresh ? `${round(fresh.loadMs)} ms in a fresh process, ` : ''}${round(s.today.indexLoadMs)} ms again in this one; createApp on a saved index: ${round(s.today.appStartMs)} ms`);
   if (s.large) lines.push(`index build, ${s.large.factor}×: ${round(s.large.buildMs / 1000)} s (in memory)`);
-  lines.push(`RSS: ${round(s.today.rssMb)} MB after today's runs${s.large ? `, ${round(s.large.rssMb)} MB with the ${s.large.factor}× index also in memory` : ''}`);
+  lines.push(`RSS: ${round(s.today.rssMb)} MB after today's runs${s.large ? `, ${round(s.large.rssMb)} MB with the ${s.large.factor}× index also in memory` : ''}${fresh ? `; a fresh bot process after one pass: ${round(fresh.rssMb)} MB` : ''}`);
   lines.push('');
   lines.push('targets:');
   for (const t of s.targets) {
@@ -311,13 +340,7 @@ export function toJson(s: BenchSummary): unknown {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv[0] === '--load-index') {
-    const t0 = performance.now();
-    const loaded = await openKnowledgeBase({ docsDir: DOCS_DIR, indexDir: argv[1] ?? '' });
-    if (!loaded.ok || loaded.value.rebuilt) return 1;
-    process.stdout.write(`load-ms ${performance.now() - t0}\n`);
-    return 0;
-  }
+  if (argv[0] === PROBE_FLAG) return runProbe(argv[1] ?? '');
   const args = parseArgs(argv);
   if (!args.ok) {
     process.stderr.write(`${args.error}\nusage: npm run bench [-- --json] [-- --factor N] [-- --seconds S] [-- --no-large]\n`);

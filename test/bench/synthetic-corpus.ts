@@ -4,8 +4,9 @@
  * real chunks, unchanged (so the facts table still lies inside real
  * passages and the engine walks the same paths); every other copy of a chunk
  * gets a distinct id and document id, its sentences in a shuffled order and
- * one sentence borrowed from another chunk, so no two texts are identical
- * and the index cannot collapse them. Deterministic for a given seed.
+ * one sentence borrowed from another chunk (more when a short chunk runs out
+ * of new orders), so no two texts are identical and the index cannot
+ * collapse them. Deterministic for a given seed.
  */
 import type { IndexedChunk } from '../../knowledge/knowledge-base.js';
 
@@ -51,17 +52,26 @@ export function syntheticCorpus(chunks: readonly IndexedChunk[], factor: number,
   const random = seededRandom(seed);
   const sentences = chunks.map((c) => splitSentences(c.text));
   const out: IndexedChunk[] = chunks.map((c) => ({ ...c }));
+  const seen = new Set(chunks.map((c) => c.text));
+  const borrow = (i: number): string => {
+    const donorIndex = (i + 1 + Math.floor(random() * (chunks.length - 1))) % chunks.length;
+    const donor = sentences[donorIndex]!;
+    return donor.length > 0 ? donor[Math.floor(random() * donor.length)]! : chunks[donorIndex]!.text;
+  };
   for (let copy = 1; copy < factor; copy += 1) {
     for (const [i, c] of chunks.entries()) {
       const own = sentences[i]!.length > 0 ? sentences[i]! : [c.text];
-      const donorIndex = (i + 1 + Math.floor(random() * (chunks.length - 1))) % chunks.length;
-      const donor = sentences[donorIndex]!;
-      const borrowed = donor.length > 0 ? donor[Math.floor(random() * donor.length)]! : chunks[donorIndex]!.text;
-      const mixed = shuffled(own, random);
-      mixed.splice(Math.floor(random() * (mixed.length + 1)), 0, borrowed);
+      // A short chunk has few orders: on a collision try again, borrowing one more sentence every few tries.
+      let text = '';
+      for (let attempt = 0; text === '' || seen.has(text); attempt += 1) {
+        const mixed = shuffled(own, random);
+        for (let b = 0; b <= Math.floor(attempt / 4); b += 1) mixed.splice(Math.floor(random() * (mixed.length + 1)), 0, borrow(i));
+        text = mixed.join('');
+      }
+      seen.add(text);
       const doc = variantDocId(c.doc, copy);
       const ordinal = c.id.slice(c.id.lastIndexOf('#') + 1);
-      out.push({ ...c, id: `${doc}#${ordinal}`, doc, text: mixed.join('') });
+      out.push({ ...c, id: `${doc}#${ordinal}`, doc, text });
     }
   }
   return out;

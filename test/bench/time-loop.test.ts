@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { timeLoop, type BenchQuestion } from './time-loop.js';
+
+const questions: BenchQuestion[] = [
+  { id: 'a-001', text: 'a', now: new Date(0) },
+  { id: 'b-001', text: 'b', now: new Date(0) },
+];
+
+describe('timeLoop', () => {
+  it('answers every question once as a warm-up, then times whole passes in order', async () => {
+    const asked: string[] = [];
+    const run = await timeLoop(questions, async (q) => void asked.push(q.text), { minPasses: 2, maxPasses: 2, budgetMs: 0 });
+    expect(asked).toEqual(['a', 'b', 'a', 'b', 'a', 'b']);
+    expect(run.passes).toBe(2);
+    expect(run.durations).toHaveLength(4);
+  });
+
+  it('skips the warm-up when asked to', async () => {
+    let calls = 0;
+    await timeLoop(questions, async () => void calls++, { minPasses: 1, maxPasses: 1, budgetMs: 0, noWarmUp: true });
+    expect(calls).toBe(2);
+  });
+
+  it('keeps making passes until the time budget is spent, but never more than the maximum', async () => {
+    const run = await timeLoop(questions, () => new Promise((r) => setTimeout(r, 2)), { minPasses: 1, maxPasses: 50, budgetMs: 20, noWarmUp: true });
+    expect(run.passes).toBeGreaterThan(1);
+    expect(run.passes).toBeLessThan(50);
+    expect(run.wallMs).toBeGreaterThanOrEqual(20);
+    const capped = await timeLoop(questions, async () => undefined, { minPasses: 1, maxPasses: 3, budgetMs: 60_000, noWarmUp: true });
+    expect(capped.passes).toBe(3);
+  });
+
+  it('stops at the first answer that throws', async () => {
+    await expect(timeLoop(questions, async () => Promise.reject(new Error('engine broke')), { minPasses: 1, maxPasses: 1, budgetMs: 0 })).rejects.toThrow('engine broke');
+  });
+
+  it('refuses an empty question list', async () => {
+    await expect(timeLoop([], async () => undefined, { minPasses: 1, maxPasses: 1, budgetMs: 0 })).rejects.toThrow(/no questions/);
+  });
+});
