@@ -109,3 +109,4 @@ export const WHICH_REGION = (covered: string[]) => `请问您是哪个地区的�
 export const FORM_FIELDS = (labels: string[]) => `报名表需填写：${labels.join('、')}。`;
 export const OPTIONAL_FIELD = (label: string) => `${label}（可不填）`;
 export const FORM_START_HINT = '发送“我要报名”，我可以一步步帮您在线填写。';
+export const COMPARE_MORE = '报名条件也不同，可以问我“初级报名条件”或“中级报名条件”。';

@@ -152,7 +152,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   };
 
   switch (topic) {
+    case 'hours':
+      if (COMPARE.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
+      return hoursAnswer(u, s, runner, ports, withOccupation);
     case 'fee': {
+      if (COMPARE.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
       for (const region of fallbackRegions(s, ports)) {
         const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
         if (r.ok && r.value.fees.length) {
@@ -243,21 +247,6 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       }
       return notStated(s, runner, ports, '培训费和补贴', 'net-cost');
     }
-    case 'hours': {
-      for (const region of fallbackRegions(s, ports)) {
-        const r = withOccupation((occupation) => runner.run(hoursLookup, { region, occupation, level: s.level }));
-        if (r.ok && r.value.hours.length) {
-          const lines = regionLead(s, region);
-          for (const h of r.value.hours) {
-            const f = runner.facts.find((x) => x.id === h.factId);
-            if (f) lines.push(renderFact(f));
-          }
-          lines.push(...(await related(u, s, runner, ports, 'hours')));
-          return finish(s, runner, ports, lines, 'hours');
-        }
-      }
-      return notStated(s, runner, ports, '学时要求', 'hours');
-    }
     case 'deadline': {
       const r = runner.run(deadlineStatus, { region: s.region.region });
       if (!r.ok) return notStated(s, runner, ports, '报名截止时间', 'deadline');
@@ -296,7 +285,9 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       let r = runner.run(contactsLookup, { region: s.region.region, district });
       if (district && (!r.ok || r.facts.length === 0)) r = runner.run(contactsLookup, { region: s.region.region });
       if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '联系电话', 'contact');
-      return finish(s, runner, ports, r.facts.map(renderFact), 'contact');
+      const shown = pickContacts(u, r.facts);
+      pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
+      return finish(s, runner, ports, shown.map(renderFact), 'contact');
     }
     case 'institution': {
       const r = runner.run(institutionsLookup, { region: s.region.explicit ? s.region.region : undefined, occupation: u.occupation });
@@ -440,14 +431,27 @@ function pruneFacts(runner: ToolRunner, ids: string[]): void {
   for (let i = runner.facts.length - 1; i >= 0; i--) if (ids.includes(runner.facts[i]!.id)) runner.facts.splice(i, 1);
 }
 
-/** Facts without near-repeats (two notices often say the same thing). */
+/** Character bigrams of a line's Chinese and digits, for near-repeat detection. */
+function gramSet(line: string): Set<string> {
+  const t = line.replace(/[^\p{Script=Han}0-9]/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/** Facts without near-repeats (two notices often say the same thing in nearly the same words). */
 function distinctFacts(facts: Fact[]): Fact[] {
   const out: Fact[] = [];
-  const keys: string[] = [];
+  const seen: Array<Set<string>> = [];
   for (const f of facts) {
-    const key = renderFact(f).replace(/[^\p{Script=Han}0-9]/gu, '');
-    if (keys.some((k) => k === key || (k.length > 12 && key.includes(k)) || (key.length > 12 && k.includes(key)))) continue;
-    keys.push(key);
+    const g = gramSet(renderFact(f));
+    const repeat = seen.some((h) => {
+      let common = 0;
+      for (const x of g) if (h.has(x)) common++;
+      return common / Math.min(g.size, h.size) >= 0.85;
+    });
+    if (repeat) continue;
+    seen.push(g);
     out.push(f);
   }
   return out;
@@ -465,18 +469,61 @@ function byDocumentOrder<F extends Fact>(facts: F[], ports: Ports): F[] {
   return facts.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
 }
 
-/** Rendered lines without near-repeats (two notices often say the same thing). */
-function distinctLines(facts: Fact[]): string[] {
-  const out: string[] = [];
-  const keys: string[] = [];
-  for (const f of facts) {
-    const line = renderFact(f);
-    const key = line.replace(/[^\p{Script=Han}0-9]/gu, '');
-    if (keys.some((k) => k === key || (k.length > 12 && key.includes(k)) || (key.length > 12 && k.includes(key)))) continue;
-    keys.push(key);
-    out.push(line);
+
+/** "初级和中级有什么区别": fees and hours of each level side by side. */
+const COMPARE = /区别|不同|差别|差异|对比|比较|哪个好/;
+
+function compareLevels(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports): Answer {
+  const region = s.region.region;
+  const lines: string[] = [];
+  for (const level of u.levels) {
+    const fee = runner.run(feeLookup, { region, occupation: s.occupation, level });
+    const hours = runner.run(hoursLookup, { region, occupation: s.occupation, level });
+    for (const item of [...(fee.ok ? fee.value.fees.map((x) => x.factId) : []), ...(hours.ok ? hours.value.hours.map((x) => x.factId) : [])]) {
+      const f = runner.facts.find((x) => x.id === item);
+      if (f) lines.push(renderFact(f));
+    }
   }
-  return out;
+  if (lines.length === 0) return notStated(s, runner, ports, '各等级的差别', 'fee');
+  lines.push(T.COMPARE_MORE);
+  return finish(s, runner, ports, lines, 'compare');
+}
+
+async function hoursAnswer(
+  u: Understanding,
+  s: Slotted,
+  runner: ToolRunner,
+  ports: Ports,
+  withOccupation: <V>(call: (occupation: string | undefined) => ToolResult<V>) => ToolResult<V>,
+): Promise<Answer> {
+  for (const region of fallbackRegions(s, ports)) {
+    const r = withOccupation((occupation) => runner.run(hoursLookup, { region, occupation, level: s.level }));
+    if (r.ok && r.value.hours.length) {
+      const lines = regionLead(s, region);
+      for (const h of r.value.hours) {
+        const f = runner.facts.find((x) => x.id === h.factId);
+        if (f) lines.push(renderFact(f));
+      }
+      lines.push(...(await related(u, s, runner, ports, 'hours')));
+      return finish(s, runner, ports, lines, 'hours');
+    }
+  }
+  return notStated(s, runner, ports, '学时要求', 'hours');
+}
+
+/**
+ * Which contacts to show when no district was named: technical support for
+ * system questions, the institution for school questions, else the offices
+ * that take registrations and policy questions.
+ */
+function pickContacts(u: Understanding, facts: Fact[]): Fact[] {
+  const contacts = facts.filter((f): f is Extract<Fact, { kind: 'contact' }> => f.kind === 'contact');
+  if (contacts.length <= 3) return facts;
+  const wants = (re: RegExp) => contacts.filter((c) => c.purposes.some((p) => re.test(p)));
+  if (/技术|系统|平台|登录|网课|线上/.test(u.text)) return wants(/技术/).length ? wants(/技术/) : contacts;
+  if (/学校|大学|石油|培训机构|办公/.test(u.text)) return contacts.filter((c) => c.address || /大学/.test(c.name)).length ? contacts.filter((c) => c.address || /大学/.test(c.name)) : contacts;
+  const offices = wants(/报名|咨询|政策/);
+  return offices.length ? offices : contacts;
 }
 
 /** Lines grouped under 【region】 headers when facts come from several regions. */
