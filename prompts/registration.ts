@@ -16,7 +16,7 @@ export const INVALID = {
   idChecksum: '身份证号校验位不对（最后一位），请逐位核对后再发一次。',
   idAgeFuture: '身份证号里的出生日期晚于今天，请核对。',
   idAgeRange: (age: number, min: number, max: number) =>
-    `按身份证号计算您今年${age}岁，本次报名需在${min}到${max}岁之间，请核对身份证号。`,
+    `按身份证号计算您今年${age}岁，不在常见的${min}到${max}岁范围内，可能是号码输错了，请核对身份证号；如号码无误，请直接联系所在区（市）人社部门报名。`,
   gender: '性别请回复“男”或“女”。',
   phoneChars: '手机号只能包含数字，请重新发送。',
   phoneLength: (n: number) => `手机号应为11位，您发来的是${n}位。`,
