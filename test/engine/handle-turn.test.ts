@@ -304,6 +304,32 @@ describe('handleTurn: conversation basics', () => {
     expect(llm.calls).toEqual([]);
   });
 
+  it('hands a configured LLM the offline answer and keeps the engine’s own source line under the model’s wording', async () => {
+    const subsidy = fact('zz26-subsidy-middle', 'subsidy');
+    const seen: Array<{ question: string; offline: { reply: string } }> = [];
+    const llm: LlmPort = {
+      async answer(input) {
+        seen.push(input);
+        return { reply: `您好，枣庄中级的培训补贴是${subsidy.amountYuan}元。`, tools: input.offline.trace.tools, sources: [] };
+      },
+    };
+    const r = await dialogue(fakePorts({ llm })).say('枣庄中级培训补贴多少？');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.offline.reply).toContain(String(subsidy.amountYuan));
+    expect(text(r)).toContain('您好，枣庄中级的培训补贴是');
+    expect(sourceLine(text(r))).toContain(`《${shortTitle(subsidy.doc)}》`);
+    expect(r.trace.mode).toBe('llm');
+    expect(r.trace.sources.some((s) => s.doc === subsidy.doc)).toBe(true);
+  });
+
+  it('keeps the offline answer when the LLM declines (returns null)', async () => {
+    const llm: LlmPort = { answer: async () => null };
+    const offline = await ask('枣庄中级培训补贴多少？');
+    const r = await dialogue(fakePorts({ llm })).say('枣庄中级培训补贴多少？');
+    expect(r.replies).toEqual(offline.replies);
+    expect(r.trace.mode).toBe('offline');
+  });
+
   it('does not let the injected clock be bypassed: the same question on two dates gives two different deadline answers', async () => {
     const open = text(await ask('报名截止了吗？', '2026-04-20'));
     const closed = text(await ask('报名截止了吗？', '2026-04-21'));
