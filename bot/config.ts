@@ -4,6 +4,7 @@
  * result is passed down. `.env.example` documents the same variables and a
  * test parses it with this schema.
  */
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { RegionSchema } from '../knowledge/facts/schema.js';
 
@@ -97,7 +98,18 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   return { ok: true, config: c };
 }
 
-export function loadConfig(): ConfigResult {
+/**
+ * The process environment, with a `.env` file (if present in the working
+ * directory) filling in what the environment does not set.
+ */
+export function loadConfig(envFile = '.env'): ConfigResult {
+  if (existsSync(envFile)) {
+    try {
+      process.loadEnvFile(envFile);
+    } catch (error) {
+      return { ok: false, message: `${envFile} could not be read: ${(error as Error).message}` };
+    }
+  }
   return parseConfig(process.env);
 }
 

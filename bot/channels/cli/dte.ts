@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parseConfig, NowSchema, type Config } from '../../config.js';
+import { loadConfig, parseConfig, NowSchema, type Config } from '../../config.js';
 import { createApp, PROJECT_ROOT, type App } from '../../app.js';
 import { RegionSchema } from '../../../knowledge/facts/schema.js';
 import { CLI } from '../../../prompts/cli.js';
@@ -72,6 +72,8 @@ function parseCommand(argv: string[]): { command: string; positionals: string[];
 /** The config from the environment with the command's flags applied over it. */
 function configFor(values: Values): Config {
   if (values.now !== undefined && !NowSchema.safeParse(values.now).success) throw new UsageError(CLI.badNow(values.now));
+  const fromFile = loadConfig();
+  if (!fromFile.ok) throw new UsageError(CLI.badConfig(fromFile.message));
   const env: Record<string, string | undefined> = { ...process.env };
   if (values.now !== undefined) env.DTE_NOW = values.now;
   if (values.db !== undefined) env.DTE_DB = values.db;
