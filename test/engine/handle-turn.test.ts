@@ -108,6 +108,15 @@ describe('handleTurn: exact facts with their source', () => {
     expect(text(third!)).toContain(seniorHours.occupation);
     expect(d.session.slots).toMatchObject({ region: '浙江', occupation: seniorHours.occupation, level: '高级' });
   });
+
+  it('keeps the level when a follow-up changes only the topic ("枣庄中级培训费多少？" then "补贴呢？")', async () => {
+    const middle = fact('zz26-subsidy-middle', 'subsidy');
+    const junior = fact('zz26-subsidy-junior', 'subsidy');
+    const d = dialogue(fakePorts());
+    const [, followUp] = await d.sayAll(['枣庄中级培训费多少？', '补贴呢？']);
+    expect(amounts(text(followUp!))).toContain(middle.amountYuan);
+    expect(amounts(text(followUp!))).not.toContain(junior.amountYuan);
+  });
 });
 
 describe('handleTurn: time-aware deadline', () => {
@@ -189,6 +198,15 @@ describe('handleTurn: eligibility', () => {
     expect(decision(r)).toBe('not-eligible');
     expect(text(r)).toContain(middle.clauses[0]!.quote.replace(/[；。]$/u, ''));
   });
+
+  it.each(['退休了还能报吗？', '我已经退休了，能报初级吗？', '退休人员可以参加吗？'])(
+    'tells a retiree that the programme excludes retired people: %s',
+    async (question) => {
+      const r = await ask(question);
+      expect(text(r)).toContain('不包含已退休人员');
+      expect(r.trace.tools.map((t) => t.name)).not.toContain('deadline-status');
+    },
+  );
 
   it('lists the intermediate clauses when the question gives no personal details', async () => {
     const reply = text(await ask('枣庄中级培训对象需要什么条件？'));
