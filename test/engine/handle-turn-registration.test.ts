@@ -164,6 +164,27 @@ describe('registration through the engine: invalid fields are rejected and re-as
     expect(d.session.form?.asking).toBe('education');
   });
 
+  it('at the gender conflict, a reply that is neither a gender nor an ID number re-asks instead of being read as an ID', async () => {
+    const d = dialogue(fakePorts());
+    await fillInOne(d, ZHANG);
+    const conflict = await d.say('性别填错了，应该是女');
+    expect(d.session.form?.step).toBe('confirm-gender');
+    expect(text(conflict)).toContain('男');
+    const r = await d.say('确认');
+    expect(d.session.form?.step).toBe('confirm-gender');
+    expect(d.session.form?.values.idNumber).toBe(ZHANG.idNumber);
+    expect(text(r)).toContain('男');
+    expect(text(r)).toContain('女');
+  });
+
+  it('does not take an acknowledgement such as "好的" as the name', async () => {
+    const d = dialogue(fakePorts());
+    await d.sayAll(['我要报名', '同意']);
+    const r = await d.say('好的');
+    expect(d.session.form?.values.name).toBeUndefined();
+    expect(lastLine(r)).toContain(label('name'));
+  });
+
   it('the test ID numbers encode the gender in the parity of the 17th digit', () => {
     expect(Number(idNumber('19900101', '男')[16]) % 2).toBe(1);
     expect(Number(idNumber('19900101', '女')[16]) % 2).toBe(0);
