@@ -29,7 +29,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseConfig } from '../../bot/config.js';
@@ -96,6 +96,9 @@ export interface CorpusFigures {
 
 export interface BenchSummary {
   node: string;
+  cpus: number;
+  /** 1-minute load average when the run started and ended: other work on the machine skews the figures. */
+  loadAverage: { start: number; end: number };
   questions: number;
   today: CorpusFigures & {
     /** app.ask (session, question log in SQLite included). */
@@ -195,6 +198,7 @@ const DOCS_DIR = join(PROJECT_ROOT, 'knowledge/docs');
 
 export async function runBench(opts: BenchOptions, progress: (line: string) => void): Promise<BenchSummary> {
   const benchStarted = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const questions = benchQuestions();
   const indexDir = mkdtempSync(join(tmpdir(), 'dte-bench-index-'));
   try {
@@ -279,6 +283,8 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
       });
       return {
         node: process.version,
+        cpus: availableParallelism(),
+        loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
         questions: questions.length,
         today,
         ...(large ? { large } : {}),
@@ -308,7 +314,8 @@ function breakdownLine(b: Breakdown): string {
 /** The human-readable report. */
 export function formatBench(s: BenchSummary): string {
   const lines: string[] = [];
-  lines.push(`dte-bot benchmark — ${s.questions} questions, Node ${s.node}, sequential (one core)`);
+  lines.push(`dte-bot benchmark — ${s.questions} questions, Node ${s.node}, sequential (one core of ${s.cpus})`);
+  lines.push(`load average (1 min) at start ${round(s.loadAverage.start)}, at end ${round(s.loadAverage.end)}: other work on the machine slows the figures down`);
   lines.push('');
   lines.push(`${'latency (ms)'.padEnd(34)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'answers/s'.padStart(9)} ${'n'.padStart(7)}`);
   lines.push(latencyRow(`app.ask, today (${s.today.chunks} chunks)`, s.today.ask));
