@@ -27,6 +27,7 @@ export const INVALID = {
   nameDigits: '姓名里不能有数字。',
   nameLength: '姓名应为2到20个字。',
   nameChars: '姓名只能包含汉字、字母或间隔号“·”。',
+  nameNotAWord: '请告诉我您的真实姓名（与身份证一致）。',
   textEmpty: (label: string) => `${label}没有填写。`,
   textShort: (label: string) => `${label}太短了，请写完整。`,
   textLong: (label: string, max: number) => `${label}太长了，请控制在${max}个字以内。`,

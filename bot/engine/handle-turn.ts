@@ -86,7 +86,13 @@ const LLM_ROUTES = /^(?!privacy|not-covered|out-of-scope|form)/;
  */
 async function rephrase(offline: TurnResult, question: string, ports: Ports): Promise<TurnResult> {
   const reply = offline.replies.join('\n');
-  const llm = await ports.llm!.answer({ question, slots: offline.session.slots, offline: { reply, trace: offline.trace } });
+  let llm: Awaited<ReturnType<NonNullable<Ports['llm']>['answer']>>;
+  try {
+    llm = await ports.llm!.answer({ question, slots: offline.session.slots, offline: { reply, trace: offline.trace } });
+  } catch {
+    // The port promises null on failure; a throw still never costs the resident the offline answer.
+    llm = null;
+  }
   if (!llm) return { ...offline, trace: { ...offline.trace, notes: [...(offline.trace.notes ?? []), 'llm: fell back to the offline answer'] } };
   const sources = [...offline.trace.sources];
   for (const src of llm.sources) if (!sources.some((x) => x.doc === src.doc && x.quote === src.quote)) sources.push(src);

@@ -299,7 +299,8 @@ function resolveGender(state: FormState, text: string, ctx: FormContext, spec: F
     delete values.idNumber;
     return stay({ ...state, step: 'filling', asking: 'idNumber', values }, [FORM.idWrongThen]);
   }
-  return fill({ ...state, step: 'filling', asking: 'idNumber' }, text, ctx, spec, FORM.genderConflictAgain, state);
+  // Neither 男/女 nor "按身份证": only a new ID number (recognised by its shape) is taken; anything else re-asks.
+  return fill({ ...state, step: 'filling', asking: undefined }, text, ctx, spec, FORM.genderConflictAgain, state);
 }
 
 /**

@@ -223,6 +223,8 @@ const NameSchema = z.string().transform((raw, ctx): string => {
   if (/\d/.test(s)) return fail(INVALID.nameDigits);
   const chars = [...s];
   if (chars.length < 2 || chars.length > 20) return fail(INVALID.nameLength);
+  // "好的"/"可以" answer a question; they are not anyone's name.
+  if ([...WORDS.yes, ...WORDS.no].some((w) => w.toLowerCase() === s.toLowerCase())) return fail(INVALID.nameNotAWord);
   const cjk = /^[\p{Script=Han}·•]+$/u.test(s) && /\p{Script=Han}/u.test(s);
   const latin = /^[A-Za-z][A-Za-z .·'-]*$/u.test(s);
   if (!cjk && !latin) return fail(INVALID.nameChars);

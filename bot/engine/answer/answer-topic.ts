@@ -112,7 +112,9 @@ interface Slotted {
 function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   const region = regionScopeFor(u, session, ports);
   const occupation = u.occupation ?? session.slots.occupation;
-  const level = u.level ?? (u.followUp || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
+  // "补贴呢？" after "枣庄中级培训费多少？" keeps 中级: a short elliptical question inherits the level.
+  const elliptical = /^(那|那么)?.{0,6}呢[?？]?$/.test(u.text);
+  const level = u.level ?? (u.followUp || elliptical || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
   return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted) };
 }
 
@@ -417,7 +419,8 @@ function topicRules(u: Understanding, s: Pick<Slotted, 'region'>, ports: Ports, 
  * like the rest.
  */
 async function related(u: Understanding, s: Pick<Slotted, 'region'>, runner: ToolRunner, ports: Ports, topic: Topic, max = 2): Promise<string[]> {
-  const best = await bestFacts(u, s, ports, topic);
+  // Only the region the answer is about (named or assumed): never another region's rule.
+  const best = await bestFacts(u, { region: { ...s.region, explicit: true } }, ports, topic);
   const coverage = new Map(rankFacts(ports.facts, u.text, best).map((x) => [x.fact.id, x.score]));
   const extra = best
     .filter((f) => !runner.facts.includes(f) && f.kind === 'rule' && (f.topics.includes(topic) || (coverage.get(f.id) ?? 0) >= 0.4))
