@@ -21,7 +21,7 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
-import { SUBSIDY_ELIGIBILITY } from '../understand/lexicon.js';
+import { SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
@@ -322,6 +322,13 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     case undefined:
       return { lines: [], tools: [], facts: [], passages: [], confidence: 0, route: 'none', answered: false };
     default: {
+      if (topic === 'class' && VENUE_QUESTION.test(u.text)) {
+        // Not in the notices: say so, with what they do say about scheduling, and whom to call.
+        const schedule = await bestFacts(u, s, ports, 'class', true);
+        runner.facts.push(...schedule);
+        const lines = [T.NOT_STATED(/考试|考核/.test(u.text) ? '考试地点' : '上课地点', s.region.region), ...schedule.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+        return finish(s, runner, ports, lines, 'class-venue-not-stated', true, { confidence: 0.3 });
+      }
       runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
       const best = await bestFacts(u, s, ports, topic, true);
       if (best.length === 0) return notStated(s, runner, ports, '', topic);

@@ -84,7 +84,7 @@ export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
   [/(钱|费).{0,6}退/, 'refund', 4],
   [/退.{0,4}(钱|费|款)/, 'refund', 6],
   [/(初级|中级|高级).{0,4}(和|与|跟|还是).{0,4}(初级|中级|高级).{0,6}(区别|不同|差别|差异|对比|比较|哪个好)/, 'fee', 6],
-  [/(在哪|哪里|什么地方)(上课|培训|学习|考试)|上课地点|培训地点|线下.{0,4}(在哪|地点|哪里)/, 'class', 9],
+  [/(在哪|哪里|什么地方)(个地方)?(上课|考试)|(上课|培训|考试)的?(地点|场地)|线下.{0,4}(在哪|地点|哪里)/, 'class', 9],
   [/\d+岁|年龄|年纪|岁数|多大岁数/, 'eligibility', 9],
   [/(当|算|等于|相当于|顶).{0,4}(工程师|职称|助理工程师)|(工程师|职称).{0,4}(认定|评审|评定)/, 'title', 8],
   [/(证书|证).{0,4}(有啥用|有什么用|有用吗|用处|好处|作用)/, 'title', 8],
@@ -106,6 +106,9 @@ export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
 
 /** The level a person asks to enrol in when several are named ("拿了初级证，能报中级吗"). */
 export const TARGET_LEVEL = /(?:报|参加|考|申报|读|上)(初级|中级|高级)|(初级|中级|高级)(?:班)?(?:能|可以|能不能|可不可以)(?:报|参加)/;
+
+/** Where the classes or exams take place: the notices never say (the university's address is a postal one). */
+export const VENUE_QUESTION = /(上课|培训|线下|考试|考核)的?(地点|地方|场地)|在哪(个地方|里|儿)?(上课|考试|考核)|(哪里|什么地方)(上课|考试|考核)|线下.{0,4}(在哪|哪里)/;
 
 /** "能申请补贴吗": who may claim the subsidy, not how much it is. */
 export const SUBSIDY_ELIGIBILITY = /(能|可以|能不能|可不可以|有资格)(申请|领|享受|拿|申领|领取).{0,4}补贴|补贴.{0,6}(申请条件|谁能|哪些人)/;
