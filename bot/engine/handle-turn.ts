@@ -11,6 +11,7 @@ import { answerFromFacts, answerTopic, coveredRegionNames, regionScopeFor, type 
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { resumeFormPrompt, routeForm } from './route-form.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
+import { hasProfile } from './understand/extract-profile.js';
 import { sourceLine } from './answer/sources.js';
 
 /** Answers below this confidence are logged as gaps for the staff console. */
@@ -65,7 +66,9 @@ async function answer(u: Understanding, text: string, session: Session, ports: P
   }
 
   let answer: Answer | undefined;
-  if (u.topic) answer = await answerTopic(u, session, ports);
+  const parts = splitQuestions(u, ports, session);
+  if (parts.length > 1) answer = await answerParts(parts, session, ports);
+  else if (u.topic) answer = await answerTopic(u, session, ports);
   else answer = await answerFromFacts(u, session, ports);
   if (!answer || !answer.answered) {
     const fromPassages = await answerFromPassages(u, session, ports);
@@ -74,6 +77,57 @@ async function answer(u: Understanding, text: string, session: Session, ports: P
   if (u.injection) answer = { ...answer, lines: [T.INJECTION_NOTE, ...answer.lines] };
   const result = finish(session, u, answer, text);
   return ports.llm && LLM_ROUTES.test(answer.route) ? rephrase(result, text, ports) : result;
+}
+
+/**
+ * "补贴多少，什么时候截止": two questions in one message. Each clause with a
+ * topic of its own is understood on its own, sharing the region, occupation
+ * and level named anywhere in the message.
+ */
+function splitQuestions(u: Understanding, ports: Ports, session: Session): Understanding[] {
+  // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses.
+  if (!u.topic || u.alsoTopics.length === 0 || u.topic === 'eligibility' || hasProfile(u.profile)) return [u];
+  const clauses = u.text.split(/[，,；;。？?！!]|还有|另外|以及|顺便问/).map((c) => c.trim()).filter((c) => c.length >= 2);
+  if (clauses.length < 2) return [u];
+  const parts: Understanding[] = [];
+  for (const c of clauses) {
+    const p = understand(c, ports.facts, session.slots);
+    if (!p.topic || p.followUp || !ASKS.test(c) || parts.some((x) => x.topic === p.topic)) continue;
+    p.region ??= u.region;
+    p.occupation ??= u.occupation;
+    p.level ??= u.level;
+    if (!p.levels.length) p.levels = u.levels;
+    if (p.place === undefined) p.place = u.place;
+    parts.push(p);
+  }
+  return parts.length > 1 ? parts.slice(0, 3) : [u];
+}
+
+/** A clause that asks something. */
+const ASKS = /多少|几|什么|吗|么|哪|怎么|如何|呢|是否|能否|可否|咋|啥/;
+
+/** The answers to each part, one after another, with one source line at the end. */
+async function answerParts(parts: Understanding[], session: Session, ports: Ports): Promise<Answer> {
+  const answers: Answer[] = [];
+  for (const p of parts) answers.push(await answerTopic(p, session, ports));
+  const answered = answers.filter((a) => a.answered);
+  if (answered.length === 0) return answers[0]!;
+  const sources = answered.flatMap((a) => a.sources ?? []);
+  const ownSources = new Set(answered.map((a) => sourceLine(a.sources ?? [])).filter(Boolean));
+  const lines = [...new Set(answered.flatMap((a) => a.lines.filter((l) => !ownSources.has(l))))];
+  const src = sourceLine(sources);
+  if (src) lines.push(src);
+  return {
+    lines,
+    tools: answered.flatMap((a) => a.tools),
+    facts: answered.flatMap((a) => a.facts),
+    passages: answered.flatMap((a) => a.passages),
+    sources,
+    confidence: Math.min(...answered.map((a) => a.confidence)),
+    route: answered.map((a) => a.route).join('+'),
+    answered: true,
+    regionNoted: answered.some((a) => a.regionNoted) || undefined,
+  };
 }
 
 /** Answers the LLM may rephrase: facts and passages, not refusals, forms or "not covered". */
