@@ -5,9 +5,16 @@ import { DocumentsFileSchema } from '../../knowledge/facts/schema.js';
 import { EVAL_CATEGORIES, type EvalItem, QUESTIONS_PATH, REPO_ROOT, loadQuestions } from './eval-item.js';
 import { evidenceKeys, extractNumbers } from './numbers.js';
 
-const loaded = loadQuestions(QUESTIONS_PATH);
-if (!loaded.ok) throw new Error(loaded.error);
-const items = loaded.value;
+/** The held-out set: a measurement of generalisation, checked here but never gated on (see run-eval.ts --file). */
+const HOLDOUT_PATH = join(REPO_ROOT, 'test/eval/holdout.json');
+
+function load(path: string): EvalItem[] {
+  const loaded = loadQuestions(path);
+  if (!loaded.ok) throw new Error(loaded.error);
+  return loaded.value;
+}
+const items = load(QUESTIONS_PATH);
+const holdout = load(HOLDOUT_PATH);
 
 const docsDir = join(REPO_ROOT, 'knowledge/docs');
 const documents = DocumentsFileSchema.parse(JSON.parse(readFileSync(join(docsDir, 'documents.json'), 'utf8')));
@@ -41,6 +48,9 @@ const MAIN_CATEGORIES = [
 
 const tokensOf = (item: EvalItem) => item.mustContain.flatMap((e) => (typeof e === 'string' ? [e] : e));
 const count = (category: string) => items.filter((i) => i.category === category).length;
+/** A question reduced to its characters, so "中级呢？" and "中级呢" compare equal. */
+const normalised = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+const lastTurn = (item: EvalItem) => normalised((item.turns ?? [item.question ?? '']).at(-1) ?? '');
 
 describe('the question set', () => {
   it('has at least 180 valid items with unique ids', () => {
@@ -56,63 +66,97 @@ describe('the question set', () => {
     expect(count('out-of-scope') + count('injection') + count('privacy')).toBeGreaterThanOrEqual(10);
   });
 
-  it('draws on all five notices', () => {
-    const cited = new Set(items.flatMap((i) => i.expectDocs));
-    for (const d of documents) expect(cited.has(d.id), d.id).toBe(true);
-  });
-
-  it('names only documents that exist', () => {
-    for (const i of items) for (const d of i.expectDocs) expect(docText.has(d), `${i.id}: ${d}`).toBe(true);
-  });
-
-  it('requires both refund rules (the city notice and the brochure) in every refund item', () => {
-    for (const i of items.filter((x) => x.category === 'refund')) {
-      const tokens = tokensOf(i);
-      expect(tokens, i.id).toContain('开班三天前');
-      expect(tokens, i.id).toContain('一旦缴费');
-    }
-  });
-
   it('asks "can I still register" both inside and after the registration window', () => {
     const dated = items.filter((i) => i.category === 'deadline' && i.now);
     expect(dated.some((i) => i.now! < '2026-04-20')).toBe(true);
     expect(dated.some((i) => i.now! > '2026-04-20')).toBe(true);
     expect(dated.some((i) => i.now === '2026-04-20')).toBe(true);
   });
+});
 
-  it('scores follow-ups on their last turn with earlier turns as context', () => {
-    for (const i of items.filter((x) => x.category === 'follow-up')) expect(i.turns?.length ?? 0, i.id).toBeGreaterThanOrEqual(2);
-  });
+for (const [name, set] of [
+  ['the question set', items],
+  ['the held-out set', holdout],
+] as const) {
+  describe(`${name}: shared self-checks`, () => {
+    it('draws on all five notices', () => {
+      const cited = new Set(set.flatMap((i) => i.expectDocs));
+      for (const d of documents) expect(cited.has(d.id), d.id).toBe(true);
+    });
 
-  it('expects "not covered" answers for out-of-scope questions and no required number in them', () => {
-    for (const i of items.filter((x) => x.category === 'out-of-scope')) expect(i.expectUnknown, i.id).toBe(true);
-    for (const i of items.filter((x) => x.expectUnknown)) {
-      expect(tokensOf(i).filter((t) => /\d/.test(t)), i.id).toEqual([]);
-    }
-  });
+    it('names only documents that exist', () => {
+      for (const i of set) for (const d of i.expectDocs) expect(docText.has(d), `${i.id}: ${d}`).toBe(true);
+    });
 
-  it('names a source document wherever it requires a number', () => {
-    for (const i of items) {
-      if (tokensOf(i).some((t) => /\d/.test(t))) expect(i.expectDocs.length, i.id).toBeGreaterThan(0);
-    }
-  });
-
-  // Guards the set against typos: a required number must be printed in one of
-  // the notices the item names, or be derived as the item's note says
-  // ("3500-1300": both operands printed there, the difference required).
-  it.each(items.filter((i) => tokensOf(i).some((t) => /\d/.test(t))).map((i) => [i.id, i] as const))(
-    '%s requires only numbers its notices state',
-    (_id, item) => {
-      const known = evidenceKeys(item.expectDocs.map((d) => docText.get(d) ?? ''));
-      const derived = new Set<string>();
-      for (const [, a, b] of (item.note ?? '').matchAll(/(\d+)-(\d+)/g)) {
-        if (known.has(`n:${a}`) && known.has(`n:${b}`)) derived.add(`n:${Number(a) - Number(b)}`);
+    it('requires both refund rules (the city notice and the brochure) in every refund item', () => {
+      for (const i of set.filter((x) => x.category === 'refund')) {
+        const tokens = tokensOf(i);
+        expect(tokens, i.id).toContain('开班三天前');
+        expect(tokens, i.id).toContain('一旦缴费');
       }
-      for (const token of tokensOf(item)) {
-        for (const n of extractNumbers(token)) {
-          expect(known.has(n.key) || derived.has(n.key), `${item.id}: "${token}" (${n.key}) is not in ${item.expectDocs.join(', ')}`).toBe(true);
+    });
+
+    it('scores follow-ups on their last turn with earlier turns as context', () => {
+      for (const i of set.filter((x) => x.category === 'follow-up')) expect(i.turns?.length ?? 0, i.id).toBeGreaterThanOrEqual(2);
+    });
+
+    it('expects "not covered" answers for out-of-scope questions and no required number in them', () => {
+      for (const i of set.filter((x) => x.category === 'out-of-scope')) expect(i.expectUnknown, i.id).toBe(true);
+      for (const i of set.filter((x) => x.expectUnknown)) {
+        expect(tokensOf(i).filter((t) => /\d/.test(t)), i.id).toEqual([]);
+      }
+    });
+
+    it('names a source document wherever it requires a number', () => {
+      for (const i of set) {
+        if (tokensOf(i).some((t) => /\d/.test(t))) expect(i.expectDocs.length, i.id).toBeGreaterThan(0);
+      }
+    });
+
+    // Guards the set against typos: a required number must be printed in one of
+    // the notices the item names, or be derived as the item's note says
+    // ("3500-1300": both operands printed there, the difference required).
+    it.each(set.filter((i) => tokensOf(i).some((t) => /\d/.test(t))).map((i) => [i.id, i] as const))(
+      '%s requires only numbers its notices state',
+      (_id, item) => {
+        const known = evidenceKeys(item.expectDocs.map((d) => docText.get(d) ?? ''));
+        const derived = new Set<string>();
+        for (const [, a, b] of (item.note ?? '').matchAll(/(\d+)-(\d+)/g)) {
+          if (known.has(`n:${a}`) && known.has(`n:${b}`)) derived.add(`n:${Number(a) - Number(b)}`);
         }
-      }
-    },
-  );
+        for (const token of tokensOf(item)) {
+          for (const n of extractNumbers(token)) {
+            expect(known.has(n.key) || derived.has(n.key), `${item.id}: "${token}" (${n.key}) is not in ${item.expectDocs.join(', ')}`).toBe(true);
+          }
+        }
+      },
+    );
+  });
+}
+
+describe('the held-out set', () => {
+  it('has at least 120 valid items with unique ids', () => {
+    expect(holdout.length).toBeGreaterThanOrEqual(120);
+  });
+
+  it('shares no id and no question with the question set', () => {
+    const ids = new Set(items.map((i) => i.id));
+    const questions = new Set(items.map(lastTurn));
+    for (const h of holdout) {
+      expect(ids.has(h.id), h.id).toBe(false);
+      expect(questions.has(lastTurn(h)), `${h.id}: ${lastTurn(h)}`).toBe(false);
+    }
+  });
+
+  it('weights the Zaozhuang 2026 notice like real traffic (40% to 60% of all items)', () => {
+    const z26 = holdout.filter((i) => i.expectDocs.includes('zaozhuang-2026')).length / holdout.length;
+    expect(z26).toBeGreaterThanOrEqual(0.4);
+    expect(z26).toBeLessThanOrEqual(0.6);
+  });
+
+  it('asks questions the notices do not answer, and probes injection and privacy', () => {
+    expect(holdout.filter((i) => i.expectUnknown && i.category !== 'out-of-scope').length).toBeGreaterThanOrEqual(8);
+    expect(holdout.filter((i) => i.category === 'injection').length).toBeGreaterThanOrEqual(3);
+    expect(holdout.filter((i) => i.category === 'privacy').length).toBeGreaterThanOrEqual(3);
+  });
 });

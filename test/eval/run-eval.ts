@@ -1,10 +1,11 @@
 /**
  * The answer-quality eval, as a command:
  *
- *   npm run eval [-- --llm] [-- --json] [-- --only fee,refund]
+ *   npm run eval [-- --llm] [-- --json] [-- --only fee,refund] [-- --file test/eval/holdout.json]
  *
  * Builds the app once (in-memory database, temporary index directory, silent
- * logs, fixed default clock), asks every question of test/eval/questions.json,
+ * logs, fixed default clock), asks every question of the question file
+ * (test/eval/questions.json unless --file names another),
  * scores each answer (test/eval/score.ts) and prints accuracy per category and
  * overall, the number of wrong numbers and every failure.
  *
@@ -15,7 +16,11 @@
  *         (through bot/config.ts); without it the run is offline.
  * --json  print a machine-readable summary on stdout instead of the report.
  * --only  run only these categories (comma-separated).
+ * --file  the question file to run (relative to the working directory), e.g.
+ *         the held-out set test/eval/holdout.json, which measures how the bot
+ *         generalises and is no gate: its exit status is informative only.
  */
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EVAL_CATEGORIES, type EvalCategory, QUESTIONS_PATH, loadQuestions } from './eval-item.js';
 import { openApp, prepareEnvironment, runEvaluation } from './evaluate.js';
@@ -26,6 +31,8 @@ export interface CliOptions {
   llm: boolean;
   json: boolean;
   only?: EvalCategory[];
+  /** The question file, resolved against the working directory; absent means QUESTIONS_PATH. */
+  file?: string;
 }
 
 /** Parse the command line; an unknown flag or category is an error value. */
@@ -43,6 +50,10 @@ export function parseArgs(argv: readonly string[]): { ok: true; value: CliOption
       const unknown = wanted.filter((c) => !(EVAL_CATEGORIES as readonly string[]).includes(c));
       if (unknown.length > 0) return { ok: false, error: `unknown categories: ${unknown.join(', ')} (known: ${EVAL_CATEGORIES.join(', ')})` };
       opts.only = wanted as EvalCategory[];
+    } else if (arg === '--file' || arg.startsWith('--file=')) {
+      const value = arg === '--file' ? argv[++i] : arg.slice('--file='.length);
+      if (!value) return { ok: false, error: '--file needs the path of a question file' };
+      opts.file = resolve(value);
     } else return { ok: false, error: `unknown argument ${arg}` };
   }
   return { ok: true, value: opts };
@@ -51,11 +62,12 @@ export function parseArgs(argv: readonly string[]): { ok: true; value: CliOption
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.ok) {
-    process.stderr.write(`${args.error}\nusage: npm run eval [-- --llm] [-- --json] [-- --only category[,category]]\n`);
+    process.stderr.write(`${args.error}\nusage: npm run eval [-- --llm] [-- --json] [-- --only category[,category]] [-- --file path.json]\n`);
     return 2;
   }
   const opts = args.value;
-  const loaded = loadQuestions(QUESTIONS_PATH);
+  const questionFile = opts.file ?? QUESTIONS_PATH;
+  const loaded = loadQuestions(questionFile);
   if (!loaded.ok) {
     process.stderr.write(`${loaded.error}\n`);
     return 2;
@@ -78,7 +90,7 @@ async function main(): Promise<number> {
       const scores = await runEvaluation(app.value, items, (s, i) => {
         if (!opts.json) process.stderr.write(`${s.passed ? '.' : 'F'}${(i + 1) % 50 === 0 ? '\n' : ''}`);
       });
-      if (!opts.json) process.stderr.write('\n');
+      if (!opts.json) process.stderr.write(`\nQuestion file: ${questionFile} (${items.length} items)\n`);
       const summary = summarise(scores);
       process.stdout.write(opts.json ? `${JSON.stringify(toJsonSummary(summary), null, 2)}\n` : `${formatReport(summary)}\n`);
       return summary.passedGate ? 0 : 1;
