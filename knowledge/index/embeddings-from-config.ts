@@ -3,8 +3,34 @@
  * (fitted on the corpus when the index is built, so nothing to construct
  * here) or an OpenAI-compatible endpoint. Never reached by tests or defaults.
  */
-import type { Embeddings } from '@langchain/core/embeddings';
-import { OpenAIEmbeddings } from '@langchain/openai';
+import { Embeddings } from '@langchain/core/embeddings';
+import type { OpenAIEmbeddings } from '@langchain/openai';
+
+/**
+ * An OpenAI-compatible embeddings client created on first use, so the client
+ * library (~40 MB) is only loaded when this embedding kind is configured.
+ */
+class LazyOpenAIEmbeddings extends Embeddings {
+  readonly model: string;
+  #client: Promise<OpenAIEmbeddings> | undefined;
+  constructor(private readonly options: { model: string; apiKey: string; baseURL: string }) {
+    super({});
+    this.model = options.model;
+  }
+  #get(): Promise<OpenAIEmbeddings> {
+    this.#client ??= import('@langchain/openai').then(
+      ({ OpenAIEmbeddings }) =>
+        new OpenAIEmbeddings({ model: this.options.model, apiKey: this.options.apiKey, configuration: { baseURL: this.options.baseURL } }),
+    );
+    return this.#client;
+  }
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return (await this.#get()).embedDocuments(texts);
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    return (await this.#get()).embedQuery(text);
+  }
+}
 
 /** The configuration fields this needs (a subset of bot/config.ts's Config). */
 export interface EmbeddingsConfig {
@@ -26,10 +52,10 @@ export function embeddingsFromConfig(config: EmbeddingsConfig): { ok: true; valu
   }
   return {
     ok: true,
-    value: new OpenAIEmbeddings({
+    value: new LazyOpenAIEmbeddings({
       model: config.EMBEDDINGS_MODEL,
       apiKey: config.EMBEDDINGS_API_KEY ?? 'not-needed',
-      configuration: { baseURL: config.EMBEDDINGS_BASE_URL },
+      baseURL: config.EMBEDDINGS_BASE_URL,
     }),
   };
 }

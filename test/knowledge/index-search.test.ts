@@ -1,7 +1,7 @@
-import { OpenAIEmbeddings } from '@langchain/openai';
+import { Embeddings } from '@langchain/core/embeddings';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../knowledge/ingest/ingest-documents.js';
-import { buildKnowledgeBase, embeddingsFromConfig, LexicalEmbeddings, type HybridKnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { buildKnowledgeBase, describeEmbeddings, embeddingsFromConfig, LexicalEmbeddings, type HybridKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { analyseQuery, normaliseQuery } from '../../knowledge/index/text-analysis.js';
 
 let kb: HybridKnowledgeBase;
@@ -49,7 +49,8 @@ describe('embeddings from configuration', () => {
 
   it('builds an OpenAI-compatible client pointed at the configured endpoint (no request made)', () => {
     const result = embeddingsFromConfig({ DTE_EMBEDDINGS: 'openai', EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_MODEL: 'bge-m3' });
-    expect(result.ok && result.value instanceof OpenAIEmbeddings).toBe(true);
+    expect(result.ok && result.value instanceof Embeddings).toBe(true);
+    expect(result.ok && describeEmbeddings(result.value)).toEqual({ kind: 'openai', model: 'bge-m3' });
   });
 });
 

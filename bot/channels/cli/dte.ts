@@ -52,7 +52,8 @@ function parseCommand(argv: string[]): { command: string; positionals: string[];
     throw new UsageError((e as Error).message);
   }
   const [first, second, ...rest] = parsed.positionals;
-  if (!first || parsed.values.help && !first) throw new UsageError(CLI.usage);
+  if (!first && parsed.values.help) return { command: 'help', positionals: [], values: parsed.values as Values };
+  if (!first) throw new UsageError(CLI.usage);
   let command = first;
   let positionals = [second, ...rest].filter((x): x is string => x !== undefined);
   if (first === 'registrations') {
@@ -158,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
   let app: App | undefined;
   try {
     const { command, positionals, values } = parseCommand(argv);
-    if (values.help) {
+    if (command === 'help' || values.help) {
       process.stdout.write(CLI.usage + '\n');
       return 0;
     }

@@ -83,23 +83,25 @@ function failureReason(error: unknown): string {
  * model is injected). `answer` never throws; null means "use the offline answer".
  */
 export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService | undefined {
-  let base: BaseChatModel;
+  let base: BaseChatModel | Promise<BaseChatModel>;
   let modelName: string;
   if (deps.model) {
     base = deps.model;
     modelName = config.LLM_MODEL ?? deps.model._llmType();
+    if (typeof deps.model.bindTools !== 'function') {
+      deps.logger.error('llm model cannot call tools; LLM mode off', { model: modelName });
+      return undefined;
+    }
   } else if (llmConfigured(config)) {
+    // Built on first use: the client library loads only when a model is configured.
     base = createChatModel(config);
     modelName = config.LLM_MODEL;
   } else {
     return undefined;
   }
-  if (typeof base.bindTools !== 'function') {
-    deps.logger.error('llm model cannot call tools; LLM mode off', { model: modelName });
-    return undefined;
-  }
   const tools = deps.tools ?? [...createLangChainTools({ facts: deps.facts, now: deps.now }), createRetrievalTool(deps)];
-  const bound = base.bindTools(tools) as unknown as ToolCallingModel;
+  let boundModel: Promise<ToolCallingModel> | undefined;
+  const getBound = () => (boundModel ??= Promise.resolve(base).then((b) => b.bindTools!(tools) as unknown as ToolCallingModel));
   const policy: RetryPolicy = { maxRetries: config.LLM_MAX_RETRIES, ...(deps.backoff ?? DEFAULT_BACKOFF) };
   const timeoutMs = config.LLM_TIMEOUT_MS;
   const log = deps.logger.child({ component: 'llm', model: modelName });
@@ -116,10 +118,17 @@ export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService 
     });
     const question = maskForModel(input.question);
     const messages = [new SystemMessage(system), new HumanMessage(question)];
+    let model: ToolCallingModel;
+    try {
+      model = await getBound();
+    } catch (error) {
+      log.warn('llm model unavailable; offline answer used', { error });
+      return null;
+    }
 
     const run = await withDeadline(timeoutMs, (signal) =>
       runToolAgent({
-        model: bound,
+        model,
         tools,
         messages,
         signal,
@@ -183,8 +192,16 @@ export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService 
         return null;
       }
     },
-    extractFormFields: (text, fields) =>
-      extractFormFields({ model: base as unknown as ToolCallingModel, text, fields, timeoutMs, policy, logger: log }),
+    extractFormFields: async (text, fields) => {
+      let model: ToolCallingModel;
+      try {
+        model = (await base) as unknown as ToolCallingModel;
+      } catch (error) {
+        log.warn('llm model unavailable; form extraction skipped', { error });
+        return null;
+      }
+      return extractFormFields({ model, text, fields, timeoutMs, policy, logger: log });
+    },
   };
 }
 

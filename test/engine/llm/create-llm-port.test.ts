@@ -86,8 +86,9 @@ describe('createLlmPort', () => {
     expect(port?.model).toBe('scripted-model');
   });
 
-  it('binds the exact-fact tools and the notice search to the model', () => {
-    const { model } = setup([]);
+  it('binds the exact-fact tools and the notice search to the model (on first use)', async () => {
+    const { port, model } = setup([say('枣庄数字化管理师中级培训费是3500元。')]);
+    await port.answer(input('枣庄中级培训费多少钱？'));
     expect(model.boundTools).toEqual(
       expect.arrayContaining(['fee-lookup', 'subsidy-lookup', 'net-cost', 'eligibility-check', 'contacts-lookup', 'search-notices']),
     );
