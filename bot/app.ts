@@ -39,8 +39,12 @@ export interface App {
   ports: Ports;
   handler: RunningHandler;
   logger: Logger;
-  /** One question; a fresh session unless userId is given (then follow-ups keep context). */
-  ask(question: string, opts?: { now?: Date; region?: Region; userId?: string }): Promise<AskResult>;
+  /**
+   * One question; a fresh session unless userId is given (then follow-ups
+   * keep context). `log: false` keeps it out of the question log (staff
+   * trying questions in the console are not residents' gaps).
+   */
+  ask(question: string, opts?: { now?: Date; region?: Region; userId?: string; log?: boolean }): Promise<AskResult>;
   close(): Promise<void>;
 }
 
@@ -106,7 +110,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
         p,
       );
       if (o.userId) store.saveSession(`ask:${o.userId}`, result.session);
-      for (const e of result.effects) if (e.kind === 'log-question') store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
+      for (const e of result.effects) if (e.kind === 'log-question' && o.log !== false) store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
       return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };
     },
     async close() {

@@ -48,7 +48,7 @@ export interface AskResultLike {
 }
 
 export interface ConsoleApp {
-  ask(question: string, opts?: { now?: Date; region?: Region; userId?: string }): Promise<AskResultLike>;
+  ask(question: string, opts?: { now?: Date; region?: Region; userId?: string; log?: boolean }): Promise<AskResultLike>;
   handler: ConversationHandler;
   facts: { all(): readonly Fact[]; version: string };
   kb: { version(): string; chunks(): readonly unknown[] };

@@ -81,14 +81,14 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     if (!parsed.success) {
       return sendPage(reply, req, { title: CONSOLE.ask.title, active: 'ask', status: 400, body: renderAskBody({ form, csrf, error: firstIssue(parsed.error) }) });
     }
-    const result = await app.ask(parsed.data.q, { now: parsed.data.now, region: parsed.data.region });
+    const result = await app.ask(parsed.data.q, { now: parsed.data.now, region: parsed.data.region, log: false });
     return sendPage(reply, req, { title: CONSOLE.ask.title, active: 'ask', body: renderAskBody({ form, csrf, result }), script: ASK_SCRIPT });
   });
 
   fastify.post('/api/ask', async (req, reply) => {
     const parsed = AskInputSchema.safeParse(req.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: firstIssue(parsed.error) });
-    const r = await app.ask(parsed.data.q, { now: parsed.data.now, region: parsed.data.region });
+    const r = await app.ask(parsed.data.q, { now: parsed.data.now, region: parsed.data.region, log: false });
     return { question: r.question, answer: r.answer, sources: r.sources, tools: r.tools, trace: r.trace };
   });
 
