@@ -31,20 +31,30 @@ export function buildBm25Data(texts: readonly string[]): Bm25Data {
 
 /** Scores a weighted query against every document, through an inverted index. */
 export class Bm25Index {
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
-  private readonly avgLength: number;
+  /** Per term: the documents containing it and each one's BM25 term weight (tf part, length-normalised), precomputed. */
+  private readonly postings = new Map<string, { docs: Int32Array; weights: Float64Array }>();
   readonly size: number;
+  /** Scratch score per document, reused across searches (searches are synchronous). */
+  private readonly scratch: Float64Array;
 
   constructor(readonly data: Bm25Data) {
     this.size = data.docs.length;
+    this.scratch = new Float64Array(this.size);
+    const { k1, b } = BM25_PARAMS;
+    const avgLength = data.lengths.reduce((a, c) => a + c, 0) / Math.max(1, this.size) || 1;
+    const lists = new Map<string, Array<[number, number]>>();
     data.docs.forEach((terms, doc) => {
       for (const [term, tf] of terms) {
-        const list = this.postings.get(term);
-        if (list) list.push({ doc, tf });
-        else this.postings.set(term, [{ doc, tf }]);
+        const norm = tf + k1 * (1 - b + (b * (data.lengths[doc] ?? 0)) / avgLength);
+        const entry: [number, number] = [doc, (tf * (k1 + 1)) / norm];
+        const list = lists.get(term);
+        if (list) list.push(entry);
+        else lists.set(term, [entry]);
       }
     });
-    this.avgLength = data.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.size);
+    for (const [term, list] of lists) {
+      this.postings.set(term, { docs: Int32Array.from(list, (e) => e[0]), weights: Float64Array.from(list, (e) => e[1]) });
+    }
   }
 
   /** IDF (BM25+ style, never negative). */
@@ -53,22 +63,42 @@ export class Bm25Index {
   }
 
   /**
-   * Scores of the documents matching at least one term, best first. `allowed`
-   * restricts the documents considered (region/doc filters).
+   * Scores of the documents matching at least one term, best first (ties by
+   * document order). `allowed` restricts the documents considered
+   * (region/doc filters); `limit` keeps only the best ones.
    */
-  search(terms: ReadonlyMap<string, number>, allowed?: (doc: number) => boolean): { doc: number; score: number }[] {
-    const { k1, b } = BM25_PARAMS;
-    const scores = new Map<number, number>();
+  search(terms: ReadonlyMap<string, number>, allowed?: (doc: number) => boolean, limit = Infinity): { doc: number; score: number }[] {
+    const scores = this.scratch;
+    const touched: number[] = [];
     for (const [term, weight] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idf(list.length);
-      for (const { doc, tf } of list) {
+      const w = weight * this.idf(list.docs.length);
+      const { docs, weights } = list;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
         if (allowed && !allowed(doc)) continue;
-        const norm = tf + k1 * (1 - b + (b * (this.data.lengths[doc] ?? 0)) / (this.avgLength || 1));
-        scores.set(doc, (scores.get(doc) ?? 0) + weight * idf * ((tf * (k1 + 1)) / norm));
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += w * weights[i]!;
       }
     }
-    return [...scores].map(([doc, score]) => ({ doc, score })).sort((x, y) => y.score - x.score || x.doc - y.doc);
+    const out = touched.map((doc) => ({ doc, score: scores[doc]! }));
+    for (const doc of touched) scores[doc] = 0;
+    const byScore = (x: { doc: number; score: number }, y: { doc: number; score: number }) => y.score - x.score || x.doc - y.doc;
+    if (out.length <= limit * 4) return out.sort(byScore).slice(0, limit);
+    // Many matches (common terms in a large corpus): keep a bounded best list instead of sorting everything.
+    const best: { doc: number; score: number }[] = [];
+    for (const r of out) {
+      if (best.length < limit) {
+        best.push(r);
+        if (best.length === limit) best.sort(byScore);
+      } else if (byScore(r, best[best.length - 1]!) < 0) {
+        let i = best.length - 1;
+        while (i > 0 && byScore(r, best[i - 1]!) < 0) i--;
+        best.splice(i, 0, r);
+        best.pop();
+      }
+    }
+    return best.length < limit ? best.sort(byScore) : best;
   }
 }

@@ -121,7 +121,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     if (pool === 0) return [];
 
     const terms = analyseQuery(normalised);
-    const keyword = this.bm25.search(terms, allowed ? (d) => allowed.has(d) : undefined).slice(0, Math.max(CANDIDATES, k));
+    const keyword = this.bm25.search(terms, allowed ? (d) => allowed.has(d) : undefined, Math.max(CANDIDATES, k));
     const expansions = [...terms].filter(([, w]) => w < 1).map(([t]) => t);
     const vector = await this.embeddings.embedQuery(expansions.length ? `${normalised} ${expansions.join(' ')}` : normalised);
     const nearest = await this.vectorRanking(vector, Math.min(pool, Math.max(CANDIDATES, k)), allowed);
