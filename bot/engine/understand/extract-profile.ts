@@ -72,7 +72,7 @@ export function extractProfile(text: string): ExtractedProfile {
   if (/助理工程师/.test(text)) titles.push('助理工程师');
   else if (/(?<!高级|助理)工程师(职称)?/.test(text) && /职称|评上|取得|拿到|是/.test(text) && !/数字技术工程师/.test(text)) titles.push('工程师');
   if (/技术员/.test(text)) titles.push('技术员');
-  if (/没有职称|无职称|没职称/.test(text)) p.titles = [];
+  if (/没有职称|无职称|没职称|没评(过)?职称|没有评职称|未评职称/.test(text)) p.titles = [];
   else if (titles.length) p.titles = titles;
 
   const certs: Level[] = [];
@@ -98,7 +98,7 @@ export function extractProfile(text: string): ExtractedProfile {
   if (/刚毕业|没工作|没有工作经验|还没工作|未就业/.test(text) && p.yearsInWork === undefined) p.yearsInWork = 0;
 
   if (/相关专业|对口|计算机|软件|信息管理|电子信息|数据科学|通信/.test(text)) p.relatedMajor = true;
-  if (/已退休|退休了|退休人员|我退休/.test(text)) p.retired = true;
+  if (/已退休|退休了|退休人员|我退休|领养老金/.test(text)) p.retired = true;
   return p;
 }
 
