@@ -36,7 +36,7 @@ export const REGION_HEADER = (region: string) => `【${region}】`;
 export const FEE_LINE = (p: { occupation: string; level: string; amount: number; mode?: string; includes: string[]; excludes: string[] }) =>
   `${p.occupation}（${p.level}）培训费${p.amount}元${p.mode ? `（${p.mode}）` : ''}` +
   (p.includes.length ? `，包含${p.includes.join('、')}` : '') +
-  (p.excludes.length ? `；${p.excludes.join('、')}` : '') +
+  (p.excludes.length ? `；不含${p.excludes.join('、')}` : '') +
   '。';
 export const SUBSIDY_LINE = (p: { beneficiaries: string; occupation: string; level: string; amount: number; hours?: number }) =>
   `${p.occupation}（${p.level}）培训补贴${p.amount}元${p.hours ? `（学时要求${p.hours}学时）` : ''}，对象：${p.beneficiaries}。`;
@@ -110,3 +110,5 @@ export const FORM_FIELDS = (labels: string[]) => `报名表需填写：${labels.
 export const OPTIONAL_FIELD = (label: string) => `${label}（可不填）`;
 export const FORM_START_HINT = '发送“我要报名”，我可以一步步帮您在线填写。';
 export const COMPARE_MORE = '报名条件也不同，可以问我“初级报名条件”或“中级报名条件”。';
+export const DETAIL_NOT_STATED = (what: string, related: boolean) =>
+  `通知中没有关于${what}的规定，我不能猜测。${related ? '通知里相关的内容是：' : ''}`;

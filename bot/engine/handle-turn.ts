@@ -7,7 +7,10 @@
 import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
 import { understand, type Understanding } from './understand/understand.js';
-import { answerFromFacts, answerTopic, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
+import { answerFromFacts, answerTopic, bestFacts, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
+import { DETAIL_CUES, type DetailCue } from './understand/lexicon.js';
+import { renderFact } from './answer/render-fact.js';
+import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { resumeFormPrompt, routeForm } from './route-form.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
@@ -65,6 +68,9 @@ async function answer(u: Understanding, text: string, session: Session, ports: P
     return finish(session, u, { lines, tools: [], facts: [], passages: [], confidence: 1, route: 'not-covered', answered: true }, text);
   }
 
+  const detail = await unstatedDetail(u, ports);
+  if (detail) return finish(session, u, await answerUnstatedDetail(u, detail, session, ports), text);
+
   let answer: Answer | undefined;
   const parts = splitQuestions(u, ports, session);
   if (parts.length > 1) answer = await answerParts(parts, session, ports);
@@ -101,6 +107,38 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
     parts.push(p);
   }
   return parts.length > 1 ? parts.slice(0, 3) : [u];
+}
+
+/** The notices' text (facts and indexed chunks), for "is this detail stated anywhere?". */
+const corpusText = new WeakMap<object, string>();
+function corpusOf(ports: Ports): string {
+  let text = corpusText.get(ports.kb);
+  if (text === undefined) {
+    text = [...ports.kb.chunks().map((c) => c.text), ...ports.facts.all().map((f) => f.quote)].join('\n');
+    corpusText.set(ports.kb, text);
+  }
+  return text;
+}
+
+/** A detail the question asks about that no notice states (分期, 通过率, 有效期 …). */
+async function unstatedDetail(u: Understanding, ports: Ports): Promise<DetailCue | undefined> {
+  const detail = DETAIL_CUES.find((d) => d.cue.test(u.text));
+  return detail && !detail.evidence.test(corpusOf(ports)) ? detail : undefined;
+}
+
+/**
+ * "Not stated" for the detail, what the notices do say on the topic (never
+ * an amount, which could be mistaken for the answer), and whom to call.
+ */
+async function answerUnstatedDetail(u: Understanding, detail: DetailCue, session: Session, ports: Ports): Promise<Answer> {
+  const region = regionScopeFor(u, session, ports);
+  const known = (await bestFacts({ ...u, topic: detail.topic }, { region }, ports, detail.topic, true))
+    .filter((f) => !/\d+元/.test(renderFact(f)))
+    .slice(0, 2);
+  const unknown = unknownAnswer(u, region.region, ports, 'unknown');
+  const lines = [T.DETAIL_NOT_STATED(detail.label, known.length > 0), ...known.map(renderFact), ...unknown.lines.slice(1)];
+  const facts = [...known, ...unknown.facts];
+  return { ...unknown, lines, facts, sources: sourcesOf(ports.documents, facts), route: 'detail-not-stated', answered: true, confidence: 0.3 };
 }
 
 /** A clause that asks something. */

@@ -44,7 +44,7 @@ export interface TopicCue {
 export const TOPIC_CUES: readonly TopicCue[] = [
   { topic: 'refund', cues: [['退款', 5], ['退费', 5], ['退钱', 5], ['能退', 4], ['退不退', 5], ['不想去了', 3], ['去不了', 3], ['不去了', 3]] },
   { topic: 'net-cost', cues: [['自己出', 5], ['自己掏', 5], ['自付', 5], ['实际', 3], ['扣除补贴', 5], ['补贴后', 5], ['减去补贴', 5], ['个人承担', 5], ['到手', 2], ['净', 2], ['最后要交', 4], ['实际要交', 5], ['实际花', 5], ['算下来', 3]] },
-  { topic: 'subsidy', cues: [['补贴', 5], ['报销', 3], ['政府给', 4], ['能补', 3], ['补多少', 5], ['返', 1]] },
+  { topic: 'subsidy', cues: [['补贴', 5], ['政府给', 4], ['能补', 3], ['补多少', 5], ['返', 1]] },
   { topic: 'fee', cues: [['培训费', 5], ['多少钱', 4], ['收费', 4], ['费用', 3], ['价格', 4], ['贵不贵', 4], ['交多少', 4], ['花多少', 4], ['要钱', 3], ['免费', 3], ['教材费', 4], ['食宿', 4], ['住宿', 3], ['交通费', 4], ['发票', 3], ['票据', 3]] },
   { topic: 'hours', cues: [['学时', 5], ['多少小时', 5], ['几个小时', 5], ['多长时间', 3], ['上多久', 4], ['学多久', 4], ['时长', 3], ['线上', 1], ['线下', 1]] },
   { topic: 'deadline', cues: [['截止', 5], ['最晚', 4], ['还能报', 5], ['还能不能报', 5], ['报名时间', 5], ['什么时候报', 5], ['什么时候截', 5], ['几号', 3], ['过期', 3], ['来得及', 4], ['期限', 4], ['什么时候开始', 3], ['还可以报', 5], ['报名结束', 5], ['什么时候结束', 4], ['晚了', 2], ['还开放', 4], ['申报时间', 5]] },
@@ -96,7 +96,7 @@ export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
   [/科室|哪个部门|负责部门|哪个处/, 'contact', 6],
   [/(凑|够|满|不足|不够).{0,4}\d+个?人|开不了班|不开班|人不够/, 'class', 9],
   [/(缺|落|漏)了?的?课|课.{0,6}补|补课/, 'attendance', 10],
-  [/(考|考试|考核|考证|等级证书?).{0,6}(钱|费)/, 'exam', 10],
+  [/(考|考试|考核|考证|等级证书?).{0,6}(钱|费)/, 'exam', 12],
   [/(再|又|重复|多次)(领|申请|享受)|能领几次|领几次/, 'subsidy', 8],
   [/交.{0,3}\d{3,}/, 'fee', 6],
   [/(初级|中级|高级).{0,4}(和|与|跟|还是).{0,4}(初级|中级|高级).{0,6}(区别|不同|差别|差异|对比|比较|哪个好)/, 'fee', 6],
@@ -114,7 +114,7 @@ export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
   [/(交|准备|提交|带|需要|要)(哪些|什么|啥)?.{0,2}(材料|资料)/, 'materials', 7],
   [/(去哪|在哪|哪里|怎么|如何|到哪|向谁|找谁)(申领|申请|领取?|办理?)/, 'process', 6],
   [/截止(日期|时间)|(什么时候|几号)截止/, 'deadline', 6],
-  [/食宿|交通费|教材费|票据/, 'fee', 12],
+  [/食宿|交通费|教材费|票据|开.{0,4}票|什么票|啥样的票|哪种票/, 'fee', 12],
   [/(几个|哪些|哪几个)(等级|级别)|分几级|开不开(高级|中级|初级)/, 'occupation', 6],
   [/算上补贴|减.{0,2}补贴|补贴.{0,4}(得|还)(花|要|交)多少/, 'net-cost', 8],
   [/地址|寄到哪|邮寄到|邮箱|寄给/, 'contact', 6],
@@ -172,3 +172,24 @@ export const FOREIGN_SUBJECTS =
 /** Words that tie a question to the programme (keep it in scope even with a foreign word). */
 export const PROGRAMME_WORDS =
   /数字技术工程师|数字化管理师|培育项目|数字技术|专业技术等级|培训合格证书|知识更新工程|工程技术人员|数字工程师|本次培训|这个培训|参训/;
+
+/**
+ * Details residents ask about that a notice may or may not state. When the
+ * notices (facts and indexed text) contain none of the `evidence` words, the
+ * bot says the detail is not stated instead of answering something nearby.
+ * Whether a detail is stated is decided by the documents, not here.
+ */
+export interface DetailCue {
+  label: string;
+  cue: RegExp;
+  evidence: RegExp;
+  topic: Topic;
+}
+export const DETAIL_CUES: readonly DetailCue[] = [
+  { label: '分期缴费', cue: /分期|分(几|两|三|2|3)(个月|次|期)|分开交|先交一部分|一次(拿|交)不(出|起)/, evidence: /分期|分次缴|分期付/, topic: 'fee' },
+  { label: '考试通过率和难度', cue: /通过率|好不好考|难不难考|好考吗|难考吗|考试难不难|容易考/, evidence: /通过率|合格率|难度/, topic: 'exam' },
+  { label: '证书有效期和年审', cue: /有效期|年审|几年有效|会不会过期|要不要复审/, evidence: /有效期|年审|复审/, topic: 'certificate' },
+  { label: '授课老师', cue: /授课老师|老师是谁|哪些老师|有没有教授|讲师是谁|师资怎么样|谁来讲课/, evidence: /主讲|师资力量|教授授课|讲师/, topic: 'course' },
+  { label: '上课的具体日子和时段', cue: /周末|工作日上课|晚上上课|白天上课|几点上课|上课时间段|双休/, evidence: /周末|双休|工作日上课|晚上上课/, topic: 'class' },
+  { label: '网上学习平台的网址或APP', cue: /网址|链接|app|APP|下载什么|哪个软件|小程序|学习平台是哪个/, evidence: /网址|https?:|APP|小程序/, topic: 'course' },
+];

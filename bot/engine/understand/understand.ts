@@ -19,6 +19,7 @@ import {
   TOPIC_CUES,
   TOPIC_PATTERNS,
   TARGET_LEVEL,
+  SUBSIDY_ELIGIBILITY,
   type Intent,
 } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
@@ -94,7 +95,14 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
     topic = 'eligibility';
   }
   // "我有助理工程师职称三年了，能报中级吗": a story plus "can I enrol" is eligibility.
-  if (aboutSelf && /(能|可以|能不能|可不可以|够不够|符合)(报|参加|参训|报名|申报|条件)/.test(text) && !/(还|现在)(能|可以)报/.test(text)) topic = 'eligibility';
+  if (
+    aboutSelf &&
+    (/(能|可以|能不能|可不可以|够不够|符合)(报|参加|参训|报名|申报|条件)/.test(text) || /(报|参加)(初级|中级|高级)?.{0,4}(可以|行|能)(吗|不|么|嘛)/.test(text)) &&
+    !/(还|现在)(能|可以)报/.test(text)
+  )
+    topic = 'eligibility';
+  // "还能申请补贴吗": who may claim the subsidy.
+  if (SUBSIDY_ELIGIBILITY.test(text)) topic = 'subsidy';
   // "大专毕业能报吗" with profile details is an eligibility question.
   if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && /报|参加|符合|可以|能/.test(text)) {
     topic = 'eligibility';
