@@ -41,7 +41,8 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
 }
 
 /** The answer to a message that is not for the form. */
-async function answer(u: Understanding, text: string, session: Session, ports: Ports): Promise<TurnResult> {
+async function answer(understood: Understanding, text: string, session: Session, ports: Ports): Promise<TurnResult> {
+  let u = understood;
   if (u.privacyProbe) return reply(session, [T.PRIVACY_REFUSAL], { route: 'privacy', confidence: 1 });
   if (u.intent === 'greeting' || u.intent === 'help') {
     return reply(session, [T.GREETING(ports.botName), T.HELP_EXAMPLES], { route: u.intent, confidence: 1 });
@@ -66,6 +67,21 @@ async function answer(u: Understanding, text: string, session: Session, ports: P
   if (u.otherPlace && !u.region) {
     const lines = [T.NOT_COVERED_PLACE(u.otherPlace, coveredRegionNames(ports))];
     return finish(session, u, { lines, tools: [], facts: [], passages: [], confidence: 1, route: 'not-covered', answered: true }, text);
+  }
+
+  // "那我能报中级吗" after telling the bot about oneself: judge on what was said before.
+  if (u.topic === 'eligibility' && !hasProfile(u.profile) && session.profileText) {
+    const merged = understand(`${session.profileText}，${text}`, ports.facts, session.slots);
+    merged.topic = 'eligibility';
+    merged.level ??= u.level;
+    u = merged;
+  }
+  if (hasProfile(u.profile)) session.profileText = u.text.slice(0, 300);
+
+  // A bare level ("中级"): what that level costs, the subsidy and the hours.
+  if (!u.topic && !u.intent && u.level && u.text.replace(/[的呢吗?？。!！\s]/g, '').length <= 3 && !session.slots.topic) {
+    const overview = (['fee', 'subsidy', 'hours'] as const).map((topic) => ({ ...u, topic }));
+    return finish(session, u, await answerParts(overview, session, ports), text);
   }
 
   const detail = await unstatedDetail(u, ports);

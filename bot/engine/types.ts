@@ -37,6 +37,8 @@ export interface Session {
   form?: FormState;
   /** What the bot is waiting for outside the form (e.g. an eligibility answer). */
   pending?: { kind: 'eligibility'; level?: Level; profileText: string; asked?: string[] };
+  /** What the resident said about themselves (education, title, years), for later eligibility questions. */
+  profileText?: string;
   /** The resident was told which region answers assume (said once per conversation). */
   regionNoted?: boolean;
   /** ISO time of the last turn, for "welcome back" and draft resume. */
