@@ -112,3 +112,25 @@ export const FORM_START_HINT = '发送“我要报名”，我可以一步步帮
 export const COMPARE_MORE = '报名条件也不同，可以问我“初级报名条件”或“中级报名条件”。';
 export const DETAIL_NOT_STATED = (what: string, related: boolean) =>
   `通知中没有关于${what}的规定，我不能猜测。${related ? '通知里相关的内容是：' : ''}`;
+
+/** What a topic is called in "X的通知中没有写明…" replies. */
+export const TOPIC_LABELS: Partial<Record<string, string>> = {
+  certificate: '证书的相关规定',
+  'continuing-education': '继续教育学时的规定',
+  process: '办理流程',
+  course: '课程安排',
+  class: '开班安排',
+  attendance: '考勤和补课的规定',
+  exam: '考核安排和考核费用',
+  'talent-card': '人才卡政策',
+  target: '培育目标',
+  audience: '培育对象',
+  materials: '所需材料',
+  quota: '申报数量',
+  reporting: '报送要求',
+  verification: '证书查询方式',
+  form: '报名表',
+  policy: '相关政策',
+  institution: '机构安排',
+  occupation: '职业目录',
+};

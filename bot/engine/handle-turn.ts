@@ -108,13 +108,13 @@ async function answer(understood: Understanding, text: string, session: Session,
  */
 function splitQuestions(u: Understanding, ports: Ports, session: Session): Understanding[] {
   // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses.
-  if (!u.topic || u.alsoTopics.length === 0 || u.topic === 'eligibility' || hasProfile(u.profile)) return [u];
+  if (!u.topic || u.alsoTopics.length === 0 || u.topic === 'eligibility') return [u];
   const clauses = u.text.split(/[，,；;。？?！!]|还有|另外|以及|顺便问/).map((c) => c.trim()).filter((c) => c.length >= 2);
   if (clauses.length < 2) return [u];
   const parts: Understanding[] = [];
   for (const c of clauses) {
     const p = understand(c, ports.facts, session.slots);
-    if (!p.topic || p.followUp || !ASKS.test(c) || parts.some((x) => x.topic === p.topic)) continue;
+    if (!p.topic || p.topic === 'eligibility' || p.followUp || !ASKS.test(c) || parts.some((x) => x.topic === p.topic)) continue;
     p.region ??= u.region;
     p.occupation ??= u.occupation;
     p.level ??= u.level;
@@ -158,7 +158,7 @@ async function answerUnstatedDetail(u: Understanding, detail: DetailCue, session
 }
 
 /** A clause that asks something. */
-const ASKS = /多少|几|什么|吗|么|哪|怎么|如何|呢|是否|能否|可否|咋|啥/;
+const ASKS = /[?？]|多少|什么|吗|么|哪|怎么|如何|呢|是否|能否|可否|咋|啥|几(号|天|次|年|钱|块|学时|个学时)/;
 
 /** The answers to each part, one after another, with one source line at the end. */
 async function answerParts(parts: Understanding[], session: Session, ports: Ports): Promise<Answer> {

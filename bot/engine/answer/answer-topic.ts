@@ -331,7 +331,8 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       }
       runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
       const best = await bestFacts(u, s, ports, topic, true);
-      if (best.length === 0) return notStated(s, runner, ports, '', topic);
+      // A region the resident named says nothing on this topic: say so, rather than quote stray text.
+      if (best.length === 0) return notStated(s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
       // Cite what is shown, not every rule of the topic.
       runner.facts.splice(0, runner.facts.length, ...best);
       return finish(s, runner, ports, groupByRegion(best), topic, true, { confidence: 0.8 });
@@ -374,6 +375,11 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
     found = onTopic;
   }
   if (found.length === 0) return topic ? topicRules(u, s, ports, topic) : [];
+  // No region named: the assumed region's facts when it has any (answers say which region they assume).
+  if (!s.region.explicit) {
+    const home = found.filter((x) => s.region.regions.includes(x.fact.region));
+    if (home.length) found = home;
+  }
   const coverage = new Map(rankFacts(ports.facts, u.text, found.map((f) => f.fact)).map((x) => [x.fact.id, x.score]));
   const ranked = found
     .map((x) => ({
