@@ -189,8 +189,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     }
     case 'subsidy': {
       if (SUBSIDY_ELIGIBILITY.test(u.text)) {
-        // Who may claim it: the region's subsidy conditions, not the amounts table.
-        const rules = distinctFacts([...(await bestFacts(u, s, ports, 'subsidy')), ...topicRules(u, s, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
+        // Who may claim it: the region's subsidy conditions, not the amounts table. An occupation
+        // only one region subsidises (区块链 → 浙江) decides the region when none is named.
+        const home = !s.region.explicit && s.occupation ? ports.facts.ofKind('subsidy', (f) => f.occupation === s.occupation)[0]?.region : undefined;
+        const scope = home ? { ...s, region: { region: home, regions: ports.facts.applicableRegions(home), explicit: true } } : s;
+        const rules = distinctFacts([...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
         if (rules.length) {
           runner.facts.push(...rules);
           return finish(s, runner, ports, rules.map(renderFact), 'subsidy');
@@ -536,7 +539,7 @@ function pickContacts(u: Understanding, facts: Fact[]): Fact[] {
   const contacts = facts.filter((f): f is Extract<Fact, { kind: 'contact' }> => f.kind === 'contact');
   if (contacts.length <= 3) return facts;
   const wants = (re: RegExp) => contacts.filter((c) => c.purposes.some((p) => re.test(p)));
-  if (/技术|系统|平台|登录|网课|线上/.test(u.text)) return wants(/技术/).length ? wants(/技术/) : contacts;
+  if (/技术|系统|平台|登录|网课|线上|网上|操作|账号|软件|电脑|app/i.test(u.text)) return wants(/技术/).length ? wants(/技术/) : contacts;
   if (/学校|大学|石油|培训机构|办公/.test(u.text)) return contacts.filter((c) => c.address || /大学/.test(c.name)).length ? contacts.filter((c) => c.address || /大学/.test(c.name)) : contacts;
   const offices = wants(/报名|咨询|政策/);
   return offices.length ? offices : contacts;

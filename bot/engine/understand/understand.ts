@@ -104,7 +104,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
   // "还能申请补贴吗": who may claim the subsidy.
   if (SUBSIDY_ELIGIBILITY.test(text)) topic = 'subsidy';
   // A plain self-description with no question ("我大专毕业两年了，没职称") asks, in effect, "can I enrol?".
-  if (aboutSelf && (!topic || topic === 'title' || topic === 'certificate') && !/[?？吗么呢]|多少|怎么|什么|哪|几/.test(text)) topic = 'eligibility';
+  if (aboutSelf && (!topic || topic === 'title' || topic === 'certificate') && !/[?？吗么呢]|多少|怎么|什么|哪|几|谁|咋|啥/.test(text)) topic = 'eligibility';
   // "大专毕业能报吗" with profile details is an eligibility question.
   if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && /报|参加|符合|可以|能/.test(text)) {
     topic = 'eligibility';
