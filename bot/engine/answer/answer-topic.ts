@@ -461,16 +461,20 @@ function gramSet(line: string): Set<string> {
 /** Facts without near-repeats (two notices often say the same thing in nearly the same words). */
 function distinctFacts(facts: Fact[]): Fact[] {
   const out: Fact[] = [];
-  const seen: Array<Set<string>> = [];
+  const seen: Array<{ grams: Set<string>; key: string }> = [];
   for (const f of facts) {
-    const g = gramSet(renderFact(f));
+    const line = renderFact(f);
+    const grams = gramSet(line);
+    // Lines that differ in a number, a level or a title say different things, however alike.
+    const key = (line.match(/\d+|[初中高]级|助理工程师|高级工程师|工程师/g) ?? []).join('|');
     const repeat = seen.some((h) => {
+      if (h.key !== key) return false;
       let common = 0;
-      for (const x of g) if (h.has(x)) common++;
-      return common / Math.min(g.size, h.size) >= 0.85;
+      for (const x of grams) if (h.grams.has(x)) common++;
+      return common / Math.min(grams.size, h.grams.size) >= 0.85;
     });
     if (repeat) continue;
-    seen.push(g);
+    seen.push({ grams, key });
     out.push(f);
   }
   return out;

@@ -8,6 +8,7 @@
 import type { Fact } from '../../../knowledge/facts/schema.js';
 import type { FactsTable } from '../../../tools/facts-table.js';
 import { renderFact } from './render-fact.js';
+import { chineseNumber } from '../understand/normalize-question.js';
 import type { Passage } from '../../../knowledge/types.js';
 import { matchKey } from '../../../knowledge/text/match-key.js';
 
@@ -29,6 +30,7 @@ function bigrams(text: string): string[] {
 interface Indexed {
   fact: Fact;
   grams: Set<string>;
+  text: string;
 }
 
 interface FactIndex {
@@ -40,13 +42,19 @@ const cache = new WeakMap<FactsTable, FactIndex>();
 
 function textOf(f: Fact): string {
   const own = 'label' in f ? f.label : '';
-  return `${own} ${renderFact(f)} ${f.quote} ${f.section}`;
+  const text = `${own} ${renderFact(f)} ${f.quote} ${f.section}`;
+  // "十六周岁" also as "16周岁", so a question written with digits finds it.
+  const digits = text.replace(/[一二两三四五六七八九十]+(?=周岁|岁|年|个月|日|天|次|人|家|学时)/g, (m) => String(chineseNumber(m) ?? m));
+  return digits === text ? text : `${text} ${digits}`;
 }
 
 function indexOf(facts: FactsTable): FactIndex {
   let idx = cache.get(facts);
   if (idx) return idx;
-  const entries = facts.all().map((fact) => ({ fact, grams: new Set(bigrams(textOf(fact))) }));
+  const entries = facts.all().map((fact) => {
+    const text = textOf(fact);
+    return { fact, grams: new Set(bigrams(text)), text };
+  });
   const df = new Map<string, number>();
   for (const e of entries) for (const g of e.grams) df.set(g, (df.get(g) ?? 0) + 1);
   const n = entries.length;
@@ -63,6 +71,13 @@ export interface ScoredFact {
   score: number;
 }
 
+/** "几次"/"几年" in a question is answered by "3次"/"两年" in a fact. */
+function answersCount(gram: string, text: string): boolean {
+  if (gram[0] !== '几' || gram.length !== 2) return false;
+  const unit = gram[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`[\\d一二两三四五六七八九十]+${unit}`).test(text);
+}
+
 /** Facts among `candidates` (all facts when absent) ranked by coverage of the question. */
 export function rankFacts(facts: FactsTable, question: string, candidates?: readonly Fact[]): ScoredFact[] {
   const { entries, idf } = indexOf(facts);
@@ -73,14 +88,15 @@ export function rankFacts(facts: FactsTable, question: string, candidates?: read
   const total = q.reduce((s, g) => s + weight(g), 0);
   if (total === 0) return [];
   const allowed = candidates ? new Set(candidates.map((f) => f.id)) : undefined;
-  const out: ScoredFact[] = [];
+  const out: Array<ScoredFact & { length: number }> = [];
   for (const e of entries) {
     if (allowed && !allowed.has(e.fact.id)) continue;
     let s = 0;
-    for (const g of q) if (e.grams.has(g)) s += weight(g);
-    if (s > 0) out.push({ fact: e.fact, score: s / total });
+    for (const g of q) if (e.grams.has(g) || answersCount(g, e.text)) s += weight(g);
+    if (s > 0) out.push({ fact: e.fact, score: s / total, length: e.text.length });
   }
-  return out.sort((a, b) => b.score - a.score);
+  // Equal coverage: the shorter, more specific fact first.
+  return out.sort((a, b) => b.score - a.score || a.length - b.length).map(({ fact, score }) => ({ fact, score }));
 }
 
 /** A fact found inside a retrieved passage. */

@@ -33,7 +33,7 @@ const EDUCATION: ReadonlyArray<readonly [RegExp, Education]> = [
   [/初中/, '初中'],
 ];
 
-const NUM = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+|半)';
+const NUM = '(?<!\\d)(\\d{1,2}(?:\\.\\d+)?|[一二两三四五六七八九十]+|半)';
 const YEARS = new RegExp(`${NUM}\\s*(?:年|个年头)(半)?`);
 const MONTHS = new RegExp(`${NUM}\\s*个?月`);
 
@@ -68,20 +68,22 @@ export function extractProfile(text: string): ExtractedProfile {
   if (/在读|在校|还没毕业|未毕业|应届|大四|毕业班|今年毕业|明年毕业/.test(text)) p.studying = true;
 
   const titles: string[] = [];
-  if (/高级工程师|高工/.test(text)) titles.push('高级工程师');
-  if (/助理工程师/.test(text)) titles.push('助理工程师');
-  else if (/(?<!高级|助理)工程师(职称)?/.test(text) && /职称|评上|取得|拿到|是/.test(text) && !/数字技术工程师/.test(text)) titles.push('工程师');
-  if (/技术员/.test(text)) titles.push('技术员');
+  // "能算助理工程师吗" asks what something counts as; it does not say the resident holds the title.
+  const held = text.replace(/(算|认定(为)?|当成|换成|对应)(成|为)?.{0,3}(助理工程师|高级工程师|工程师)/g, '');
+  if (/高级工程师|高工/.test(held)) titles.push('高级工程师');
+  if (/助理工程师/.test(held)) titles.push('助理工程师');
+  else if (/(?<!高级|助理)工程师(职称)?/.test(held) && /职称|评上|取得|拿到|是/.test(held) && !/数字技术工程师/.test(held)) titles.push('工程师');
+  if (/技术员/.test(held)) titles.push('技术员');
   if (/没有职称|无职称|没职称|没评(过)?职称|没有评职称|未评职称/.test(text)) p.titles = [];
   else if (titles.length) p.titles = titles;
 
   const certs: Level[] = [];
-  const certRe = /(初级|中级|高级)(专业技术)?(等级)?(证书|证)|(考过|拿到|取得|有)了?(初级|中级|高级)(专业技术等级)?/g;
+  const certRe = /(初级|中级|高级)(专业技术)?(等级)?(证书|证)|(考过|拿到|取得|有)了?(初级|中级|高级)(?!工程师|职称)(专业技术等级)?/g;
   for (const m of text.matchAll(certRe)) {
     const lvl = (m[1] ?? m[6]) as Level | undefined;
     if (lvl && !certs.includes(lvl) && !/培训合格/.test(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4))) certs.push(lvl);
   }
-  if (/没有(任何)?(等级)?证|没考过|无证/.test(text)) p.levelCertificates = [];
+  if (/没有(任何)?(等级)?证|没考过|无证|没(有)?证书|没(拿|考)(过)?(什么)?证/.test(text)) p.levelCertificates = [];
   else if (certs.length) p.levelCertificates = certs;
 
   // Years: "取得助理工程师三年"/"拿证两年" count since the title/certificate; otherwise years of work.
@@ -98,7 +100,9 @@ export function extractProfile(text: string): ExtractedProfile {
   if (/刚毕业|没工作|没有工作经验|还没工作|未就业/.test(text) && p.yearsInWork === undefined) p.yearsInWork = 0;
 
   if (/相关专业|对口|计算机|软件|信息管理|电子信息|数据科学|通信/.test(text)) p.relatedMajor = true;
-  if (/已退休|退休了|退休人员|我退休|领养老金/.test(text)) p.retired = true;
+  // Someone else's retirement ("我爸退休了") says nothing about the resident.
+  const others = /(我爸|我妈|父亲|母亲|爸爸|妈妈|家人|老人|爷爷|奶奶|老公|老婆|亲戚|朋友|同事)[^，。,.]{0,4}(退休|领养老金)/;
+  if (/已退休|退休了|退休人员|我退休|领养老金/.test(text) && !others.test(text)) p.retired = true;
   return p;
 }
 
