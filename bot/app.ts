@@ -19,6 +19,7 @@ import { createConversationHandler, type RunningHandler } from './engine/convers
 import { handleTurn } from './engine/handle-turn.js';
 import { newSession, type Ports, type SourceRef, type ToolCall, type Trace } from './engine/types.js';
 import { createLlmPort } from './engine/llm/create-llm-port.js';
+import { SYSTEM_ERROR_REPLY } from '../prompts/answers.js';
 
 /** The project root (where knowledge/ lives), independent of the working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,10 +106,18 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
         const stored = store.getSession(`ask:${o.userId}`);
         if (stored) session = stored as typeof session;
       }
-      const result = await handleTurn(
-        { message: { conversationId: `ask:${o.userId ?? 'anon'}`, userId: o.userId ?? 'anon', text: question, chat: 'private', channel: 'cli' }, session },
-        p,
-      );
+      let result: Awaited<ReturnType<typeof handleTurn>>;
+      try {
+        result = await handleTurn(
+          { message: { conversationId: `ask:${o.userId ?? 'anon'}`, userId: o.userId ?? 'anon', text: question, chat: 'private', channel: 'cli' }, session },
+          p,
+        );
+      } catch (error) {
+        // One bad question never stops the caller (the dte stdin loop, the console): a polite answer instead.
+        logger.error('ask failed', { error });
+        const trace = { route: 'error', tools: [], sources: [], mode: 'offline' as const, confidence: 0 };
+        return { question, answer: SYSTEM_ERROR_REPLY, sources: [], tools: [], trace };
+      }
       if (o.userId) store.saveSession(`ask:${o.userId}`, result.session);
       for (const e of result.effects) if (e.kind === 'log-question' && o.log !== false) store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
       return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };

@@ -83,6 +83,7 @@ export const ELIGIBILITY_ASK: Record<string, string> = {
 };
 export const ELIGIBILITY_NEED_MORE = '要判断是否符合条件，还需要了解：';
 export const ELIGIBILITY_UNDECIDED = (level: string) => `按您目前说的情况，暂不能确定是否符合${level}培训对象条件。可能适用的条款：`;
+export const NOT_YET_GRADUATED = '您还在读且不是今年毕业的应届生，暂不符合按学历报名的条款（在读的只有应届毕业生可以）。';
 export const ELIGIBILITY_NEAR_MISS = '以下条款按您说的情况不满足：';
 export const ELIGIBILITY_EXCLUDED = (who: string) => `通知规定培育对象不包含${who}。`;
 export const ELIGIBILITY_STAFF = '最终以所在区（市）人社部门审核为准。';
@@ -98,7 +99,7 @@ export const LOCAL_OFFICE = (region: string) => `${region}当地人社部门（�
 export const UNKNOWN = '这个问题我收录的通知里没有写明，我不能猜测。';
 export const UNKNOWN_HOTLINE = (lines: string[]) => `建议咨询：${lines.join('；')}。`;
 export const OUT_OF_SCOPE = '我只回答数字技术工程师培育项目的政策问题（培训费、补贴、报名、条件、学时、证书、职称等）。';
-export const INJECTION_NOTE = '我只依据官方通知回答，不会按消息里的指令修改政策内容。';
+export const INJECTION_NOTE = '我只依据官方通知回答，不能按消息里的指令修改政策内容，也不提供系统设置。';
 export const PRIVACY_REFUSAL = '报名人的个人信息只提供给负责报名的工作人员，我不能透露任何人的身份证号、手机号等信息。';
 export const RELATED_PASSAGES = '通知中相关的原文如下：';
 export const PASSAGE_LINE = (source: string, text: string) => `${source}：“${text}”`;

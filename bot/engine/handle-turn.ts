@@ -109,7 +109,9 @@ async function answer(understood: Understanding, text: string, session: Session,
 function splitQuestions(u: Understanding, ports: Ports, session: Session): Understanding[] {
   // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses.
   if (!u.topic || u.alsoTopics.length === 0 || u.topic === 'eligibility') return [u];
-  const clauses = u.text.split(/[，,；;。？?！!]|还有|另外|以及|顺便问/).map((c) => c.trim()).filter((c) => c.length >= 2);
+  // "学费跟补贴各是多少": two topics asked in one clause.
+  if (/各(是|要|有)?多少|分别(是|要)?多少|各是什么/.test(u.text) && u.alsoTopics[0]) return [u, { ...u, topic: u.alsoTopics[0] }];
+  const clauses = u.text.split(/[，,；;。？?！!\s]+|还有|另外|以及|顺便(?:问一?下)?/).map((c) => c.trim()).filter((c) => c.length >= 2);
   if (clauses.length < 2) return [u];
   const parts: Understanding[] = [];
   for (const c of clauses) {

@@ -95,6 +95,7 @@ export function answerEligibility(
   const r = check(first);
   if (!r.ok) return undefined;
   const lines = lineFor(r.value);
+  if (profile.notYetGraduated && r.value.decision !== 'eligible') lines.unshift(T.NOT_YET_GRADUATED);
   if (r.value.decision === 'incomplete') {
     const near = nearMisses(runner, r.value.factId, profile);
     if (near.length) lines.splice(0, 0, T.ELIGIBILITY_NEAR_MISS, ...near.map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`));

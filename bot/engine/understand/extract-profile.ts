@@ -20,6 +20,8 @@ export interface ExtractedProfile {
   yearsSinceLevelCertificate?: number;
   relatedMajor?: boolean;
   retired?: boolean;
+  /** Still studying and not graduating this year (大三): no degree yet. */
+  notYetGraduated?: boolean;
 }
 
 const EDUCATION: ReadonlyArray<readonly [RegExp, Education]> = [
@@ -65,7 +67,13 @@ export function extractProfile(text: string): ExtractedProfile {
 
   const edu = EDUCATION.find(([re]) => re.test(text.replace(/(第二)?学士学位|硕士学位|博士学位/g, '')));
   if (edu) p.education = edu[1];
-  if (/在读|在校|还没毕业|未毕业|应届|大四|毕业班|今年毕业|明年毕业/.test(text)) p.studying = true;
+  if (/在读|在校|还没毕业|未毕业|应届|大四|毕业班|今年毕业/.test(text)) p.studying = true;
+  // 大一 to 大三 (or 研一, 研二): studying, not a graduate of this year, and without the degree yet.
+  if (/大一|大二|大三|研一|研二|明年毕业|后年毕业/.test(text) && !/应届|大四|毕业班|今年毕业/.test(text)) {
+    p.studying = false;
+    delete p.education;
+    p.notYetGraduated = true;
+  }
 
   const titles: string[] = [];
   // "能算助理工程师吗" asks what something counts as; it does not say the resident holds the title.
