@@ -116,7 +116,8 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
   const parts: Understanding[] = [];
   for (const c of clauses) {
     const p = understand(c, ports.facts, session.slots);
-    if (!p.topic || p.topic === 'eligibility' || p.followUp || !ASKS.test(c) || parts.some((x) => x.topic === p.topic)) continue;
+    // A clause asks something when it says so, or names a topic plainly ("顺便问下初级学费").
+    if (!p.topic || p.topic === 'eligibility' || p.followUp || (!ASKS.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
     p.region ??= u.region;
     p.occupation ??= u.occupation;
     p.level ??= u.level;

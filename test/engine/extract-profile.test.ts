@@ -20,8 +20,16 @@ describe('extractProfile: education and study', () => {
     expect(profileOf(message).education).toBe(education);
   });
 
-  it.each([['本科在读，大三'], ['研究生在读'], ['还没毕业，今年毕业'], ['应届生']])('notes that the resident of %s is still studying', (message) => {
+  it.each([['本科在读，大四'], ['研究生在读'], ['还没毕业，今年毕业'], ['应届生']])('notes that the resident of %s is still studying', (message) => {
     expect(profileOf(message).studying).toBe(true);
+  });
+
+  // The notices admit students only as this year's graduates (在读的应届毕业生).
+  it.each([['本科在读，大三'], ['我大二'], ['研一，明年毕业']])('does not count %s as a graduating student nor as holding the degree', (message) => {
+    const p = profileOf(message);
+    expect(p.studying).toBe(false);
+    expect(p.education).toBeUndefined();
+    expect(p.notYetGraduated).toBe(true);
   });
 
   it('does not call a graduate a student', () => {

@@ -338,7 +338,10 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       if (best.length === 0) return notStated(s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
       // Cite what is shown, not every rule of the topic.
       runner.facts.splice(0, runner.facts.length, ...best);
-      return finish(s, runner, ports, groupByRegion(best), topic, true, { confidence: 0.8 });
+      const lines = groupByRegion(best);
+      // "峄城报名": where to register comes with that district's office.
+      if (topic === 'process' && u.place && u.place !== u.region) lines.push(...hotline(runner, ports, s.region.region, u.place));
+      return finish(s, runner, ports, lines, topic, true, { confidence: 0.8 });
     }
   }
 }

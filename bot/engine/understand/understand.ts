@@ -97,7 +97,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
   // "我有助理工程师职称三年了，能报中级吗": a story plus "can I enrol" is eligibility.
   if (
     aboutSelf &&
-    (/(能|可以|能不能|可不可以|够不够|符合)(直接)?(报|参加|参训|报名|申报|条件|上)/.test(text) || /(报|参加)(初级|中级|高级)?.{0,4}(可以|行|能)(吗|不|么|嘛)/.test(text)) &&
+    (/(能|可以|能不能|可不可以|够不够|符合)(直接)?(报|参加|参训|报名|申报|条件|上)/.test(text) || /(报|参加|上)(初级|中级|高级)?.{0,4}(可以|行|能)(吗|不|么|嘛)|够格|够资格/.test(text)) &&
     !/(还|现在)(能|可以)报/.test(text)
   )
     topic = 'eligibility';
@@ -125,7 +125,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
     profile,
     injection: INJECTION_CUES.test(text),
     privacyProbe: PRIVACY_PROBE.test(text),
-    outOfScope: FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text),
+    outOfScope: FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text) && !occupation,
     followUp,
   };
 }
