@@ -135,3 +135,5 @@ export const TOPIC_LABELS: Partial<Record<string, string>> = {
   institution: '机构安排',
   occupation: '职业目录',
 };
+export const OCCUPATION_NOT_LISTED = (region: string, occupation: string, listed: string[]) =>
+  `${region}的通知中没有${occupation}的补贴标准，补贴标准目录只列了：${listed.join('、')}。`;

@@ -73,7 +73,8 @@ async function answer(understood: Understanding, text: string, session: Session,
   if (u.topic === 'eligibility' && !hasProfile(u.profile) && session.profileText) {
     const merged = understand(`${session.profileText}，${text}`, ports.facts, session.slots);
     merged.topic = 'eligibility';
-    merged.level ??= u.level;
+    // The level asked now, not one mentioned earlier.
+    if (u.level) merged.level = u.level;
     u = merged;
   }
   if (hasProfile(u.profile)) session.profileText = u.text.slice(0, 300);

@@ -217,6 +217,16 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
         lines.push(...(await related(u, { ...s, region: { ...s.region, regions: ports.facts.applicableRegions(region), region, explicit: true } }, runner, ports, 'subsidy')));
         return finish(s, runner, ports, lines, 'subsidy');
       }
+      // A named region whose subsidy table does not list the occupation asked about (浙江 数字化管理师).
+      if (s.region.explicit && s.occupation) {
+        const listed = [...new Set(ports.facts.ofKind('subsidy', (f) => s.region.regions.includes(f.region)).map((f) => f.occupation))];
+        if (listed.length) {
+          const before = runner.facts.length;
+          const lines = [T.OCCUPATION_NOT_LISTED(s.region.region, s.occupation, listed), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+          const cited = runner.facts.slice(before);
+          return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.4, route: 'subsidy-not-listed', answered: true };
+        }
+      }
       return notStated(s, runner, ports, '补贴标准', 'subsidy');
     }
     case 'net-cost': {
