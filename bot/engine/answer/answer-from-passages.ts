@@ -42,6 +42,8 @@ export function excerpt(text: string, query: string): string {
 
 export async function answerFromPassages(u: Understanding, session: Session, ports: Ports): Promise<Answer> {
   const scope = regionScopeFor(u, session, ports);
+  // Digits, symbols or a lone character are no question to quote the notices for.
+  if ((u.text.match(/\p{Script=Han}/gu)?.length ?? 0) < 2) return unknownAnswer(u, scope.region, ports, 'out-of-scope');
   const passages = await ports.kb.search(u.text, { k: 3, regions: scope.explicit ? scope.regions : undefined });
   const good = passages.filter((p) => p.score >= MIN_PASSAGE_SCORE && p.keywordScore >= MIN_KEYWORD_SCORE);
   if (good.length === 0) return unknownAnswer(u, scope.region, ports, u.topic || u.topicScore > 0 ? 'unknown' : 'out-of-scope');
