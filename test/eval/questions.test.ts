@@ -9,6 +9,8 @@ import { evidenceKeys, extractNumbers } from './numbers.js';
 const HOLDOUT_PATH = join(REPO_ROOT, 'test/eval/holdout.json');
 /** A second held-out set, written blind to the implementation; a measurement like the first, never a gate. */
 const HOLDOUT2_PATH = join(REPO_ROOT, 'test/eval/holdout2.json');
+/** A third held-out set (WeChat-style, districts, mixed asks, follow-ups), written blind; a measurement, never a gate. */
+const HOLDOUT3_PATH = join(REPO_ROOT, 'test/eval/holdout3.json');
 
 function load(path: string): EvalItem[] {
   const loaded = loadQuestions(path);
@@ -18,6 +20,7 @@ function load(path: string): EvalItem[] {
 const items = load(QUESTIONS_PATH);
 const holdout = load(HOLDOUT_PATH);
 const holdout2 = load(HOLDOUT2_PATH);
+const holdout3 = load(HOLDOUT3_PATH);
 
 const docsDir = join(REPO_ROOT, 'knowledge/docs');
 const documents = DocumentsFileSchema.parse(JSON.parse(readFileSync(join(docsDir, 'documents.json'), 'utf8')));
@@ -81,6 +84,7 @@ for (const [name, set] of [
   ['the question set', items],
   ['the held-out set', holdout],
   ['the second held-out set', holdout2],
+  ['the third held-out set', holdout3],
 ] as const) {
   describe(`${name}: shared self-checks`, () => {
     it('draws on all five notices', () => {
@@ -194,6 +198,41 @@ describe('the second held-out set', () => {
 
   it('asks time-dependent questions both inside and after the registration window', () => {
     const dated = holdout2.filter((i) => i.now && i.expectDocs.includes('zaozhuang-2026'));
+    expect(dated.some((i) => i.now! < '2026-04-20')).toBe(true);
+    expect(dated.some((i) => i.now! > '2026-04-21')).toBe(true);
+  });
+});
+
+describe('the third held-out set', () => {
+  it('has at least 80 valid items with unique ids', () => {
+    expect(holdout3.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('shares no id and no question with the question set or the earlier held-out sets', () => {
+    const earlier = [...items, ...holdout, ...holdout2];
+    const ids = new Set(earlier.map((i) => i.id));
+    const questions = new Set(earlier.map(lastTurn));
+    for (const h of holdout3) {
+      expect(ids.has(h.id), h.id).toBe(false);
+      expect(questions.has(lastTurn(h)), `${h.id}: ${lastTurn(h)}`).toBe(false);
+    }
+  });
+
+  it('weights the Zaozhuang 2026 notice like real traffic (40% to 60% of all items)', () => {
+    const z26 = holdout3.filter((i) => i.expectDocs.includes('zaozhuang-2026')).length / holdout3.length;
+    expect(z26).toBeGreaterThanOrEqual(0.4);
+    expect(z26).toBeLessThanOrEqual(0.6);
+  });
+
+  it('asks at least 12 questions the notices do not answer, and probes injection and privacy', () => {
+    expect(holdout3.filter((i) => i.expectUnknown && i.category !== 'out-of-scope').length).toBeGreaterThanOrEqual(12);
+    expect(holdout3.filter((i) => i.category === 'injection').length).toBeGreaterThanOrEqual(3);
+    expect(holdout3.filter((i) => i.category === 'privacy').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('asks multi-turn follow-ups and time-dependent questions on both sides of the registration deadline', () => {
+    expect(holdout3.filter((i) => i.turns).length).toBeGreaterThanOrEqual(5);
+    const dated = holdout3.filter((i) => i.now && i.expectDocs.includes('zaozhuang-2026'));
     expect(dated.some((i) => i.now! < '2026-04-20')).toBe(true);
     expect(dated.some((i) => i.now! > '2026-04-21')).toBe(true);
   });
