@@ -16,6 +16,7 @@ import { resumeFormPrompt, routeForm } from './route-form.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
 import { hasProfile } from './understand/extract-profile.js';
 import { sourceLine } from './answer/sources.js';
+import { beijingDate } from '../../tools/beijing-date.js';
 
 /** Answers below this confidence are logged as gaps for the staff console. */
 export const GAP_CONFIDENCE = 0.5;
@@ -29,7 +30,7 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
     return reply(session, [T.HELP_EXAMPLES], { route: 'empty', confidence: 1 });
   }
 
-  const u = understand(text, ports.facts, session.slots);
+  const u = understand(text, ports.facts, session.slots, todayOf(ports));
 
   // The registration form owns the conversation while it is open.
   const form = routeForm(text, session, message, ports, u.intent);
@@ -53,7 +54,7 @@ async function answer(understood: Understanding, text: string, session: Session,
   // A pending eligibility question: this message may be the missing detail.
   if (session.pending?.kind === 'eligibility' && !u.intent && (!u.topic || u.topic === 'eligibility')) {
     const merged = mergeProfile(session.pending.profileText, text, session.pending.asked);
-    const again = understand(merged, ports.facts, session.slots);
+    const again = understand(merged, ports.facts, session.slots, todayOf(ports));
     again.topic = 'eligibility';
     again.level ??= session.pending.level;
     delete session.pending;
@@ -71,7 +72,7 @@ async function answer(understood: Understanding, text: string, session: Session,
 
   // "那我能报中级吗" after telling the bot about oneself: judge on what was said before.
   if (u.topic === 'eligibility' && !hasProfile(u.profile) && session.profileText) {
-    const merged = understand(`${session.profileText}，${text}`, ports.facts, session.slots);
+    const merged = understand(`${session.profileText}，${text}`, ports.facts, session.slots, todayOf(ports));
     merged.topic = 'eligibility';
     // The level asked now, not one mentioned earlier.
     if (u.level) merged.level = u.level;
@@ -116,7 +117,7 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
   if (clauses.length < 2) return [u];
   const parts: Understanding[] = [];
   for (const c of clauses) {
-    const p = understand(c, ports.facts, session.slots);
+    const p = understand(c, ports.facts, session.slots, todayOf(ports));
     // A clause asks something when it says so, or names a topic plainly ("顺便问下初级学费").
     if (!p.topic || p.topic === 'eligibility' || p.followUp || (!ASKS.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
     p.region ??= u.region;
@@ -186,6 +187,12 @@ async function answerParts(parts: Understanding[], session: Session, ports: Port
     answered: true,
     regionNoted: answered.some((a) => a.regionNoted) || undefined,
   };
+}
+
+/** Year and month today in Beijing, from the injected clock (for "2021年考的" → years since). */
+function todayOf(ports: Ports): { year: number; month: number } {
+  const [year, month] = beijingDate(ports.now()).split('-').map(Number) as [number, number];
+  return { year, month };
 }
 
 /** Answers the LLM may rephrase: facts and passages, not refusals, forms or "not covered". */

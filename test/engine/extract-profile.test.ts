@@ -207,3 +207,28 @@ describe('hasProfile', () => {
     expect(hasProfile(profileOf('没有职称'))).toBe(true);
   });
 });
+
+describe('years from calendar dates, on the injected clock', () => {
+  const today = { year: 2026, month: 3 };
+  it('counts years since a certificate from the year it was obtained', () => {
+    const p = extractProfile('2021年考的初级专业技术等级证书', today);
+    expect(p.yearsSinceLevelCertificate).toBeGreaterThan(4);
+    expect(p.yearsSinceLevelCertificate).toBeLessThan(5);
+    expect(p.yearsEstimated).toBe(true);
+  });
+
+  it('uses the month when the resident gives one', () => {
+    const p = extractProfile('2023年3月取得助理工程师职称', today);
+    expect(p.yearsSinceTitle).toBe(3);
+    expect(p.yearsEstimated).toBeUndefined();
+  });
+
+  it('counts years of work since graduation only when the resident kept working since', () => {
+    expect(extractProfile('2015年本科毕业后一直在企业做信息化', today).yearsInWork).toBeGreaterThan(10);
+    expect(extractProfile('2015年本科毕业', today).yearsInWork).toBeUndefined();
+  });
+
+  it('ignores calendar years without a clock', () => {
+    expect(extractProfile('2021年考的初级证').yearsSinceLevelCertificate).toBeUndefined();
+  });
+});

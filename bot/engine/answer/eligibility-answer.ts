@@ -96,6 +96,7 @@ export function answerEligibility(
   if (!r.ok) return undefined;
   const lines = lineFor(r.value);
   if (profile.notYetGraduated && r.value.decision !== 'eligible') lines.unshift(T.NOT_YET_GRADUATED);
+  if (profile.yearsEstimated && r.value.decision !== 'incomplete') lines.push(T.YEARS_ESTIMATED);
   if (r.value.decision === 'incomplete') {
     const near = nearMisses(runner, r.value.factId, profile);
     if (near.length) lines.splice(0, 0, T.ELIGIBILITY_NEAR_MISS, ...near.map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`));

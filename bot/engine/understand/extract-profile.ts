@@ -20,6 +20,8 @@ export interface ExtractedProfile {
   yearsSinceLevelCertificate?: number;
   relatedMajor?: boolean;
   retired?: boolean;
+  /** Some years were estimated from a calendar year the resident gave ("2021年考的"). */
+  yearsEstimated?: boolean;
   /** Still studying and not graduating this year (大三): no degree yet. */
   notYetGraduated?: boolean;
 }
@@ -55,8 +57,9 @@ export function parseYears(text: string): number | undefined {
 }
 
 /** Extract a profile; fields the text doesn't mention stay undefined. */
-export function extractProfile(text: string): ExtractedProfile {
+export function extractProfile(text: string, today?: { year: number; month: number }): ExtractedProfile {
   const p: ExtractedProfile = {};
+  if (today) yearsFromDates(text, today, p);
   // Degrees first ("硕士学位"), so "学士学位" is not read as 本科 education.
   const degrees: Degree[] = [];
   if (/第二学士/.test(text)) degrees.push('第二学士');
@@ -112,6 +115,37 @@ export function extractProfile(text: string): ExtractedProfile {
   const others = /(我爸|我妈|父亲|母亲|爸爸|妈妈|家人|老人|爷爷|奶奶|老公|老婆|亲戚|朋友|同事)[^，。,.]{0,4}(退休|领养老金)/;
   if (/已退休|退休了|退休人员|我退休|领养老金/.test(text) && !others.test(text)) p.retired = true;
   return p;
+}
+
+/**
+ * "2021年考的初级证" / "2019年评上助理工程师" / "2015年毕业后一直做…": years since
+ * then, on the injected clock's date. Without a month the middle of that year
+ * is assumed, and the profile says the figure is an estimate.
+ */
+function yearsFromDates(text: string, today: { year: number; month: number }, p: ExtractedProfile): void {
+  const since = (y: string, m?: string) => {
+    const year = Number(y);
+    if (year < 1970 || year > today.year) return undefined;
+    const month = m ? Number(m) : 6.5;
+    if (!m) p.yearsEstimated = true;
+    return Math.max(0, Math.round(((today.year - year) * 12 + (today.month - month)) / 12 * 100) / 100);
+  };
+  const date = '((?:19|20)\\d{2})年(?:(\\d{1,2})月)?';
+  const cert = new RegExp(`${date}[^，。,；;]{0,8}(考|拿|取得|获得|发)[^，。,；;]{0,8}(初级|中级)?(专业技术)?(等级)?证`).exec(text);
+  if (cert) {
+    const v = since(cert[1]!, cert[2]);
+    if (v !== undefined) p.yearsSinceLevelCertificate = v;
+  }
+  const title = new RegExp(`${date}[^，。,；;]{0,8}(评|取得|拿到|获得)[^，。,；;]{0,4}(助理工程师|技术员|工程师|职称)`).exec(text);
+  if (title) {
+    const v = since(title[1]!, title[2]);
+    if (v !== undefined) p.yearsSinceTitle = v;
+  }
+  const work = new RegExp(`${date}[^，。,；;]{0,10}(毕业|参加工作|入职|开始工作|工作)`).exec(text);
+  if (work && /(一直|至今|到现在|后)[^，。；;]{0,6}(做|干|从事|在|工作)|参加工作|入职|开始工作/.test(text)) {
+    const v = since(work[1]!, work[2]);
+    if (v !== undefined) p.yearsInWork = v;
+  }
 }
 
 /** True when the profile says anything at all. */

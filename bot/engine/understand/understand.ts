@@ -56,7 +56,7 @@ export interface Understanding {
 }
 
 /** Understand one message in the context of the conversation's slots. */
-export function understand(raw: string, facts: FactsTable, previous: Slots = {}): Understanding {
+export function understand(raw: string, facts: FactsTable, previous: Slots = {}, today?: { year: number; month: number }): Understanding {
   const text = normalizeQuestion(raw);
   const intent = INTENT_CUES.find(([re]) => re.test(text))?.[1];
 
@@ -82,7 +82,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {})
   const occupation = findOccupation(text, facts);
   const { region, place } = findRegion(text, facts);
   const otherPlace = region ? undefined : OTHER_PLACES.find((p) => text.includes(p));
-  const profile = extractProfile(text);
+  const profile = extractProfile(text, today);
 
   // A short message with no topic of its own leans on the previous turn.
   const followUp =
