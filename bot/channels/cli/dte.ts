@@ -39,7 +39,7 @@ type Values = { [K in keyof typeof COMMON]?: (typeof COMMON)[K]['type'] extends 
 
 const ALLOWED: Record<string, Array<keyof typeof COMMON>> = {
   ask: ['json', 'now', 'region', 'db', 'help'],
-  chat: ['json', 'now', 'user', 'db', 'region', 'help'],
+  chat: ['json', 'now', 'user', 'db', 'help'],
   index: ['help'],
   'registrations export': ['format', 'out', 'db', 'district', 'status', 'level', 'help'],
 };
