@@ -138,3 +138,5 @@ export const TOPIC_LABELS: Partial<Record<string, string>> = {
 };
 export const OCCUPATION_NOT_LISTED = (region: string, occupation: string, listed: string[]) =>
   `${region}的通知中没有${occupation}的补贴标准，补贴标准目录只列了：${listed.join('、')}。`;
+export const NOT_DIRECTLY_STATED = '通知里没有直接回答这个问题，我不能猜测。最接近的规定是：';
+export const PASSAGES_HEDGE = '通知里没有找到直接的答案，以下是最接近的原文，供参考：';

@@ -49,17 +49,20 @@ export async function answerFromPassages(u: Understanding, session: Session, por
   if (good.length === 0) return unknownAnswer(u, scope.region, ports, u.topic || u.topicScore > 0 ? 'unknown' : 'out-of-scope');
   const shown: Passage[] = good.slice(0, 2);
   const sources = sourcesOf(ports.documents, [], shown);
-  const lines = [T.RELATED_PASSAGES];
+  // Raw passages are the closest text, not an answer: say so and give whom to call.
+  const lines = [T.PASSAGES_HEDGE];
   for (const [i, p] of shown.entries()) {
     lines.push(T.PASSAGE_LINE(`${i + 1}. 《${sources[i]?.title ?? p.doc}》${p.section}`, excerpt(p.text, u.text)));
   }
   const top = shown[0]!;
+  const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
+  lines.push(T.UNKNOWN_HOTLINE(hotline(runner, ports, scope.region, u.place)));
   return {
     lines,
-    tools: [],
-    facts: [],
+    tools: runner.calls,
+    facts: runner.facts,
     passages: shown,
-    sources,
+    sources: [...sources, ...sourcesOf(ports.documents, runner.facts)],
     confidence: Math.min(1, top.score),
     route: 'retrieval',
     answered: true,

@@ -348,6 +348,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       if (best.length === 0) return notStated(s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
       // Cite what is shown, not every rule of the topic.
       runner.facts.splice(0, runner.facts.length, ...best);
+      if (weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
       const lines = groupByRegion(best);
       // "峄城报名": where to register comes with that district's office.
       if (topic === 'process' && u.place && u.place !== u.region) lines.push(...hotline(runner, ports, s.region.region, u.place));
@@ -363,7 +364,31 @@ export async function answerFromFacts(u: Understanding, session: Session, ports:
   if (best.length === 0) return undefined;
   const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
   runner.facts.push(...best);
+  if (weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, 'facts');
   return finish(s, runner, ports, groupByRegion(best), 'facts', true, { confidence: 0.7 });
+}
+
+/**
+ * Below this share of the question's words covered by the chosen facts, the
+ * facts are near the question but may not answer it (see rankFacts).
+ */
+export const MIN_COVER = 0.3;
+
+/** The chosen facts cover too little of what was asked to be called the answer. */
+function weakCover(u: Understanding, facts: Fact[], ports: Ports): boolean {
+  const best = rankFacts(ports.facts, u.text, facts)[0];
+  return !best || best.score < MIN_COVER;
+}
+
+/**
+ * "The notices don't say this directly": the closest facts (never an amount,
+ * which could be taken for the answer), and whom to call. Logged as a gap.
+ */
+function hedged(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, facts: Fact[], route: string): Answer {
+  const shown = facts.filter((f) => !/\d+元/.test(renderFact(f))).slice(0, 2);
+  runner.facts.splice(0, runner.facts.length, ...shown);
+  const lines = [shown.length ? T.NOT_DIRECTLY_STATED : T.UNKNOWN, ...groupByRegion(shown), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region, u.place))];
+  return finish(s, runner, ports, lines, `${route}-weak`, true, { confidence: 0.35 });
 }
 
 /** Weights of the fact ranking: passage relevance, coverage of the question's words, topic match. */
