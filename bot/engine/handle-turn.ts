@@ -110,24 +110,29 @@ async function answer(understood: Understanding, text: string, session: Session,
  */
 function splitQuestions(u: Understanding, ports: Ports, session: Session): Understanding[] {
   // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses.
-  if (!u.topic || u.alsoTopics.length === 0 || u.topic === 'eligibility') return [u];
+  if (!u.topic || u.alsoTopics.length === 0 || (u.topic === 'eligibility' && hasProfile(u.profile))) return [u];
   // "学费跟补贴各是多少": two topics asked in one clause.
-  if (/各(是|要|有)?多少|分别(是|要)?多少|各是什么/.test(u.text) && u.alsoTopics[0]) return [u, { ...u, topic: u.alsoTopics[0] }];
+  if (/各(是|要|有|自)?(要)?(出)?多少|分别(是|要)?多少|各是什么/.test(u.text) && u.alsoTopics[0] && !/[，,；;。？?！!\s]/.test(u.text.slice(0, -1))) {
+    return [u, { ...u, topic: u.alsoTopics[0] }];
+  }
   const clauses = u.text.split(/[，,；;。？?！!\s]+|还有|另外|以及|顺便(?:问一?下)?/).map((c) => c.trim()).filter((c) => c.length >= 2);
   if (clauses.length < 2) return [u];
   const parts: Understanding[] = [];
   for (const c of clauses) {
     const p = understand(c, ports.facts, session.slots, todayOf(ports));
     // A clause asks something when it says so, or names a topic plainly ("顺便问下初级学费").
-    if (!p.topic || p.topic === 'eligibility' || p.followUp || (!ASKS.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
+    if (!p.topic || (p.topic === 'eligibility' && hasProfile(p.profile)) || p.followUp || (!ASKS.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
     p.region ??= u.region;
     p.occupation ??= u.occupation;
     p.level ??= u.level;
     if (!p.levels.length) p.levels = u.levels;
     if (p.place === undefined) p.place = u.place;
     parts.push(p);
+    // "学费和补贴分别多少": two topics inside one clause.
+    const second = p.alsoTopics[0];
+    if (second && /分别|各(是|要)?多少|和|跟/.test(c) && !parts.some((x) => x.topic === second)) parts.push({ ...p, topic: second });
   }
-  return parts.length > 1 ? parts.slice(0, 3) : [u];
+  return parts.length > 1 ? parts.slice(0, 4) : [u];
 }
 
 /** The notices' text (facts and indexed chunks), for "is this detail stated anywhere?". */
