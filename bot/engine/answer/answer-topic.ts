@@ -385,7 +385,7 @@ function weakCover(u: Understanding, facts: Fact[], ports: Ports): boolean {
  * which could be taken for the answer), and whom to call. Logged as a gap.
  */
 function hedged(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, facts: Fact[], route: string): Answer {
-  const shown = facts.filter((f) => !/\d+元/.test(renderFact(f))).slice(0, 2);
+  const shown = facts.filter((f) => !/\d+元/.test(renderFact(f))).slice(0, 3);
   runner.facts.splice(0, runner.facts.length, ...shown);
   const lines = [shown.length ? T.NOT_DIRECTLY_STATED : T.UNKNOWN, ...groupByRegion(shown), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region, u.place))];
   return finish(s, runner, ports, lines, `${route}-weak`, true, { confidence: 0.35 });
