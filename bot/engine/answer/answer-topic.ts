@@ -196,7 +196,20 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
         const rules = distinctFacts([...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
         if (rules.length) {
           runner.facts.push(...rules);
-          return finish(s, runner, ports, rules.map(renderFact), 'subsidy');
+          const lines = rules.map(renderFact);
+          // "能领补贴吗 多少": the amount too, when the occupation and level say which.
+          if (/多少|几多|多钱/.test(u.text) && s.occupation) {
+            const region = scope.region.region;
+            const r = runner.run(subsidyLookup, { region, occupation: s.occupation, level: s.level });
+            if (r.ok && r.value.kind === 'amounts') {
+              pruneFacts(runner, r.value.rules.map((x) => x.factId));
+              for (const item of r.value.subsidies) {
+                const f = runner.facts.find((x) => x.id === item.factId);
+                if (f) lines.push(renderFact(f));
+              }
+            }
+          }
+          return finish(s, runner, ports, lines, 'subsidy');
         }
       }
       for (const region of fallbackRegions(s, ports)) {
@@ -619,10 +632,14 @@ function notStated(s: Slotted, runner: ToolRunner, ports: Ports, what: string, r
     const r = runner.run(rulesByTopic, { region: s.region.region, topic });
     const own = r.ok ? r.facts.filter((f) => s.region.regions.includes(f.region)) : [];
     if (own.length) {
-      const lines = [...own.slice(0, 4).map(renderFact)];
-      const src = sourceLine(sourcesOf(ports.documents, own));
+      // What the region's notices do say on the topic, and whom to ask for the rest.
+      const shown = own.slice(0, 4);
+      const before = runner.facts.length;
+      const lines = [...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+      const cited = [...shown, ...runner.facts.slice(before)];
+      const src = sourceLine(sourcesOf(ports.documents, cited));
       if (src) lines.push(src);
-      return { lines, tools: runner.calls, facts: own, passages: [], sources: sourcesOf(ports.documents, own), confidence: 0.7, route: `${route}-rules`, answered: true };
+      return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.5, route: `${route}-rules`, answered: true };
     }
   }
   const before = runner.facts.length;

@@ -19,6 +19,7 @@ import {
   TOPIC_CUES,
   TOPIC_PATTERNS,
   TARGET_LEVEL,
+  VENUE_QUESTION,
   SUBSIDY_ELIGIBILITY,
   type Intent,
 } from './lexicon.js';
@@ -84,6 +85,12 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   const otherPlace = region ? undefined : OTHER_PLACES.find((p) => text.includes(p));
   const profile = extractProfile(text, today);
 
+  // Where classes or exams take place is a class question, whatever else the message mentions.
+  if (VENUE_QUESTION.test(text)) topic = 'class';
+  // "开班前两天说还行吗" right after a refund answer: a weakly-cued short question continues the last topic.
+  if (previous.topic && topic && topic !== previous.topic && topicScore <= 5 && text.length <= 14 && /(还行吗|可以吗|行不行|行吗|算吗|来得及吗)[?？]?$/.test(text)) {
+    topic = previous.topic;
+  }
   // A short message with no topic of its own leans on the previous turn.
   const followUp =
     !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region) || /^(那|那么|还有|呢|那个)/.test(text) || /呢[?？]?$/.test(text));
@@ -145,11 +152,14 @@ export function findOccupation(text: string, facts: FactsTable): string | undefi
 
 /** The region a message names (a city, district or province), through the facts' aliases. */
 export function findRegion(text: string, facts: FactsTable): { region?: Region; place?: string } {
-  let best: { region: Region; place: string } | undefined;
+  // Several places named ("浙江人社厅客服…枣庄中级补贴"): the last one is what is asked about.
+  let best: { region: Region; place: string; at: number } | undefined;
   for (const r of facts.regions) {
     for (const name of r.names) {
-      if (text.includes(name) && (!best || name.length > best.place.length)) best = { region: r.region, place: name };
+      const at = text.lastIndexOf(name);
+      if (at < 0) continue;
+      if (!best || at > best.at || (at === best.at && name.length > best.place.length)) best = { region: r.region, place: name, at };
     }
   }
-  return best ?? {};
+  return best ? { region: best.region, place: best.place } : {};
 }
