@@ -49,7 +49,7 @@ export const NET_COST_LINE = (p: { occupation: string; level: string; fee: numbe
 export const NET_COST_NO_FEE = (region: string) => `${region}的通知中没有写明培训费（由培训机构向社会公开收费标准），所以无法算出自付金额。通知写明的补贴标准是：`;
 export const NET_COST_NOTE = '补贴的申领和发放方式以所在区（市）人社部门的说明为准。';
 export const CONTACT_LINE = (p: { name: string; phone?: string; email?: string; address?: string }) =>
-  `${p.name}${p.phone ? `：${p.phone}` : ''}${p.email ? `，邮箱 ${p.email}` : ''}${p.address ? `，地址：${p.address}` : ''}`;
+  `${p.name}${p.phone ? `：${p.phone}` : '（通知未公布电话）'}${p.email ? `，邮箱 ${p.email}` : ''}${p.address ? `，地址：${p.address}` : ''}`;
 export const OCCUPATION_LINE = (p: { name: string; code?: string }) => `${p.name}${p.code ? `（职业编码${p.code}）` : ''}`;
 export const INSTITUTION_LINE = (p: { name: string; role: 'training' | 'evaluation'; occupations: string[] }) =>
   `${p.name}（${p.role === 'training' ? '培训机构' : '评价机构'}${p.occupations.length ? `：${p.occupations.join('、')}` : ''}）`;

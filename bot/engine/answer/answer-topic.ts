@@ -635,7 +635,7 @@ function notStated(s: Slotted, runner: ToolRunner, ports: Ports, what: string, r
       // What the region's notices do say on the topic, and whom to ask for the rest.
       const shown = own.slice(0, 4);
       const before = runner.facts.length;
-      const lines = [...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+      const lines = [...(what ? [T.NOT_STATED(what, s.region.region)] : []), ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
       const cited = [...shown, ...runner.facts.slice(before)];
       const src = sourceLine(sourcesOf(ports.documents, cited));
       if (src) lines.push(src);
