@@ -148,6 +148,8 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
     }
   }
 
+  // WeChat users often separate fields with spaces ("我叫李明 女 报中级"): a space between Chinese words separates too.
+  rest = rest.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '，');
   const segments = rest
     .split(SEPARATORS)
     .map((s) => s.trim().replace(FILLER, '').trim())
