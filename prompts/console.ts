@@ -3,6 +3,7 @@
  * labels, buttons, notices. No fact (fee, date, phone number) is written here;
  * those are rendered from the facts table and the store.
  */
+import { EXPORT_HEADERS } from './registration.js';
 
 export const CONSOLE = {
   appName: 'dte-bot 工作人员控制台',
@@ -181,22 +182,8 @@ export const CONSOLE = {
     revealedNotice: (staff: string, at: string) => `此次查看已记录：操作人 ${staff}，时间 ${at}。请勿截图外传。`,
     back: '返回列表',
     status: { submitted: '已报名', interest: '意向登记' } as Record<string, string>,
-    columns: {
-      reference: '报名编号',
-      name: '姓名',
-      gender: '性别',
-      idNumber: '身份证号',
-      education: '学历及所学专业',
-      title: '职称',
-      employer: '所在单位',
-      district: '单位所在区（市）',
-      phone: '手机号',
-      level: '培训等级',
-      status: '状态',
-      createdAt: '提交时间',
-      updatedAt: '更新时间',
-      actions: '操作',
-    },
+    // The 报名表's own headers, shared with the export.
+    columns: { ...EXPORT_HEADERS, actions: '操作' },
   },
 
   gaps: {
