@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import type { Level, Region } from '../knowledge/facts/schema.js';
 import { toolDescriptions } from '../prompts/tools.js';
-import { defineTool, fail, ok } from './define-tool.js';
+import { defineTool, ok } from './define-tool.js';
 import { OptionalLevelInput, OptionalOccupationInput, OptionalRegionInput } from './inputs.js';
-import { byScope, inScope, resolveOptionalOccupation, resolveOptionalRegion } from './resolve.js';
+import { findCourseFacts } from './resolve.js';
 
 export const FeeLookupInput = z.object({
   region: OptionalRegionInput,
@@ -39,23 +39,9 @@ export const feeLookup = defineTool<typeof FeeLookupInput, FeeLookupValue>({
   description: toolDescriptions['fee-lookup'],
   input: FeeLookupInput,
   run(input, { facts }) {
-    const scope = resolveOptionalRegion(facts, input.region);
-    if (!scope.ok) return scope;
-    const occupation = resolveOptionalOccupation(facts, input.occupation);
-    if (!occupation.ok) return occupation;
-    const found = facts
-      .ofKind(
-        'fee',
-        (f) =>
-          inScope(f, scope.value) &&
-          (!occupation.value || f.occupation === occupation.value) &&
-          (!input.level || f.level === input.level),
-      )
-      .sort(byScope(scope.value));
-    if (found.length === 0) {
-      const where = [...new Set(facts.ofKind('fee').map((f) => `${f.region} ${f.occupation} ${f.level}`))];
-      return fail('not-found', `the notices state no fee for this request; fees exist for: ${where.join(', ') || 'none'}`);
-    }
+    const matched = findCourseFacts(facts, 'fee', input, 'fee');
+    if (!matched.ok) return matched;
+    const found = matched.value;
     const fees: FeeItem[] = found.map((f) => ({
       factId: f.id,
       region: f.region,

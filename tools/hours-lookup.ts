@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import type { Level, Region } from '../knowledge/facts/schema.js';
 import { toolDescriptions } from '../prompts/tools.js';
-import { defineTool, fail, ok } from './define-tool.js';
+import { defineTool, ok } from './define-tool.js';
 import { OptionalLevelInput, OptionalOccupationInput, OptionalRegionInput } from './inputs.js';
-import { byScope, inScope, resolveOptionalOccupation, resolveOptionalRegion } from './resolve.js';
+import { findCourseFacts } from './resolve.js';
 
 export const HoursLookupInput = z.object({
   region: OptionalRegionInput,
@@ -36,23 +36,9 @@ export const hoursLookup = defineTool<typeof HoursLookupInput, HoursLookupValue>
   description: toolDescriptions['hours-lookup'],
   input: HoursLookupInput,
   run(input, { facts }) {
-    const scope = resolveOptionalRegion(facts, input.region);
-    if (!scope.ok) return scope;
-    const occupation = resolveOptionalOccupation(facts, input.occupation);
-    if (!occupation.ok) return occupation;
-    const found = facts
-      .ofKind(
-        'hours',
-        (f) =>
-          inScope(f, scope.value) &&
-          (!occupation.value || f.occupation === occupation.value) &&
-          (!input.level || f.level === input.level),
-      )
-      .sort(byScope(scope.value));
-    if (found.length === 0) {
-      const where = [...new Set(facts.ofKind('hours').map((f) => `${f.region} ${f.occupation} ${f.level}`))];
-      return fail('not-found', `the notices state no training hours for this request; hours exist for: ${where.join(', ') || 'none'}`);
-    }
+    const matched = findCourseFacts(facts, 'hours', input, 'training hours');
+    if (!matched.ok) return matched;
+    const found = matched.value;
     const hours: HoursItem[] = found.map((f) => ({
       factId: f.id,
       region: f.region,

@@ -213,3 +213,34 @@ export function resolveDistrict(facts: FactsTable, written: string): string | un
 export function levelOf(word: string): Level {
   return normalizeLevel(word) ?? LevelSchema.parse(word);
 }
+
+/** Fact kinds that carry an occupation and a level (fees, hours). */
+type CourseFactKind = 'fee' | 'hours';
+
+/**
+ * The facts of a course kind matching an optional region (with the regions
+ * it inherits), occupation and level, most specific region first — or a
+ * tool error: a place or occupation that doesn't resolve, or `not-found`
+ * naming what the notices do state (`what` says what was looked for).
+ */
+export function findCourseFacts<K extends CourseFactKind>(
+  facts: FactsTable,
+  kind: K,
+  input: { region?: string; occupation?: string; level?: Level },
+  what: string,
+): Resolved<Array<Extract<Fact, { kind: K }>>> {
+  const scope = resolveOptionalRegion(facts, input.region);
+  if (!scope.ok) return scope;
+  const occupation = resolveOptionalOccupation(facts, input.occupation);
+  if (!occupation.ok) return occupation;
+  // Both kinds carry region, occupation and level; TypeScript can't see that through the generic.
+  const all = facts.ofKind(kind) as Array<Extract<Fact, { kind: CourseFactKind }>>;
+  const found = all
+    .filter((f) => inScope(f, scope.value) && (!occupation.value || f.occupation === occupation.value) && (!input.level || f.level === input.level))
+    .sort(byScope(scope.value));
+  if (found.length === 0) {
+    const where = [...new Set(all.map((f) => `${f.region} ${f.occupation} ${f.level}`))];
+    return { ok: false, error: { kind: 'not-found', message: `the notices state no ${what} for this request; ${what} exist for: ${where.join(', ') || 'none'}` } };
+  }
+  return { ok: true, value: found as Array<Extract<Fact, { kind: K }>> };
+}

@@ -13,7 +13,7 @@ import { SESSION_VERSION, type RegistrationLookup, type Session } from '../engin
 import type { Level } from '../../knowledge/facts/schema.js';
 import { maskPersonalData } from '../mask.js';
 import { reviveFormState } from '../registration/form.js';
-import type { RegistrationRecord, RegistrationStatus } from '../registration/types.js';
+import { FORM_FIELDS, type RegistrationRecord, type RegistrationStatus } from '../registration/types.js';
 import { migrate } from './migrations.js';
 
 /** Filters of listRegistrations; `from` inclusive, `to` exclusive, on the creation time (ISO). */
@@ -104,19 +104,9 @@ function toRecord(row: RegistrationRow): RegistrationRecord {
   };
 }
 
+/** The form's fields of a record, in the form's order, as stored JSON. */
 function fieldsOf(r: RegistrationRecord): string {
-  const fields: z.infer<typeof FieldsSchema> = {
-    name: r.name,
-    gender: r.gender,
-    idNumber: r.idNumber,
-    education: r.education,
-    title: r.title,
-    employer: r.employer,
-    district: r.district,
-    phone: r.phone,
-    level: r.level,
-  };
-  return JSON.stringify(fields);
+  return JSON.stringify(Object.fromEntries(FORM_FIELDS.map((f) => [f, r[f]])));
 }
 
 /**
