@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { RegionSchema } from '../knowledge/facts/schema.js';
+import { parseNow } from './parse-now.js';
 
 const optionalString = z
   .string()
@@ -23,19 +24,18 @@ const list = z
       .filter(Boolean),
   );
 
-/** "2026-03-01" or a full ISO date-time; dates are read as Beijing midnight. */
-export const NowSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected YYYY-MM-DD or an ISO date-time')
-  .transform((v, ctx) => {
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+08:00` : v.replace(' ', 'T');
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: 'custom', message: `not a real date: ${v}` });
-      return z.NEVER;
-    }
-    return d;
-  });
+/**
+ * "2026-03-01" (Beijing midnight) or a date-time, Beijing time unless it has
+ * an offset; impossible dates and times are refused (bot/parse-now.ts).
+ */
+export const NowSchema = z.string().transform((v, ctx) => {
+  const r = parseNow(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: r.error });
+    return z.NEVER;
+  }
+  return r.value;
+});
 
 export const ConfigSchema = z.object({
   /** Fixed clock for everything (deadlines, registration window). */
@@ -45,6 +45,12 @@ export const ConfigSchema = z.object({
   DTE_FACTS: z.string().default('knowledge/facts/facts.json'),
   DTE_DEFAULT_REGION: RegionSchema.optional(),
   DTE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** `npm start` logs (JSON lines, masked) to one file per day here. */
+  DTE_LOG_DIR: z.string().default('data/logs'),
+  /** Daily log files older than this many days are deleted. */
+  DTE_LOG_DAYS: z.coerce.number().int().positive().default(14),
+  /** Also write the JSON log lines to stderr (containers, journald). */
+  DTE_LOG_STDERR: z.stringbool().default(false),
 
   /** Embeddings: the offline lexical default, or an OpenAI-compatible endpoint. */
   DTE_EMBEDDINGS: z.enum(['lexical', 'openai']).default('lexical'),
@@ -64,6 +70,14 @@ export const ConfigSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHATY_PUPPET_SERVICE_ENDPOINT: optionalString,
   WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: z.stringbool().default(false),
+  /** Service-discovery host for a token without an endpoint (puppet default: api.chatie.io). */
+  WECHATY_PUPPET_SERVICE_AUTHORITY: optionalString,
+  /** The gateway's CA certificate: PEM text (`\n` escapes allowed) or the path of a PEM file. */
+  WECHATY_PUPPET_SERVICE_TLS_CA_CERT: optionalString,
+  /** TLS server name (SNI) to expect; default: the token's prefix before the last `_`. */
+  WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME: optionalString,
+  /** Where `npm start` writes the WeChat connection state for `dte status`. */
+  DTE_STATUS_FILE: z.string().default('data/wechat-status.json'),
   DTE_BOT_NAME: z.string().default('dte-bot'),
   /** Room topics or ids the bot answers in; empty = every room. */
   DTE_ROOM_ALLOWLIST: list,

@@ -11,7 +11,8 @@ import { createInterface } from 'node:readline';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig, parseConfig, NowSchema, type Config } from '../../config.js';
+import { loadConfig, parseConfig, type Config } from '../../config.js';
+import { parseNow } from '../../parse-now.js';
 import { createApp, PROJECT_ROOT, type App } from '../../app.js';
 import { RegionSchema } from '../../../knowledge/facts/schema.js';
 import { CLI } from '../../../prompts/cli.js';
@@ -72,7 +73,10 @@ function parseCommand(argv: string[]): { command: string; positionals: string[];
 
 /** The config from the environment with the command's flags applied over it. */
 function configFor(values: Values): Config {
-  if (values.now !== undefined && !NowSchema.safeParse(values.now).success) throw new UsageError(CLI.badNow(values.now));
+  if (values.now !== undefined) {
+    const now = parseNow(values.now);
+    if (!now.ok) throw new UsageError(CLI.badNow(now.error));
+  }
   const fromFile = loadConfig();
   if (!fromFile.ok) throw new UsageError(CLI.badConfig(fromFile.message));
   const env: Record<string, string | undefined> = { ...process.env };
