@@ -64,10 +64,120 @@ export const CONSOLE = {
     trace: '处理过程',
     route: '路径',
     confidence: '置信度',
-    mode: '模式',
+    mode: '回答方式',
     notes: '备注',
     asOf: (date: string) => `按 ${date} 回答`,
+    techDetails: '技术细节',
+    rawRoute: '路径代码',
+    understood: '识别结果',
+    clausesDecided: '起决定作用的条款',
+    clausesAll: '全部条款',
+    excludedBy: (who: string) => `不在培训对象之列：${who}`,
+    factIds: '事实编号',
   },
+
+  /**
+   * What each answer route (trace.route, bot/engine) means to staff. A route
+   * is a topic, an intent or one of the special paths, optionally with a
+   * suffix (-weak, -rules, -not-stated), and several joined with "+".
+   */
+  routes: {
+    // topics (knowledge/facts/schema.ts TopicSchema)
+    fee: '培训费',
+    subsidy: '培训补贴',
+    'net-cost': '自付费用',
+    hours: '学时',
+    deadline: '截止日期',
+    eligibility: '报名条件',
+    title: '职称认定',
+    certificate: '证书',
+    'continuing-education': '继续教育学时',
+    contact: '联系方式',
+    institution: '培训机构',
+    occupation: '职业目录',
+    process: '办理流程',
+    refund: '退款',
+    course: '课程安排',
+    class: '开班安排',
+    attendance: '考勤和补课',
+    exam: '考核',
+    'talent-card': '人才卡',
+    target: '培育目标',
+    audience: '培育对象',
+    materials: '申请材料',
+    quota: '申报数量',
+    reporting: '报送要求',
+    verification: '证书查询',
+    form: '报名表',
+    policy: '相关政策',
+    // intents (bot/engine/understand/lexicon.ts)
+    greeting: '问候',
+    help: '使用帮助',
+    thanks: '致谢',
+    register: '报名',
+    'delete-data': '删除个人信息',
+    'show-draft': '查看报名信息',
+    bye: '告别',
+    // special paths
+    retrieval: '检索通知原文',
+    facts: '事实表检索',
+    compare: '等级比较',
+    unknown: '未能回答',
+    'out-of-scope': '超出项目范围',
+    'not-covered': '通知未涉及',
+    none: '没有结果',
+    empty: '空消息',
+    privacy: '隐私保护（拒绝透露）',
+    llm: '大模型',
+    tool: '工具',
+    'class-venue-not-stated': '开班地点（通知未说明）',
+    'detail-not-stated': '具体细节（通知未说明）',
+    'subsidy-not-listed': '补贴（该职业未列入目录）',
+  } as Record<string, string>,
+  /** Suffixes the engine appends to a route. */
+  routeSuffixes: {
+    '-weak': '（把握不大，列出最接近的规定）',
+    '-rules': '（通知未直接回答，列出相关规定）',
+    '-not-stated': '（通知未说明）',
+  } as Record<string, string>,
+  /** A route no label covers yet (the code is in 技术细节). */
+  routeOther: '其他',
+  routeJoin: ' + ',
+
+  /** trace.mode */
+  modes: {
+    offline: '离线（只用通知和事实表）',
+    llm: '大模型改写（事实和数字已核对）',
+  } as Record<string, string>,
+
+  /** Tool names (tools/*.ts) as staff read them. */
+  tools: {
+    'contacts-lookup': '查联系方式',
+    'deadline-status': '查截止日期',
+    'eligibility-check': '判断报名条件',
+    'fee-lookup': '查培训费',
+    'hours-lookup': '查学时',
+    'institutions-lookup': '查培训机构',
+    'net-cost': '算自付费用',
+    'occupations-lookup': '查职业目录',
+    'refund-policy': '查退款规定',
+    'rules-by-topic': '按主题查规定',
+    'subsidy-lookup': '查补贴',
+    'title-recognition': '查职称认定',
+  } as Record<string, string>,
+  toolOther: '工具',
+  /** eligibility-check decisions. */
+  decisions: {
+    eligible: '符合条件',
+    'not-eligible': '不符合条件',
+    refer: '需工作人员按国家规定判断',
+    incomplete: '信息不足，还需询问',
+  } as Record<string, string>,
+  /** Input fields of the tools shown next to a tool call. */
+  toolInputs: { region: '地区', level: '等级', occupation: '职业', topic: '主题' } as Record<string, string>,
+
+  /** An empty value (e.g. no 职称) as staff read it. */
+  none: '无',
 
   facts: {
     title: '事实表',
@@ -93,6 +203,7 @@ export const CONSOLE = {
     remaining: (days: number) => `还剩 ${days} 天`,
     noDeadlines: '没有截止日期类事实。',
     quote: '原文',
+    clause: '条款',
     source: '来源',
     section: '章节',
     topics: '主题',
@@ -141,6 +252,18 @@ export const CONSOLE = {
     order: '顺序',
     optional: '可选',
     options: '选项',
+  } as Record<string, string>,
+
+  /** Code values of fact fields (knowledge/facts/schema.ts enums) in words; keys are "field:value". */
+  factValues: {
+    'mode:any': '满足以下条件之一即可',
+    'via:level-certificate': '专业技术等级证书',
+    'via:training-certificate': '培训合格证书',
+    'subject:registration': '报名',
+    'subject:institution-application': '机构申报',
+    'subject:subsidy-application': '补贴申领',
+    'role:training': '培训',
+    'role:evaluation': '评价',
   } as Record<string, string>,
 
   factKinds: {
@@ -230,8 +353,8 @@ export const CONSOLE = {
     lastHeartbeat: '最近心跳',
     startedAt: '启动时间',
     qrcode: '登录二维码',
-    qrcodeHint: '用机器人微信号扫描此二维码登录：',
-    openQr: '打开二维码',
+    qrcodeHint: '用机器人微信号扫描此二维码登录（二维码在本机生成，不经过任何第三方网站）：',
+    qrcodeUnavailable: '二维码无法在本机生成，请查看运行 npm start 的终端里打印的二维码。',
     versions: '版本',
     indexVersion: '索引版本',
     factsVersion: '事实表版本',
@@ -241,7 +364,8 @@ export const CONSOLE = {
     registrations: '报名',
     questions: '问题记录',
     serverTime: '服务器时间（按控制台时钟）',
-    clockFixed: (iso: string) => `时钟固定为 ${iso}（DTE_NOW）`,
+    clockFixed: (time: string) => `时钟固定为 ${time}（DTE_NOW）`,
+    timeZone: '（北京时间）',
     clockReal: '时钟为系统时间',
     unavailable: '不可用',
   },

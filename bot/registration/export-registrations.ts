@@ -2,12 +2,13 @@
  * Staff export of registrations in the notice's column order with the
  * 报名表's Chinese headers (then 状态, 报名编号, 提交时间, 更新时间). This is
  * the one place personal data leaves the bot unmasked: it is for the district
- * offices. CSV: UTF-8 with BOM (Excel), RFC 4180 quoting, and cells that a
+ * offices. CSV: UTF-8 with BOM (Excel), RFC 4180 quoting, ID and phone
+ * numbers as ="…" text formulas (see excelText), and any other cell that a
  * spreadsheet would run as a formula (= + - @) prefixed with '. XLSX: bold
  * header, column widths, ID and phone as text. JSON: an array of records.
  */
 import ExcelJS from 'exceljs';
-import { EXPORT_HEADERS, EXPORT_SHEET, EXPORT_STATUS } from '../../prompts/registration.js';
+import { EXPORT_HEADERS, EXPORT_SHEET, EXPORT_STATUS, FORM } from '../../prompts/registration.js';
 import type { RegistrationRecord } from './types.js';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx';
@@ -81,14 +82,34 @@ function jsonRecord(r: RegistrationRecord): ExportedRegistration {
   };
 }
 
-/** The cells of one row as staff read them (status in words, times in Beijing time). */
+/** The cells of one row as staff read them (status in words, times in Beijing time, no 职称 as 无). */
 function cells(r: RegistrationRecord): string[] {
   const j = jsonRecord(r);
   return EXPORT_COLUMNS.map((c) => {
     if (c === 'status') return EXPORT_STATUS[r.status];
     if (c === 'createdAt' || c === 'updatedAt') return beijingTime(j[c]);
+    if (c === 'title' && j.title.trim() === '') return FORM.none; // as the resident's own summary shows it
     return j[c];
   });
+}
+
+/** Columns of digits that a spreadsheet must keep as text (18-digit ID numbers, phone numbers). */
+const TEXT_COLUMNS: ReadonlySet<ExportColumn> = new Set(['idNumber', 'phone']);
+
+/**
+ * A digit string Excel must not turn into a number, written as the formula
+ * ="370402199001011234". Excel opens a CSV without an import dialog and
+ * reads an 18-digit cell as a number (3.70402E+17, the last three digits
+ * lost for good); a formula whose result is a string shows the digits as
+ * they are, in Excel, WPS, LibreOffice and Numbers alike, with nothing
+ * invisible added to the value. The alternatives fail: a leading apostrophe
+ * is shown literally in a CSV, a leading tab survives as part of the value
+ * when copied or re-imported. Only plain ID or phone characters (digits, a
+ * final X, a dash) are wrapped, so no resident's text ever becomes a formula;
+ * everything else still goes through neutraliseFormula.
+ */
+export function excelText(value: string): string {
+  return /^[0-9][0-9-]*[0-9Xx]$/.test(value) ? `="${value}"` : neutraliseFormula(value);
 }
 
 /** A cell a spreadsheet would evaluate (=, +, -, @, or a leading tab/CR) is prefixed with '. */
@@ -97,14 +118,15 @@ export function neutraliseFormula(value: string): string {
 }
 
 /** RFC 4180: quote when the cell holds a comma, quote, CR or LF; double the quotes. */
-export function csvCell(value: string): string {
-  const v = neutraliseFormula(value);
+export function csvCell(value: string, asText = false): string {
+  const v = asText ? excelText(value) : neutraliseFormula(value);
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 function toCsv(records: readonly RegistrationRecord[]): string {
-  const header = EXPORT_COLUMNS.map((c) => EXPORT_HEADERS[c]);
-  const lines = [header, ...records.map(cells)].map((row) => row.map(csvCell).join(','));
+  const header = EXPORT_COLUMNS.map((c) => csvCell(EXPORT_HEADERS[c]));
+  const rows = records.map((r) => cells(r).map((v, i) => csvCell(v, TEXT_COLUMNS.has(EXPORT_COLUMNS[i]!))));
+  const lines = [header, ...rows].map((row) => row.join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportRegistrations, neutraliseFormula } from '../../bot/registration/export-registrations.js';
+import { csvCell, excelText, exportRegistrations, neutraliseFormula } from '../../bot/registration/export-registrations.js';
 import type { RegistrationRecord } from '../../bot/registration/types.js';
 
 const HEADERS = ['姓名', '性别', '身份证号', '学历及所学专业', '职称', '所在单位', '单位所在区（市）', '手机号', '培训等级', '状态', '报名编号', '提交时间', '更新时间'];
@@ -56,7 +56,7 @@ describe('exportRegistrations', () => {
     const lines = file.data.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(HEADERS.join(','));
     expect(lines[1]).toBe(
-      '张三,男,370402199001011238,"本科，计算机 ""双学位""",,"\'=HYPERLINK(""http://x"")",滕州市,13912345678,初级,已报名,ZZ26-000001,2026-03-01 10:00,2026-03-02 10:00',
+      '张三,男,"=""370402199001011238""","本科，计算机 ""双学位""",无,"\'=HYPERLINK(""http://x"")",滕州市,"=""13912345678""",初级,已报名,ZZ26-000001,2026-03-01 10:00,2026-03-02 10:00',
     );
     expect(lines[2]).toContain(',意向登记,ZZ26-000002,');
   });
@@ -78,6 +78,25 @@ describe('exportRegistrations', () => {
     expect(row.getCell(10).value).toBe('意向登记');
     expect(sheet.getRow(2).getCell(6).value).toBe('\'=HYPERLINK("http://x")');
     expect(sheet.rowCount).toBe(3);
+  });
+
+  it('writes ID and phone numbers as ="…" so Excel keeps all 18 digits, and only plain digit strings that way', async () => {
+    const file = await exportRegistrations(records, 'csv');
+    const row = file.data.toString('utf8').split('\r\n')[2]!;
+    expect(row).toContain('"=""37040219880808103X"""');
+    expect(excelText('370402199001011238')).toBe('="370402199001011238"');
+    expect(excelText('0632-3311234')).toBe('="0632-3311234"');
+    expect(excelText('=1+1')).toBe("'=1+1");
+    expect(excelText('12"),HYPERLINK("x')).toBe('12"),HYPERLINK("x');
+    expect(excelText('')).toBe('');
+  });
+
+  it('writes no 职称 as 无 in CSV and XLSX but keeps the JSON value as stored', async () => {
+    const json = JSON.parse((await exportRegistrations(records, 'json')).data.toString('utf8')) as Array<Record<string, string>>;
+    expect(json[0]!.title).toBe('');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportRegistrations(records, 'xlsx')).data as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(5).value).toBe('无');
   });
 
   it('neutralises every formula lead character and quotes only when needed', () => {

@@ -10,6 +10,12 @@ import { NowSchema } from '../../config.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { highlightQuote } from './highlight.js';
 import type { AskResultLike } from './console-app.js';
+import type { Fact } from '../../../knowledge/facts/schema.js';
+import type { ToolCall } from '../../engine/types.js';
+import { withDecidingClauses, type ClauseSource } from './clause-view.js';
+import { modeLabel, routeLabel, toolLabel } from './labels.js';
+
+const A = CONSOLE.ask;
 
 /** Longest question the console accepts (a WeChat message is shorter). */
 export const MAX_QUESTION_CHARS = 500;
@@ -45,6 +51,8 @@ export interface AskPageInput {
   csrf: string;
   result?: AskResultLike;
   error?: string;
+  /** The facts table, to show the clauses under an eligibility fact's stem. */
+  facts?: readonly Fact[];
 }
 
 function json(value: unknown): string {
@@ -70,33 +78,75 @@ export function renderAskBody(input: AskPageInput): SafeHtml {
   if (input.error) return html`${formHtml}<div class="card error" role="alert">${input.error}</div>`;
   if (!result) return formHtml;
 
-  const sources = result.sources.length
-    ? result.sources.map(
-        (s) => html`<div class="source"><div><strong>${s.title}</strong> <span class="muted">${s.section}</span></div><blockquote>${highlightQuote(s.quote, result.question)}</blockquote></div>`,
-      )
-    : html`<p class="muted">${CONSOLE.ask.noSources}</p>`;
+  const sources = withDecidingClauses(result.sources, result.tools, input.facts ?? []);
+  const sourcesHtml = sources.length
+    ? sources.map((s) => renderSource(s, result.question))
+    : html`<p class="muted">${A.noSources}</p>`;
   const tools = result.tools.length
-    ? result.tools.map(
-        (t) => html`<details open class="tool"><summary><code>${t.name}</code></summary>
-<div class="muted">${CONSOLE.ask.toolInput}</div><pre>${json(t.input)}</pre>
-<div class="muted">${CONSOLE.ask.toolOutput}</div><pre>${json(t.output)}</pre></details>`,
-      )
-    : html`<p class="muted">${CONSOLE.ask.noTools}</p>`;
+    ? html`<ul class="tool-list">${result.tools.map((t) => html`<li class="tool">${renderToolSummary(t)}</li>`)}</ul>
+<details class="tech" id="tools-tech"><summary>${A.techDetails}</summary>${result.tools.map(
+        (t) => html`<div class="tool-raw"><code>${t.name}</code>
+<div class="muted">${A.toolInput}</div><pre>${json(t.input)}</pre>
+<div class="muted">${A.toolOutput}</div><pre>${json(t.output)}</pre></div>`,
+      )}</details>`
+    : html`<p class="muted">${A.noTools}</p>`;
   const t = result.trace;
   return html`${formHtml}
 <section class="card" id="answer-card">
-<div class="actions"><h2>${CONSOLE.ask.answer}</h2><span class="muted">${CONSOLE.ask.asOf(form.now)}</span>
-<button type="button" class="secondary" id="copy-answer" data-copied="${CONSOLE.ask.copied}" data-failed="${CONSOLE.ask.copyFailed}">${CONSOLE.ask.copy}</button></div>
+<div class="actions"><h2>${A.answer}</h2><span class="muted">${A.asOf(form.now)}</span>
+<button type="button" class="secondary" id="copy-answer" data-copied="${A.copied}" data-failed="${A.copyFailed}">${A.copy}</button></div>
 <pre class="answer" id="answer">${result.answer}</pre>
 </section>
-<section class="card" id="sources"><h2>${CONSOLE.ask.sources}</h2>${sources}</section>
-<section class="card" id="tools"><h2>${CONSOLE.ask.tools}</h2>${tools}</section>
-<section class="card" id="trace"><h2>${CONSOLE.ask.trace}</h2>
-<dl class="kv"><dt>${CONSOLE.ask.route}</dt><dd><code>${t.route}</code></dd>
-<dt>${CONSOLE.ask.confidence}</dt><dd>${t.confidence.toFixed(2)}</dd>
-<dt>${CONSOLE.ask.mode}</dt><dd>${t.mode}</dd>
-${t.notes?.length ? html`<dt>${CONSOLE.ask.notes}</dt><dd>${t.notes.join('；')}</dd>` : ''}</dl>
+<section class="card" id="sources"><h2>${A.sources}</h2>${sourcesHtml}</section>
+<section class="card" id="tools"><h2>${A.tools}</h2>${tools}</section>
+<section class="card" id="trace"><h2>${A.trace}</h2>
+<dl class="kv"><dt>${A.route}</dt><dd id="trace-route">${routeLabel(t.route)}</dd>
+<dt>${A.confidence}</dt><dd>${t.confidence.toFixed(2)}</dd>
+<dt>${A.mode}</dt><dd id="trace-mode">${modeLabel(t.mode)}</dd></dl>
+<details class="tech" id="trace-tech"><summary>${A.techDetails}</summary>
+<dl class="kv"><dt>${A.rawRoute}</dt><dd><code>${t.route}</code> · <code>${t.mode}</code></dd>
+${t.understood ? html`<dt>${A.understood}</dt><dd><pre>${json(t.understood)}</pre></dd>` : ''}
+${factIds(result.tools).length ? html`<dt>${A.factIds}</dt><dd>${factIds(result.tools).map((id) => html`<code>${id}</code> `)}</dd>` : ''}
+${t.notes?.length ? html`<dt>${A.notes}</dt><dd>${t.notes.join('；')}</dd>` : ''}</dl>
+</details>
 </section>`;
+}
+
+/** One cited source: title, section, the quote with matched words marked, and the deciding clauses of an eligibility fact. */
+function renderSource(s: ClauseSource, question: string): SafeHtml {
+  const clauses = s.clauses?.length
+    ? html`<div class="muted">${s.decided ? A.clausesDecided : A.clausesAll}</div><ul class="clauses">${s.clauses.map(
+        (c) => html`<li><blockquote class="clause">${highlightQuote(c.quote, question)}</blockquote></li>`,
+      )}</ul>`
+    : '';
+  return html`<div class="source"><div><strong>${s.title}</strong> <span class="muted">${s.section}</span></div>
+<blockquote>${highlightQuote(s.quote, question)}</blockquote>${clauses}${s.excludedBy ? html`<p class="muted">${A.excludedBy(s.excludedBy)}</p>` : ''}</div>`;
+}
+
+/** A tool call in words: its Chinese name, the region/level/occupation it ran for, and an eligibility decision. */
+function renderToolSummary(t: ToolCall): SafeHtml {
+  const input = (typeof t.input === 'object' && t.input !== null ? t.input : {}) as Record<string, unknown>;
+  const tags = Object.entries(CONSOLE.toolInputs)
+    .filter(([k]) => typeof input[k] === 'string' && input[k] !== '')
+    .map(([k, label]) => html`<span class="tag">${label} ${String(input[k])}</span>`);
+  const output = (typeof t.output === 'object' && t.output !== null ? t.output : {}) as Record<string, unknown>;
+  const decision = typeof output.decision === 'string' ? CONSOLE.decisions[output.decision] : undefined;
+  return html`<strong>${toolLabel(t.name)}</strong> ${tags}${decision ? html` → <span class="tag good">${decision}</span>` : ''}`;
+}
+
+/** Fact ids the tool calls name (for 技术细节 only). */
+function factIds(tools: readonly ToolCall[]): string[] {
+  const ids = new Set<string>();
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 4 || typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    for (const [k, x] of Object.entries(v)) {
+      if ((k === 'factId' || k === 'id') && typeof x === 'string' && /^[a-z0-9]+(-[a-z0-9]+)+$/.test(x)) ids.add(x);
+      else visit(x, depth + 1);
+    }
+  };
+  tools.forEach((t) => visit(t.output, 0));
+  return [...ids];
 }
 
 /** Copies the answer; messages come from data attributes so the script holds no Chinese text. */

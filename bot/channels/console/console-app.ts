@@ -34,6 +34,9 @@ export interface QuestionLogEntryLike {
 export interface WechatStatusLike {
   state: 'disconnected' | 'waiting-scan' | 'logged-in' | 'logged-out' | (string & {});
   user?: string;
+  /** The login QR code's value (drawn locally by the console). */
+  qrcode?: string;
+  /** Wechaty's wechaty.js.org link to the QR image; only its value is used, the link is never shown or loaded. */
   qrcodeUrl?: string;
   lastHeartbeat?: string;
   startedAt?: string;

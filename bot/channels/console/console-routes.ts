@@ -29,6 +29,8 @@ import { groupGaps } from './gaps.js';
 import { renderGapsBody } from './gaps-page.js';
 import { CHAT_SCRIPT, renderChatBody } from './chat-page.js';
 import { renderStatusBody, type ConsoleStatus } from './status-page.js';
+import { loginQrDataUrl, loginQrValue } from './login-qr.js';
+import { showTime } from './labels.js';
 import { CHAT_COOKIE, randomId, serializeCookie } from './security.js';
 
 /** Turns records into an export file (bot/registration/export-registrations.ts has this shape). */
@@ -82,7 +84,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
       return sendPage(reply, req, { title: CONSOLE.ask.title, active: 'ask', status: 400, body: renderAskBody({ form, csrf, error: firstIssue(parsed.error) }) });
     }
     const result = await app.ask(parsed.data.q, { now: parsed.data.now, region: parsed.data.region, log: false });
-    return sendPage(reply, req, { title: CONSOLE.ask.title, active: 'ask', body: renderAskBody({ form, csrf, result }), script: ASK_SCRIPT });
+    return sendPage(reply, req, { title: CONSOLE.ask.title, active: 'ask', body: renderAskBody({ form, csrf, result, facts: app.facts.all() }), script: ASK_SCRIPT });
   });
 
   fastify.post('/api/ask', async (req, reply) => {
@@ -171,7 +173,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     return sendPage(reply, req, {
       title: CONSOLE.registrations.revealedTitle(record.reference),
       active: 'registrations',
-      body: renderRevealBody(full, { staff: input.data.staff, at }),
+      body: renderRevealBody(full, { staff: input.data.staff, at: showTime(at) }),
     });
   });
 
@@ -238,11 +240,15 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   });
 
   // 状态 -------------------------------------------------------------------
-  const status = (): ConsoleStatus => {
+  const status = async (): Promise<ConsoleStatus> => {
     const w = deps.wechatStatus?.();
-    const safeQr = w?.qrcodeUrl && /^https?:\/\//i.test(w.qrcodeUrl) ? w.qrcodeUrl : undefined;
+    // The QR value is drawn here; Wechaty's wechaty.js.org link is never passed on.
+    const qrValue = w?.state === 'waiting-scan' ? loginQrValue(w) : undefined;
+    const loginQr = qrValue ? await loginQrDataUrl(qrValue) : undefined;
     return {
-      wechat: w ? { connected: true, ...w, qrcodeUrl: safeQr } : { connected: false },
+      wechat: w
+        ? { connected: true, state: w.state, user: w.user, lastHeartbeat: w.lastHeartbeat, startedAt: w.startedAt, loginQr }
+        : { connected: false },
       indexVersion: app.kb.version(),
       factsVersion: app.facts.version,
       counts: {
@@ -257,7 +263,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   };
 
   fastify.get('/status', async (req, reply) =>
-    sendPage(reply, req, { title: CONSOLE.status.title, active: 'status', body: renderStatusBody(status()) }),
+    sendPage(reply, req, { title: CONSOLE.status.title, active: 'status', body: renderStatusBody(await status()) }),
   );
   fastify.get('/api/status', async () => status());
 }

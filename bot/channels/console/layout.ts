@@ -26,7 +26,7 @@ header nav{display:flex;flex-wrap:wrap;gap:.25rem}
 header nav a{color:#dce8f5;text-decoration:none;padding:.2rem .6rem;border-radius:4px}
 header nav a.active,header nav a:hover{background:#1f4f82;color:#fff}
 header form{margin:0 0 0 auto}
-main{max-width:1100px;margin:0 auto;padding:1rem}
+main{max-width:1240px;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.25rem 0 .75rem}
 h2{font-size:1.1rem;margin:1.25rem 0 .5rem}
 .card{background:#fff;border:1px solid #d8dee4;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
@@ -43,8 +43,18 @@ button,.button{background:#12355b;color:#fff;border:0;border-radius:4px;padding:
 button.secondary,.button.secondary{background:#e7ecf1;color:#12355b}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;background:#fff}
-th,td{border:1px solid #d8dee4;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th,td{border:1px solid #d8dee4;padding:.3rem .45rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#eef2f6;white-space:nowrap}
+table.stack th,table.stack td{font-size:.9em}
+.nowrap,button,.button{white-space:nowrap}
+code{overflow-wrap:anywhere}
+dl.kv dd{min-width:0;overflow-wrap:anywhere}
+form.reveal{display:flex;flex-direction:column;gap:.25rem;margin:0}
+form.reveal input{width:100%;min-width:6.5rem}
+ul.clauses{margin:.25rem 0;padding-left:1.25rem}
+details.tech{margin-top:.5rem}
+details.tech summary{cursor:pointer;color:#59636e;font-size:.9em}
+ul.tool-list{margin:.25rem 0;padding-left:1.25rem}
 pre{white-space:pre-wrap;word-break:break-word;background:#f3f5f7;padding:.5rem;border-radius:4px;margin:.25rem 0;font-size:.9em}
 pre.answer{background:#fff;font-size:1em;font-family:inherit}
 blockquote{margin:.25rem 0;padding:.25rem .75rem;border-left:4px solid #7aa7d6;background:#f3f8fd}
@@ -66,6 +76,18 @@ dl.kv dd{margin:0}
 #chat-form input{flex:1}
 img.qr{max-width:240px;border:1px solid #d8dee4}
 @media (max-width:640px){main{padding:.5rem}th,td{font-size:.85em}}
+@media (max-width:900px){
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack{background:transparent}
+table.stack tr{background:#fff;border:1px solid #d8dee4;border-radius:6px;margin:0 0 .6rem;padding:.35rem .6rem}
+table.stack td{border:0;position:relative;padding:.15rem 0 .15rem 7.5em;min-height:1.6em}
+table.stack td::before{content:attr(data-label);position:absolute;left:0;top:.15rem;width:7em;color:#59636e;white-space:normal}
+table.stack td.nowrap{white-space:normal;overflow-wrap:anywhere}
+table.stack td:empty{display:none}
+table.stack form.reveal{flex-direction:row;flex-wrap:wrap}
+table.stack form.reveal input{width:auto;flex:1 1 7rem}
+}
 `;
 
 export interface LayoutInput {

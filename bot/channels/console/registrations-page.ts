@@ -6,6 +6,7 @@ import { CONSOLE } from '../../../prompts/console.js';
 import { LevelSchema } from '../../../knowledge/facts/schema.js';
 import { html, raw, type SafeHtml } from './html.js';
 import type { MaskedRegistration, RegistrationFilter } from './registrations-query.js';
+import { orNone, showTime } from './labels.js';
 
 const C = CONSOLE.registrations;
 const COLUMNS = ['reference', 'name', 'gender', 'idNumber', 'education', 'title', 'employer', 'district', 'phone', 'level', 'status', 'createdAt'] as const;
@@ -25,10 +26,17 @@ export function filterQueryString(f: RegistrationFilter): string {
   return s ? `?${s}` : '';
 }
 
-function cell(r: MaskedRegistration, key: (typeof COLUMNS)[number]): string {
+/** A cell as staff read it: status in words, times in Beijing time, no 职称 as 无. */
+function cell(r: MaskedRegistration, key: (typeof COLUMNS)[number] | 'updatedAt'): string {
   if (key === 'status') return C.status[r.status] ?? r.status;
+  if (key === 'createdAt' || key === 'updatedAt') return showTime(r[key]);
+  if (key === 'title') return orNone(r.title);
   return String(r[key] ?? '');
 }
+
+/** Columns whose values must not break inside (times, numbers); the rest wrap. */
+const NOWRAP = new Set<string>(['reference', 'idNumber', 'phone', 'createdAt', 'updatedAt', 'status', 'level', 'gender']);
+const cellClass = (key: string) => (NOWRAP.has(key) ? raw(' class="nowrap"') : '');
 
 export interface RegistrationsPageInput {
   filter: RegistrationFilter;
@@ -57,9 +65,10 @@ export function renderRegistrationsBody(p: RegistrationsPageInput): SafeHtml {
     (fmt) => html`<a class="button secondary" id="export-${fmt}" href="/registrations/export.${fmt}${qs}" download>${C.exportAs(fmt)}</a>`,
   )}</div>`;
   const head = html`<tr>${COLUMNS.map((k) => html`<th>${C.columns[k]}</th>`)}<th>${C.columns.actions}</th></tr>`;
+  // Each cell carries its header as data-label: on a narrow screen a row becomes a card of label/value lines.
   const rows = p.rows.map(
-    (r) => html`<tr data-reference="${r.reference}">${COLUMNS.map((k) => html`<td>${cell(r, k)}</td>`)}
-<td><form method="post" action="/registrations/${encodeURIComponent(r.reference)}/reveal" class="inline">
+    (r) => html`<tr data-reference="${r.reference}">${COLUMNS.map((k) => html`<td data-label="${C.columns[k]}"${cellClass(k)}>${cell(r, k)}</td>`)}
+<td data-label="${C.columns.actions}" class="row-actions"><form method="post" action="/registrations/${encodeURIComponent(r.reference)}/reveal" class="reveal">
 <input type="hidden" name="_csrf" value="${p.csrf}">
 <input name="staff" required maxlength="40" placeholder="${C.staffPlaceholder}" aria-label="${C.staffLabel}">
 <button type="submit" class="secondary">${C.reveal}</button></form></td></tr>`,
@@ -69,7 +78,7 @@ ${filters}
 ${p.error ? html`<div class="card error" role="alert">${p.error}</div>` : ''}
 ${exports}
 <p class="muted" id="registration-count">${C.count(p.rows.length)}</p>
-${p.rows.length ? html`<div class="table-wrap"><table id="registrations"><thead>${head}</thead><tbody>${rows}</tbody></table></div>` : html`<p class="muted">${C.none}</p>`}`;
+${p.rows.length ? html`<div class="table-wrap"><table id="registrations" class="stack"><thead>${head}</thead><tbody>${rows}</tbody></table></div>` : html`<p class="muted">${C.none}</p>`}`;
 }
 
 /** The one-record full view after a reveal. */
@@ -77,7 +86,7 @@ export function renderRevealBody(r: MaskedRegistration, notice: { staff: string;
   const keys = [...COLUMNS, 'updatedAt'] as const;
   return html`<div class="card warn" role="note">${C.revealedNotice(notice.staff, notice.at)}</div>
 <div class="table-wrap"><table id="revealed"><tbody>${keys.map(
-    (k) => html`<tr><th>${C.columns[k]}</th><td>${k === 'status' ? (C.status[r.status] ?? r.status) : String(r[k] ?? '')}</td></tr>`,
+    (k) => html`<tr><th>${C.columns[k]}</th><td>${cell(r, k)}</td></tr>`,
   )}</tbody></table></div>
 <p><a class="button secondary" href="/registrations">${C.back}</a></p>`;
 }

@@ -1,13 +1,23 @@
 /** 状态: WeChat connection, versions, counts and the console's clock. */
 import { CONSOLE } from '../../../prompts/console.js';
 import { html, type SafeHtml } from './html.js';
-import type { WechatStatusLike } from './console-app.js';
+import { showTime } from './labels.js';
 
 const C = CONSOLE.status;
 
 /** Everything /status and /api/status report. */
 export interface ConsoleStatus {
-  wechat: { connected: false } | ({ connected: true } & WechatStatusLike);
+  wechat:
+    | { connected: false }
+    | {
+        connected: true;
+        state: string;
+        user?: string;
+        lastHeartbeat?: string;
+        startedAt?: string;
+        /** While waiting for a scan: the login QR code drawn locally, as a data: URL. */
+        loginQr?: string;
+      };
   indexVersion: string;
   factsVersion: string;
   counts: { facts: number; chunks: number; registrations: number; questions: number };
@@ -23,13 +33,17 @@ export function renderStatusBody(s: ConsoleStatus): SafeHtml {
   const wechat = w.connected
     ? html`<dl class="kv" id="wechat-status"><dt>${C.state}</dt><dd><span class="tag ${w.state === 'logged-in' ? 'good' : 'bad'}">${C.states[w.state] ?? w.state}</span></dd>
 ${w.user ? html`<dt>${C.user}</dt><dd>${w.user}</dd>` : ''}
-${w.lastHeartbeat ? html`<dt>${C.lastHeartbeat}</dt><dd>${w.lastHeartbeat}</dd>` : ''}
-${w.startedAt ? html`<dt>${C.startedAt}</dt><dd>${w.startedAt}</dd>` : ''}
+${w.lastHeartbeat ? html`<dt>${C.lastHeartbeat}</dt><dd>${showTime(w.lastHeartbeat)}</dd>` : ''}
+${w.startedAt ? html`<dt>${C.startedAt}</dt><dd>${showTime(w.startedAt)}</dd>` : ''}
 </dl>
-${w.state === 'waiting-scan' && w.qrcodeUrl ? html`<div id="qrcode"><p>${C.qrcodeHint}</p><p><a href="${w.qrcodeUrl}" rel="noreferrer noopener" target="_blank">${C.openQr}</a></p><img class="qr" alt="${C.qrcode}" src="${w.qrcodeUrl}"></div>` : ''}`
+${w.state === 'waiting-scan'
+  ? w.loginQr && w.loginQr.startsWith('data:image/svg+xml;base64,')
+    ? html`<div id="qrcode"><p>${C.qrcodeHint}</p><img class="qr" alt="${C.qrcode}" src="${w.loginQr}"></div>`
+    : html`<div id="qrcode"><p class="muted">${C.qrcodeUnavailable}</p></div>`
+  : ''}`
     : html`<div id="wechat-status"><p><span class="tag bad">${C.notConnected}</span></p><p class="muted">${C.howToConnect}</p></div>`;
   return html`<section class="card"><h2>${C.wechat}</h2>${wechat}</section>
 <section class="card"><h2>${C.versions}</h2><dl class="kv"><dt>${C.indexVersion}</dt><dd><code>${s.indexVersion}</code></dd><dt>${C.factsVersion}</dt><dd><code>${s.factsVersion}</code></dd></dl></section>
 <section class="card"><h2>${C.counts}</h2><dl class="kv" id="counts"><dt>${C.facts}</dt><dd>${s.counts.facts}</dd><dt>${C.chunks}</dt><dd>${s.counts.chunks}</dd><dt>${C.registrations}</dt><dd>${s.counts.registrations}</dd><dt>${C.questions}</dt><dd>${s.counts.questions}</dd></dl></section>
-<section class="card"><h2>${C.serverTime}</h2><p id="server-time">${s.serverTime}</p><p class="muted">${s.clockFixed ? C.clockFixed(s.serverTime) : C.clockReal}</p></section>`;
+<section class="card"><h2>${C.serverTime}</h2><p id="server-time">${showTime(s.serverTime)}${C.timeZone}</p><p class="muted">${s.clockFixed ? C.clockFixed(showTime(s.serverTime)) : C.clockReal}</p></section>`;
 }

@@ -321,19 +321,34 @@ describe('状态', () => {
     expect(api.serverTime).toBe(new Date('2026-03-01T00:00:00+08:00').toISOString());
   });
 
-  it('shows the WeChat state, user and QR code link while waiting for a scan', async () => {
-    let status: WechatStatusLike = { state: 'waiting-scan', qrcodeUrl: 'https://wechaty.js.org/qrcode/abc', startedAt: '2026-03-01T00:00:00.000Z' };
+  it('draws the login QR code on the page itself and never links or loads wechaty.js.org', async () => {
+    const value = 'https://login.weixin.qq.com/l/Ab_cD==';
+    let status: WechatStatusLike = { state: 'waiting-scan', qrcodeUrl: `https://wechaty.js.org/qrcode/${encodeURIComponent(value)}`, startedAt: '2026-03-01T00:00:00.000Z' };
     const s = createConsoleServer({ app: t.app, config: t.config, logger: log.logger, wechatStatus: () => status });
     const waiting = await s.fastify.inject({ method: 'GET', url: '/status' });
     expect(waiting.body).toContain('等待扫码');
-    expect(waiting.body).toContain('href="https://wechaty.js.org/qrcode/abc"');
+    expect(waiting.body).not.toContain('wechaty.js.org');
+    const src = /<img class="qr" alt="[^"]*" src="(data:image\/svg\+xml;base64,[^"]+)">/.exec(waiting.body)?.[1];
+    expect(src).toBeDefined();
+    expect(Buffer.from(src!.split(',')[1]!, 'base64').toString('utf8')).toMatch(/^<svg[^>]*viewBox/);
+    expect(waiting.headers['content-security-policy']).toContain("img-src 'self' data:;");
+    const api = (await s.fastify.inject({ method: 'GET', url: '/api/status' })).json();
+    expect(JSON.stringify(api)).not.toContain('wechaty.js.org');
+    expect(api.wechat.loginQr).toBe(src);
+    // the raw value, when the channel reports it, is drawn the same way
+    status = { state: 'waiting-scan', qrcode: value };
+    expect((await s.fastify.inject({ method: 'GET', url: '/api/status' })).json().wechat.loginQr).toBe(src);
+
     status = { state: 'logged-in', user: 'dte-bot<b>', lastHeartbeat: '2026-03-01T00:01:00.000Z' };
     const inBody = (await s.fastify.inject({ method: 'GET', url: '/status' })).body;
     expect(inBody).toContain('已登录');
     expect(inBody).toContain('dte-bot&lt;b&gt;');
-    expect(inBody).toContain('2026-03-01T00:01:00.000Z');
+    expect(inBody).toContain('2026-03-01 08:01');
+    expect(inBody).not.toContain('<img');
     status = { state: 'waiting-scan', qrcodeUrl: 'javascript:alert(1)' };
-    expect((await s.fastify.inject({ method: 'GET', url: '/status' })).body).not.toContain('javascript:');
+    const bad = (await s.fastify.inject({ method: 'GET', url: '/status' })).body;
+    expect(bad).not.toContain('javascript:');
+    expect(bad).toContain('终端');
     await s.close();
   });
 });
