@@ -52,6 +52,7 @@ export const FORM = {
     `报名需要登记您的${labels.join('、')}，仅用于本次培训报名，将提交给您单位所在区（市）人社部门` +
     (institution ? `和培训机构${institution}` : '和培训机构') +
     '。同意请回复“同意”，不同意请回复“不同意”。',
+  keptBeforeConsent: (labels: readonly string[]) => `已先记下您给的${labels.join('、')}，同意后不会再问这几项。`,
   consentAgain: '请回复“同意”开始登记，或回复“不同意”结束。',
   consentRefused: '好的，不登记任何信息。如需报名，随时发“我要报名”。',
   closed: (label: string, closes: string) =>
@@ -63,6 +64,7 @@ export const FORM = {
   unavailableContact: (office: string, phone: string) =>
     `抱歉，报名表的信息暂时无法读取，请稍后再试，或直接联系${office}（${phone}）报名。`,
   gotIt: '好的，已记下。',
+  notAnAnswer: '好的，不着急，这条我没有当作填写内容。',
   changed: (label: string, value: string) => `${label}已改为：${value}。`,
   genderConflict: (label: string, given: string, fromId: string) =>
     `您填的${label}是“${given}”，但身份证号显示为“${fromId}”。哪个是对的？回复“男”或“女”，身份证号填错了也可以直接发正确的。`,
@@ -98,6 +100,27 @@ export const FORM = {
     `${level}培训费${amount}元${mode ? `（${mode}）` : ''}，由工作人员在培训开始前统一安排缴费。`,
   subsidy: (beneficiaries: string, level: string, amount: number) => `${beneficiaries}${level}可享受${amount}元培训补贴。`,
   changeLater: '如需修改或删除信息，随时告诉我（例如“删除我的信息”）。',
+} as const;
+
+/** What the resident is told about their own stored registrations: asking, changing, deleting. */
+export const ACCOUNT = {
+  deleteAsk: (registrations: readonly string[]) =>
+    (registrations.length > 0
+      ? `将删除您用这个微信提交的${registrations.length}条登记（${registrations.join('、')}）和对话记录，删除后无法恢复。`
+      : '您用这个微信没有已提交的报名；将删除您的对话记录（含填写到一半的信息）。') +
+    '确认删除请回复“确认删除”；回复其他任何内容都不会删除。',
+  deleteKept: '好的，没有删除任何信息。',
+  nothingToConfirm: '没有等待确认的删除，什么也没有删除。要删除您的信息，请先发送“删除我的信息”。',
+  deleteHowTo:
+    '需要删除时，请直接发送“删除我的信息”。我会先列出将删除的内容，您再回复“确认删除”才会删除，不会误删。删除后仍可以重新报名。',
+  mineNone: '没有查到您用这个微信提交的报名。需要报名请发送“我要报名”。',
+  mineTitle: (n: number) => `您用这个微信提交的登记共${n}条：`,
+  mineItem: (fields: { reference: string; level: string; status: string; name: string; idNumber: string; phone: string; district: string; time: string }) =>
+    `编号${fields.reference}：${fields.level}，${fields.status}；${fields.name}，身份证${fields.idNumber}，手机${fields.phone}，${fields.district}；提交于${fields.time}（北京时间）`,
+  status: { submitted: '已报名，等待工作人员审核', interest: '意向登记（不是正式报名）', review: '已报名，工作人员正在核实' },
+  mineFooter: '要修改请发送“修改我的报名”，要删除请发送“删除我的信息”。',
+  changeStart: (reference: string) => `好的，我们来修改编号${reference}的登记。下面是目前的信息：`,
+  changeWhich: (references: readonly string[]) => `您有${references.length}条登记（${references.join('、')}），要修改哪一条？请说“修改中级”或“修改初级”。`,
 } as const;
 
 export const ELIGIBILITY = {

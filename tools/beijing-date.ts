@@ -15,3 +15,8 @@ export function beijingDate(instant: Date): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/** An instant as Beijing wall-clock time, "2026-12-02 05:15" (how residents and staff read times). */
+export function formatBeijing(instant: Date): string {
+  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -6,7 +6,7 @@
  * that logs and answers politely. Never throws.
  */
 import type { Logger } from '../log.js';
-import type { RegistrationRecord } from '../registration/types.js';
+import { NEW_REFERENCE } from '../registration/types.js';
 import { SYSTEM_ERROR_REPLY } from '../../prompts/answers.js';
 import {
   newSession,
@@ -23,10 +23,13 @@ import {
 /** The persistence the handler needs (bot/store implements it). */
 export interface HandlerStore {
   getSession(conversationId: string): unknown;
-  saveSession(conversationId: string, session: Session, options?: { userId?: string }): void;
-  upsertRegistration(record: RegistrationRecord): unknown;
-  deletePersonalData(userId: string): unknown;
-  logQuestion(entry: { question: string; answered: boolean; confidence: number; route: string; time: string }): void;
+  /**
+   * Apply the turn's effects and save its session in one transaction; returns
+   * the reference given to each saved registration, in effect order.
+   */
+  commitTurn(commit: { conversationId: string; userId: string; session: Session; effects: readonly Effect[]; now: Date }): {
+    saved: Array<{ reference: string }>;
+  };
 }
 
 export type TurnFn = (input: { message: InboundMessage; session: Session }, ports: Ports) => Promise<TurnResult>;
@@ -43,6 +46,12 @@ export interface RunningHandler extends ConversationHandler {
   drain(): Promise<void>;
 }
 
+/** The replies with the reference the store assigned in place of NEW_REFERENCE. */
+export function withReferences(replies: readonly string[], saved: ReadonlyArray<{ reference: string }>): string[] {
+  const reference = saved[0]?.reference;
+  return reference ? replies.map((r) => r.split(NEW_REFERENCE).join(reference)) : [...replies];
+}
+
 /** A session from storage, or a fresh one when it is missing or of another version. */
 export function reviveSession(raw: unknown): Session {
   if (raw && typeof raw === 'object' && (raw as { version?: unknown }).version === SESSION_VERSION) {
@@ -56,34 +65,35 @@ export function createConversationHandler(opts: ConversationHandlerOptions): Run
   const { ports, store, logger, turn } = opts;
   const queues = new Map<string, Promise<unknown>>();
 
-  const applyEffects = (effects: Effect[], message: InboundMessage) => {
-    for (const e of effects) {
-      switch (e.kind) {
-        case 'save-registration':
-          store.upsertRegistration(e.record);
-          logger.info('registration saved', { reference: e.record.reference, status: e.record.status, conversation: message.conversationId });
-          break;
-        case 'delete-personal-data':
-          store.deletePersonalData(e.userId);
-          logger.info('personal data deleted', { conversation: message.conversationId });
-          break;
-        case 'log-question':
-          store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: ports.now().toISOString() });
-          break;
-      }
-    }
-  };
-
   const run = async (message: InboundMessage): Promise<{ replies: string[]; trace?: Trace }> => {
     try {
       const session = reviveSession(store.getSession(message.conversationId));
       const result = await turn({ message, session }, ports);
-      applyEffects(result.effects, message);
-      store.saveSession(message.conversationId, { ...result.session, lastSeen: ports.now().toISOString() }, { userId: message.userId });
-      return { replies: result.replies, trace: result.trace };
+      const now = ports.now();
+      // Nothing is said before it is stored: the replies go out only after the commit succeeded.
+      const committed = store.commitTurn({
+        conversationId: message.conversationId,
+        userId: message.userId,
+        session: { ...result.session, lastSeen: now.toISOString() },
+        effects: result.effects,
+        now,
+      });
+      logEffects(result.effects, committed.saved, message);
+      return { replies: withReferences(result.replies, committed.saved), trace: result.trace };
     } catch (error) {
       logger.error('turn failed', { conversation: message.conversationId, channel: message.channel, error });
       return { replies: [SYSTEM_ERROR_REPLY] };
+    }
+  };
+
+  const logEffects = (effects: readonly Effect[], saved: ReadonlyArray<{ reference: string }>, message: InboundMessage) => {
+    let i = 0;
+    for (const e of effects) {
+      if (e.kind === 'save-registration') {
+        logger.info('registration saved', { reference: saved[i++]?.reference, status: e.record.status, conversation: message.conversationId });
+      } else if (e.kind === 'delete-personal-data') {
+        logger.info('personal data deleted', { conversation: message.conversationId });
+      }
     }
   };
 

@@ -1,13 +1,23 @@
 /**
- * Hands messages to the registration form (bot/registration/form.ts): while
- * a form is open every message goes to it first; registration intent starts
- * one; "删除我的信息" outside a form deletes the resident's data. A message
- * the form doesn't take (a policy question mid-form) is answered by the
- * engine, which then re-asks the form's question (resumeFormPrompt).
+ * Hands messages to the registration form (bot/registration/form.ts) and to
+ * the resident's own stored registrations:
+ *   - a pending deletion is carried out only by "确认删除" (anything else keeps the data);
+ *   - "查询我的报名" shows the resident's own registrations, masked;
+ *   - "删除我的信息" asks for confirmation; a question about deleting
+ *     ("如何删除我的信息？", "请不要删除") is answered, never executed;
+ *   - "修改我的报名" reopens the resident's own registration at its summary;
+ *   - while a form is open every other message goes to it first; a
+ *     registration intent starts one. A message the form doesn't take (a
+ *     policy question mid-form) is answered by the engine, which then
+ *     re-asks the form's question (resumeFormPrompt).
+ * What counts as each of these is language data (knowledge/language/conversation.json).
  */
-import { FORM } from '../../prompts/registration.js';
-import { resumePrompt, reviveFormState, startForm, stepForm, type FormContext, type FormStep } from '../registration/form.js';
-import { WORDS } from '../../prompts/registration.js';
+import { ACCOUNT, FORM } from '../../prompts/registration.js';
+import { containsAny, defaultConversationLanguage, isExactly, type ConversationLanguage } from '../../knowledge/language/schema.js';
+import { maskIdNumber, maskName, maskPhone } from '../mask.js';
+import { formatBeijing } from '../../tools/beijing-date.js';
+import { resumePrompt, reviveFormState, startChange, startForm, stepForm, type FormContext, type FormStep } from '../registration/form.js';
+import type { RegistrationRecord } from '../registration/types.js';
 import type { InboundMessage, Ports, Session, TurnResult } from './types.js';
 import type { Intent } from './understand/lexicon.js';
 
@@ -17,29 +27,105 @@ function formContext(message: InboundMessage, ports: Ports): FormContext {
     now: ports.now(),
     chat: message.chat,
     userId: message.userId,
-    existing: (idNumber, level) => ports.registrations.findByIdNumber(idNumber, level as never),
-    makeReference: () => ports.registrations.newReference(),
+    existing: (idNumber, level) => ports.registrations.findOwn(message.userId, idNumber, level as never),
   };
 }
 
-function toResult(session: Session, step: FormStep): TurnResult {
+function toResult(session: Session, step: FormStep, route = 'form'): TurnResult {
   if (step.state) session.form = step.state;
   else delete session.form;
   return {
     replies: step.replies.length ? [step.replies.join('\n')] : [],
     session,
     effects: step.effects,
-    trace: { route: 'form', tools: [], sources: [], mode: 'offline', confidence: 1 },
+    trace: { route, tools: [], sources: [], mode: 'offline', confidence: 1 },
   };
 }
 
+function said(session: Session, replies: string[], route: string): TurnResult {
+  return { replies: [replies.join('\n')], session, effects: [], trace: { route, tools: [], sources: [], mode: 'offline', confidence: 1 } };
+}
+
+/** What a message says about deleting: a request to delete, a question about it, or nothing. */
+export function deletionKind(text: string, language: ConversationLanguage): 'request' | 'question' | undefined {
+  const d = language.deletion;
+  if (!containsAny(text, d.verbs) || !containsAny(text, d.objects)) return undefined;
+  if (containsAny(text, d.negations) || containsAny(text, d.questionMarkers)) return 'question';
+  return 'request';
+}
+
+function label(r: RegistrationRecord): string {
+  return `${r.level} ${r.reference}`;
+}
+
+/** The resident's own registrations as masked lines. */
+function mine(records: readonly RegistrationRecord[]): string[] {
+  if (records.length === 0) return [ACCOUNT.mineNone];
+  return [
+    ACCOUNT.mineTitle(records.length),
+    ...records.map((r) =>
+      ACCOUNT.mineItem({
+        reference: r.reference,
+        level: r.level,
+        status: r.review ? ACCOUNT.status.review : ACCOUNT.status[r.status],
+        name: maskName(r.name),
+        idNumber: maskIdNumber(r.idNumber),
+        phone: maskPhone(r.phone),
+        district: r.district,
+        time: formatBeijing(new Date(r.updatedAt)),
+      }),
+    ),
+    ACCOUNT.mineFooter,
+  ];
+}
+
 /**
- * The form's answer to this message, or undefined when the engine should
- * answer it (no form open and no registration/deletion intent, or a
- * question the open form doesn't take).
+ * The form's or the account's answer to this message, or undefined when the
+ * engine should answer it (no form open and no registration/account intent,
+ * or a question the open form doesn't take).
  */
-export function routeForm(text: string, session: Session, message: InboundMessage, ports: Ports, intent: Intent | undefined): TurnResult | undefined {
+export function routeForm(
+  text: string,
+  session: Session,
+  message: InboundMessage,
+  ports: Ports,
+  intent: Intent | undefined,
+  language: ConversationLanguage = defaultConversationLanguage(),
+): TurnResult | undefined {
   const ctx = formContext(message, ports);
+
+  // Second step of a deletion: only the confirmation deletes; anything else keeps everything.
+  if (session.confirmDelete) {
+    delete session.confirmDelete;
+    if (isExactly(text, language.confirmDelete)) {
+      delete session.form;
+      return toResult(session, { state: undefined, replies: [FORM.deleted], effects: [{ kind: 'delete-personal-data', userId: message.userId }], handled: true }, 'delete');
+    }
+    if (isExactly(text, [...language.nonAnswersExact, ...language.declineDelete])) return said(session, [ACCOUNT.deleteKept], 'delete');
+  } else if (isExactly(text, language.confirmDelete)) return said(session, [ACCOUNT.nothingToConfirm, ...resume(session, ports)], 'delete');
+
+  const own = () => ports.registrations.listOwn(message.userId);
+  const deletion = deletionKind(text, language);
+  if (deletion === 'question') return said(session, [ACCOUNT.deleteHowTo, ...resume(session, ports)], 'delete-howto');
+  if (deletion === 'request' && message.chat === 'private') {
+    session.confirmDelete = { askedAt: ports.now().toISOString() };
+    return said(session, [ACCOUNT.deleteAsk(own().map(label))], 'delete-confirm');
+  }
+  if (containsAny(text, language.myRegistration) && message.chat === 'private') {
+    return said(session, [...mine(own()), ...resume(session, ports)], 'my-registration');
+  }
+  if (containsAny(text, language.changeRegistration) && message.chat === 'private' && !session.form) {
+    const records = own();
+    if (records.length > 0) {
+      const wanted = records.filter((r) => text.includes(r.level));
+      const pick = wanted.length === 1 ? wanted[0] : records.length === 1 ? records[0] : undefined;
+      if (!pick) return said(session, [ACCOUNT.changeWhich(records.map(label))], 'my-registration');
+      const step = startChange(pick, ctx);
+      return toResult(session, { ...step, replies: [ACCOUNT.changeStart(pick.reference), ...step.replies] });
+    }
+    return said(session, [ACCOUNT.mineNone], 'my-registration');
+  }
+
   if (session.form) {
     const form = reviveFormState(session.form);
     if (!form) {
@@ -50,11 +136,13 @@ export function routeForm(text: string, session: Session, message: InboundMessag
       return undefined;
     }
   }
-  if (intent === 'register') return toResult(session, startForm(ctx));
-  if (intent === 'delete-data' || WORDS.deleteData.some((w) => text.includes(w))) {
-    return toResult(session, { state: undefined, replies: [FORM.deleted], effects: [{ kind: 'delete-personal-data', userId: message.userId }], handled: true });
-  }
+  if (intent === 'register') return toResult(session, startForm(ctx, text));
   return undefined;
+}
+
+function resume(session: Session, ports: Ports): string[] {
+  const prompt = resumeFormPrompt(session, ports);
+  return prompt ? [prompt] : [];
 }
 
 /** The form's pending question, to append after answering something else mid-form. */

@@ -39,6 +39,8 @@ export interface Session {
   pending?: { kind: 'eligibility'; level?: Level; profileText: string; asked?: string[] };
   /** What the resident said about themselves (education, title, years), for later eligibility questions. */
   profileText?: string;
+  /** The resident asked to delete their data and was asked to confirm: only "确认删除" next deletes. */
+  confirmDelete?: { askedAt: string };
   /** The resident was told which region answers assume (said once per conversation). */
   regionNoted?: boolean;
   /** ISO time of the last turn, for "welcome back" and draft resume. */
@@ -53,6 +55,7 @@ export function newSession(): Session {
 /** What a channel must do after a turn. */
 export type Effect =
   | { kind: 'save-registration'; record: RegistrationRecord }
+  /** Only ever after the owner confirmed it in a second message. */
   | { kind: 'delete-personal-data'; userId: string }
   | { kind: 'log-question'; question: string; answered: boolean; confidence: number; route: string };
 
@@ -91,17 +94,20 @@ export interface TurnResult {
   trace: Trace;
 }
 
-/** Read-only view of stored registrations the engine may consult. */
+/**
+ * Read-only view of stored registrations the engine may consult: only the
+ * resident's own. Nothing here can tell whether someone else registered an
+ * ID number (that would leak it); duplicates are the store's and staff's job.
+ */
 export interface RegistrationLookup {
-  /** The stored registration with this ID number and level, if any. */
-  findByIdNumber(idNumber: string, level: Level): RegistrationRecord | undefined;
+  /** This user's registration with this ID number and level, if any. */
+  findOwn(userId: string, idNumber: string, level: Level): RegistrationRecord | undefined;
+  /** This user's registrations, oldest first. */
+  listOwn(userId: string): RegistrationRecord[];
 }
 
-/** Registrations as the engine sees them: look-up plus fresh reference numbers. */
-export interface RegistrationPort extends RegistrationLookup {
-  /** A fresh registration reference number (called once per new submission). */
-  newReference(): string;
-}
+/** Registrations as the engine sees them (new references are assigned when the store commits the turn). */
+export type RegistrationPort = RegistrationLookup;
 
 /** An optional language model (see bot/engine/llm/). */
 export interface LlmPort {

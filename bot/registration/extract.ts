@@ -8,6 +8,7 @@
 import type { FormField } from './types.js';
 import { FORM_FIELDS } from './types.js';
 import { matchDistrict } from './validate.js';
+import { containsAny, defaultConversationLanguage, type ConversationLanguage } from '../../knowledge/language/schema.js';
 
 /** What the extractor needs to know about the form at this point. */
 export interface ExtractContext {
@@ -15,6 +16,8 @@ export interface ExtractContext {
   asking?: FormField;
   /** District options from the facts (to recognise "滕州的"). */
   districtOptions: readonly string[];
+  /** How residents phrase things; defaults to the shipped language data. */
+  language?: ConversationLanguage;
 }
 
 export interface Extraction {
@@ -24,6 +27,42 @@ export interface Extraction {
   reopen: FormField[];
   /** The message reads as a question (nothing but ID/phone numbers and explicit corrections were taken from it). */
   question: boolean;
+  /** Fields the message explicitly corrects ("把手机号改成…", "不对，我是女的"): only these may overwrite a filled field. */
+  corrected: FormField[];
+}
+
+/** Fields whose answer is whatever the resident calls it (an employer named 枣庄市中级人民法院 is an employer, not a level). */
+const FREE_TEXT_FIELDS: ReadonlySet<FormField> = new Set(['employer', 'title']);
+/** "不对，我是女的": a message that opens by saying something was wrong corrects what it then gives. */
+const CORRECTION_OPENING = /^(?:不对|错了|写错了|填错了|搞错了|说错了|更正一下|更正)/u;
+const TITLE_PREFIX = /^(?:我现在是|现在是|已经是|我是|是|职称是|职称为|职称|我有|有|评了|评的|取得了|取得|拿到了|拿到|拿了)/u;
+const TITLE_SUFFIX = /(?:职称|证书|资格)?(?:了|的|吧|呢)?$/u;
+
+/**
+ * The asked free-text field's answer from a whole message, or undefined when
+ * it names none. For the title: "没有/还没评职称" is none (""), and a name
+ * ending like a title (工程师, 农艺师, 教授 …, from the language data) is
+ * cut out of the sentence; for the employer: "单位叫X"/"单位是X" gives X,
+ * otherwise the whole message is the employer.
+ */
+function freeTextAnswer(field: FormField, text: string, language: ConversationLanguage): string | undefined {
+  const t = text.trim().replace(/[。.!！~～]+$/u, '');
+  if (t === '') return undefined;
+  if (field === 'title') {
+    const endings = [...language.titleEndings].sort((a, b) => b.length - a.length);
+    const at = endings.map((e) => ({ e, i: t.lastIndexOf(e) })).filter((x) => x.i >= 0).sort((a, b) => b.i + b.e.length - (a.i + a.e.length))[0];
+    if (at) {
+      const head = t.slice(0, at.i + at.e.length);
+      const run = /[\p{Script=Han}（）()]+$/u.exec(head)?.[0] ?? head;
+      const title = run.replace(TITLE_PREFIX, '').replace(TITLE_SUFFIX, '');
+      if ([...title].length >= 2) return title;
+    }
+    if (containsAny(t, language.noTitle) && [...t].length <= 12) return '';
+    return t.replace(TITLE_PREFIX, '').replace(TITLE_SUFFIX, '');
+  }
+  const named = /(?:单位|公司)(?:名称|全称)?(?:叫|是|为|名叫|名字叫)[:：]?\s*([^，,。；;]+)/u.exec(t);
+  if (named) return named[1]!.trim();
+  return t.replace(/^(?:我在|在|就职于|任职于|工作于)/u, '').replace(/(?:上班|工作|任职)(?:的|呢|呀)?$/u, '').trim();
 }
 
 /** Words naming a field, longest first so 身份证号码 wins over 身份证. */
@@ -130,8 +169,11 @@ function classify(segment: string, ctx: ExtractContext): { field: FormField; val
 export function extractFields(text: string, ctx: ExtractContext): Extraction {
   const values: Partial<Record<FormField, string>> = {};
   const reopen: FormField[] = [];
+  const corrected: FormField[] = [];
+  const language = ctx.language ?? defaultConversationLanguage();
   let rest = text.normalize('NFKC').trim();
   const question = QUESTION.test(rest);
+  const correcting = CORRECTION_OPENING.test(rest);
 
   // Numbers first: they are unambiguous, and removing them keeps segments clean.
   for (const [field, re] of [
@@ -145,6 +187,18 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
     if (t.value !== undefined) {
       values[field] = t.value.trim();
       rest = t.rest;
+    }
+  }
+
+  // The asked employer or title is the whole message, whatever words it contains, unless the
+  // message names fields itself ("单位在峄城那边", "把手机号改成…") or is a question.
+  if (ctx.asking && FREE_TEXT_FIELDS.has(ctx.asking) && !question && !correcting && Object.keys(values).length === 0) {
+    const names = rest.split(SEPARATORS).map((seg) => fieldNamedAt(seg.trim())).filter((n) => n !== undefined);
+    const namesOther = names.some((n) => n.field !== ctx.asking && !(ctx.asking === 'employer' && n.field === 'employer'));
+    const namesDistrict = names.some((n) => n.field === 'employer' && matchDistrict(n.rest.replace(/^[在是]/u, ''), ctx.districtOptions));
+    if (!namesOther && !namesDistrict) {
+      const value = freeTextAnswer(ctx.asking, rest, language);
+      if (value !== undefined) return { values: { [ctx.asking]: value }, reopen, question: false, corrected };
     }
   }
 
@@ -173,6 +227,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
       const change = CHANGE.exec(r);
       const explicit = change !== null && /改|换|更正|应/u.test(change[0]);
       if (question && !explicit) continue;
+      if (explicit || correcting || /错|不对|有误/u.test(r)) corrected.push(named.field);
       const value = change ? r.slice(change[0].length) : r;
       if (value.trim() === '') continue;
       // "单位在滕州" names the employer word but gives a district.
@@ -186,6 +241,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
       const value = segment.slice(change[0].length).trim();
       if (value === '') continue;
       values[lastNamed] = value;
+      corrected.push(lastNamed);
       const i = reopen.indexOf(lastNamed);
       if (i >= 0) reopen.splice(i, 1);
       continue;
@@ -200,6 +256,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
     }
     if (c && values[c.field] === undefined) {
       values[c.field] = c.value;
+      if (correcting) corrected.push(c.field);
       previous = c.field;
       continue;
     }
@@ -211,5 +268,9 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
     if (values[ctx.asking] === undefined) values[ctx.asking] = unclassified.join('，');
     else if (others.length === 0) values[ctx.asking] = [values[ctx.asking], ...unclassified].join('，');
   }
-  return { values, reopen, question: question && Object.keys(values).length === 0 && reopen.length === 0 };
+  // A number given with a correction word ("手机号填错了，改成138…", "身份证号不对 应该是…") corrects that field.
+  if (/改成|改为|换成|换为|错了|不对|有误|更正|应该是|应为/u.test(text)) {
+    for (const f of ['idNumber', 'phone'] as const) if (values[f] !== undefined && !corrected.includes(f)) corrected.push(f);
+  }
+  return { values, reopen, corrected, question: question && Object.keys(values).length === 0 && reopen.length === 0 };
 }

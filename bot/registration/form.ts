@@ -4,7 +4,9 @@
  *
  * How the engine drives it:
  *   - on registration intent ("我要报名", "怎么报名？帮我登记"):
- *       const step = startForm(ctx); session.form = step.state;
+ *       const step = startForm(ctx, text); session.form = step.state;
+ *     (fields the first message already gives are kept, shown in the summary, not asked again);
+ *   - to change a stored registration of the resident's: startChange(record, ctx);
  *   - while `session.form` is set, every message goes first to
  *       const step = stepForm(session.form, text, ctx);
  *     send `step.replies`, run `step.effects` (save-registration,
@@ -23,6 +25,7 @@ import { ASK, ELIGIBILITY, FORM, WORDS, chineseDate } from '../../prompts/regist
 import {
   FORM_FIELDS,
   FORM_STATE_VERSION,
+  NEW_REFERENCE,
   type EligibilityOutcome,
   type EligibilityProgress,
   type FormField,
@@ -33,6 +36,7 @@ import {
 } from './types.js';
 import { buildProfile, parseProfileAnswer, toolEligibilityChecker, type CheckEligibility } from './eligibility.js';
 import { extractFields } from './extract.js';
+import { containsAny, defaultConversationLanguage, isExactly, type ConversationLanguage } from '../../knowledge/language/schema.js';
 import {
   districtOffice,
   fieldSpec,
@@ -52,10 +56,14 @@ export interface FormContext {
   now: Date;
   chat: 'private' | 'group';
   userId: string;
-  /** The stored registration with this ID number and level, if any (so a resubmission updates it). */
+  /**
+   * THIS user's stored registration with this ID number and level, if any
+   * (so a resubmission updates it). Never another user's: the form must not
+   * reveal that someone else registered an ID number.
+   */
   existing?: (idNumber: string, level: string) => RegistrationRecord | undefined;
-  /** A fresh reference number; called once, only when a new registration is submitted. */
-  makeReference: () => string;
+  /** How residents phrase things (non-answers, "no title", title names); defaults to the shipped data. */
+  language?: ConversationLanguage;
   /** Eligibility checker; defaults to the eligibility-check tool over `facts`. */
   checkEligibility?: CheckEligibility;
 }
@@ -162,7 +170,7 @@ function eligibilityQuestion(key: ProfileKey | undefined): string {
  * collected there). After the registration deadline it offers an expression
  * of interest instead (status 'interest'). Otherwise it asks for consent.
  */
-export function startForm(ctx: FormContext): FormStep {
+export function startForm(ctx: FormContext, text = ''): FormStep {
   if (ctx.chat === 'group') return end([FORM.groupRefusal]);
   const spec = readFormSpec(ctx.facts);
   if (!spec) return unavailable(ctx);
@@ -170,15 +178,55 @@ export function startForm(ctx: FormContext): FormStep {
   const replies: string[] = [];
   if (window.kind === 'closed') replies.push(FORM.closed(window.fact.label, chineseDate(window.fact.closes)));
   if (window.kind === 'not-open') replies.push(FORM.notOpen(window.fact.label, chineseDate(window.fact.opens!)));
-  replies.push(FORM.consent(spec.fields.map((f) => f.label), trainingInstitution(ctx.facts, spec)?.name));
   const state: FormState = {
     version: FORM_STATE_VERSION,
     step: 'consent',
-    values: {},
+    values: volunteered(text, ctx, spec),
     status: window.kind === 'open' ? 'submitted' : 'interest',
     startedAt: ctx.now.toISOString(),
   };
+  const kept = spec.fields.filter((f) => state.values[f.field] !== undefined).map((f) => f.label);
+  if (kept.length > 0) replies.push(FORM.keptBeforeConsent(kept));
+  replies.push(FORM.consent(spec.fields.map((f) => f.label), trainingInstitution(ctx.facts, spec)?.name));
   return stay(state, replies);
+}
+
+/** Valid fields a message gives of its own accord (before consent, or in a one-shot first message). */
+function volunteered(text: string, ctx: FormContext, spec: FormSpec, base: FormState['values'] = {}): FormState['values'] {
+  if (!text.trim()) return { ...base };
+  const ex = extractFields(text, { districtOptions: fieldSpec(spec, 'district').options ?? [] });
+  const values = { ...base };
+  for (const field of FORM_FIELDS) {
+    const raw = ex.values[field];
+    if (raw === undefined || values[field] !== undefined) continue;
+    const f = fieldSpec(spec, field);
+    const r = validateField(field, raw, { now: ctx.now, label: f.label, options: f.options });
+    if (r.ok) values[field] = r.value;
+  }
+  return values;
+}
+
+/**
+ * Reopen a stored registration of the resident's at its summary: they say
+ * what to change ("把手机号改成…") and confirm again; the submission then
+ * updates that same record (same reference).
+ */
+export function startChange(record: RegistrationRecord, ctx: FormContext): FormStep {
+  if (ctx.chat === 'group') return end([FORM.groupRefusal]);
+  const spec = readFormSpec(ctx.facts);
+  if (!spec) return unavailable(ctx);
+  const values = Object.fromEntries(FORM_FIELDS.map((f) => [f, record[f]])) as FormState['values'];
+  const state: FormState = {
+    version: FORM_STATE_VERSION,
+    step: 'confirm',
+    values,
+    status: record.status,
+    startedAt: ctx.now.toISOString(),
+    updating: { reference: record.reference },
+    // Judged when it was submitted; a change of level, education or title judges again.
+    eligibility: { answers: {}, asked: [], decision: 'incomplete', level: record.level },
+  };
+  return stay(state, [formSummary(state, spec), FORM.confirmAsk]);
 }
 
 /** The question to re-ask after the engine answered something else mid-form. */
@@ -224,9 +272,6 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
   if (!spec) return unavailable(ctx);
   const t = norm(text);
 
-  if (WORDS.deleteData.some((w) => t.includes(w))) {
-    return end([FORM.deleted], [{ kind: 'delete-personal-data', userId: ctx.userId }]);
-  }
   if (state.step !== 'consent' && WORDS.showDraft.some((w) => t.includes(w))) {
     return stay(state, [draft(state, spec), resumePrompt(state, ctx)]);
   }
@@ -236,6 +281,12 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
       if (isOneOf(t, WORDS.no) || isCancel(t)) return end([FORM.consentRefused]);
       if (isOneOf(t, WORDS.yes)) return advance({ ...state, step: 'filling' }, ctx, spec, []);
       if (QUESTION.test(t)) return notHandled(state);
+      {
+        // "先帮我记上：…" before saying yes: keep what was given, ask for consent again.
+        const values = volunteered(text, ctx, spec, state.values);
+        const added = spec.fields.filter((f) => values[f.field] !== undefined && state.values[f.field] === undefined).map((f) => f.label);
+        if (added.length > 0) return stay({ ...state, values }, [FORM.keptBeforeConsent(added), FORM.consentAgain]);
+      }
       return stay(state, [FORM.consentAgain]);
 
     case 'confirm-cancel':
@@ -317,8 +368,20 @@ function fill(
   fallback: string | undefined,
   original: FormState = state,
 ): FormStep {
+  const language = ctx.language ?? defaultConversationLanguage();
   const districtOptions = fieldSpec(spec, 'district').options ?? [];
-  const ex = extractFields(text, { asking: state.step === 'filling' ? state.asking : undefined, districtOptions });
+  const asking = state.step === 'filling' ? state.asking : undefined;
+  // Holding, acknowledging or greeting ("稍等", "好的", "你好") is not an answer: say so and ask again.
+  if (isExactly(text, language.nonAnswersExact)) return stay(original, [FORM.notAnAnswer, resumePrompt(original, ctx)]);
+  const ex = extractFields(text, { asking, districtOptions, language });
+  // A policy ask or a request for a person ("想问问补贴", "人工客服") is for the engine; nothing is stored.
+  const typed = ex.values.idNumber !== undefined || ex.values.phone !== undefined;
+  const aboutDeleting = containsAny(text, language.deletion.verbs) && containsAny(text, language.deletion.objects);
+  if ((aboutDeleting || containsAny(text, language.nonAnswersContained)) && !typed && ex.corrected.length === 0) return notHandled(original);
+  // An answer never overwrites another filled field; only an explicit correction does.
+  for (const f of FORM_FIELDS) {
+    if (f !== asking && state.values[f] !== undefined && ex.values[f] !== undefined && !ex.corrected.includes(f)) delete ex.values[f];
+  }
   const given = FORM_FIELDS.filter((f) => ex.values[f] !== undefined);
   if (given.length === 0 && ex.reopen.length === 0) {
     if (ex.question || QUESTION.test(norm(text))) return notHandled(original);
@@ -492,7 +555,8 @@ function submit(state: FormState, ctx: FormContext, spec: FormSpec): FormStep {
 
   const level = v.level as RegistrationRecord['level'];
   const existing = ctx.existing?.(v.idNumber!, level);
-  const reference = existing?.reference ?? state.updating?.reference ?? ctx.makeReference();
+  // A new registration's reference is assigned by the store in the transaction that saves it.
+  const reference = existing?.reference ?? state.updating?.reference ?? NEW_REFERENCE;
   const now = ctx.now.toISOString();
   const record: RegistrationRecord = {
     reference,

@@ -10,6 +10,16 @@ export type FormField = (typeof FORM_FIELDS)[number];
 
 export type RegistrationStatus = 'submitted' | 'interest';
 
+/** Why staff must look at a registration before anything else: the same ID number and level came from another WeChat user. */
+export type RegistrationReview = 'duplicate-id';
+
+/**
+ * The reference of a registration not yet stored. The store assigns the real
+ * one inside the transaction that saves it (so a crash burns no number), and
+ * the conversation handler puts it into the replies in place of this token.
+ */
+export const NEW_REFERENCE = '{{reference}}';
+
 /** A validated, submitted registration (or expression of interest after the deadline). */
 export interface RegistrationRecord {
   /** Reference number shown to the resident, e.g. "ZZ26-000123". */
@@ -26,6 +36,8 @@ export interface RegistrationRecord {
   phone: string;
   level: Extract<Level, '初级' | '中级'>;
   status: RegistrationStatus;
+  /** Set when staff must review it (a duplicate ID number from another user). */
+  review?: RegistrationReview;
   createdAt: string;
   updatedAt: string;
 }

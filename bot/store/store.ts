@@ -1,19 +1,36 @@
 /**
  * The bot's SQLite store (better-sqlite3, synchronous): sessions, the
- * registrations, the question log and reference numbers. Writes that belong
- * together run in one transaction; a session is saved with one statement, so
- * saving after every turn is cheap and atomic (WAL, synchronous=NORMAL) and a
- * crash loses at most the message being handled.
+ * registrations, the question log and reference numbers.
+ *
+ * Durability and concurrency, measured in `npm run bench`:
+ *   - WAL with synchronous=FULL: every commit is fsynced before it returns,
+ *     so a registration the resident was told about survives a power loss
+ *     (NORMAL would only protect against a process crash).
+ *   - A turn's writes (registration, its reference number, the session, the
+ *     question log) commit in ONE immediate transaction (`commitTurn`): a
+ *     crash leaves either all of them or none, and burns no reference.
+ *   - Write transactions are IMMEDIATE: they take the write lock first and
+ *     wait for it (busy timeout). A deferred transaction that reads and then
+ *     writes gets SQLITE_BUSY at once in WAL mode, whatever the timeout —
+ *     which is what "database is locked" under 50 parallel `dte chat` was.
+ *   - secure_delete: deleted personal data is overwritten, not left in free
+ *     pages; the database file is created 0600.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { SESSION_VERSION, type RegistrationLookup, type Session } from '../engine/types.js';
+import { SESSION_VERSION, type Effect, type RegistrationLookup, type Session } from '../engine/types.js';
 import type { Level } from '../../knowledge/facts/schema.js';
 import { maskPersonalData } from '../mask.js';
 import { reviveFormState } from '../registration/form.js';
-import { FORM_FIELDS, type RegistrationRecord, type RegistrationStatus } from '../registration/types.js';
+import {
+  FORM_FIELDS,
+  NEW_REFERENCE,
+  type RegistrationRecord,
+  type RegistrationReview,
+  type RegistrationStatus,
+} from '../registration/types.js';
 import { migrate } from './migrations.js';
 
 /** Filters of listRegistrations; `from` inclusive, `to` exclusive, on the creation time (ISO). */
@@ -41,21 +58,55 @@ export interface QuestionFilter {
   limit?: number;
 }
 
+/** A stored registration row that does not parse: shown to staff as unreadable, never a reason for the rest to fail. */
+export interface UnreadableRegistration {
+  reference: string;
+  district: string;
+  createdAt: string;
+  error: string;
+}
+
+/** What one turn writes, committed together by `commitTurn`. */
+export interface TurnCommit {
+  conversationId: string;
+  userId: string;
+  session: Session;
+  effects: readonly Effect[];
+  /** The injected clock's time of the turn (session and question-log times). */
+  now: Date;
+}
+
+/** What `commitTurn` did: the reference of each saved registration, in effect order. */
+export interface CommitResult {
+  saved: Array<{ reference: string; created: boolean; review?: RegistrationReview }>;
+  deleted: { registrations: number; sessions: number };
+}
+
 export interface Store extends RegistrationLookup {
   /** The stored session; undefined when absent, unreadable or of another version (the bad row is dropped). */
   getSession(conversationId: string): Session | undefined;
   /** Replace the session of a conversation (one atomic statement). `userId` lets deletePersonalData find it. */
   saveSession(conversationId: string, session: Session, options?: { userId?: string; now?: Date }): void;
+  /** Apply a turn's effects and save its session in one transaction (see the file comment). */
+  commitTurn(commit: TurnCommit): CommitResult;
   /**
-   * Insert a registration, or update the one with the same ID number and
-   * level (keeping its reference and creation time). Returns what is stored.
+   * Insert a registration, or update the same user's one with the same ID
+   * number and level (keeping its reference and creation time). The same ID
+   * number and level from another user is inserted as its own row marked
+   * `review: 'duplicate-id'`; the first owner's row is never touched. A
+   * record whose reference is NEW_REFERENCE gets the next one.
    */
   upsertRegistration(record: RegistrationRecord): { record: RegistrationRecord; created: boolean };
-  findRegistration(idNumber: string, level: string): RegistrationRecord | undefined;
-  /** Registrations in creation order. */
+  /** The registration of this user with this ID number and level. */
+  findRegistration(idNumber: string, level: string, userId: string): RegistrationRecord | undefined;
+  /** Readable registrations in creation order (unreadable rows are left out: see listUnreadable). */
   listRegistrations(filter?: RegistrationFilter): RegistrationRecord[];
+  /** Rows whose stored fields do not parse, for the console and the export to report. */
+  listUnreadable(filter?: RegistrationFilter): UnreadableRegistration[];
   /** Remove a user's registrations and sessions in one transaction; returns how many rows went. */
   deletePersonalData(userId: string): { registrations: number; sessions: number };
+  /** Delete sessions and question-log entries last written before `cutoff` (ISO); returns how many went. */
+  purgeBefore(cutoff: string): { sessions: number; questions: number };
   /** The next reference of a sequence: "ZZ26-000001", "ZZ26-000002", … */
   nextReference(prefix: string): string;
   /** Log a question; its text is masked (ID and phone numbers) before it is written. */
@@ -65,6 +116,13 @@ export interface Store extends RegistrationLookup {
   /** The schema version (number of migrations applied). */
   schemaVersion(): number;
   close(): void;
+}
+
+export interface StoreOptions {
+  /** Prefix of new reference numbers ("DTE" -> "DTE-000001"). */
+  referencePrefix?: string;
+  /** How long a writer waits for another process's lock before failing, in ms. */
+  busyTimeoutMs?: number;
 }
 
 const FieldsSchema = z.object({
@@ -82,25 +140,37 @@ const FieldsSchema = z.object({
 interface RegistrationRow {
   reference: string;
   user_id: string;
+  district: string;
   fields: string;
   status: RegistrationStatus;
+  review: RegistrationReview | null;
   created_at: string;
   updated_at: string;
 }
 
-/** A stored row back to a record; a row that does not parse is a bug or tampering, so it throws with the reference. */
-function toRecord(row: RegistrationRow): RegistrationRecord {
-  const parsed = FieldsSchema.safeParse(JSON.parse(row.fields));
-  if (!parsed.success) {
-    throw new Error(`registration ${row.reference} has unreadable fields`, { cause: parsed.error });
+const ROW_COLUMNS = 'reference, user_id, district, fields, status, review, created_at, updated_at';
+
+/** A stored row back to a record, or why it cannot be read. */
+function readRow(row: RegistrationRow): { ok: true; record: RegistrationRecord } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(row.fields);
+  } catch (error) {
+    return { ok: false, error: `fields are not JSON (${(error as Error).message})` };
   }
+  const parsed = FieldsSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
   return {
-    reference: row.reference,
-    userId: row.user_id,
-    ...parsed.data,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ok: true,
+    record: {
+      reference: row.reference,
+      userId: row.user_id,
+      ...parsed.data,
+      status: row.status,
+      ...(row.review ? { review: row.review } : {}),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    },
   };
 }
 
@@ -109,18 +179,44 @@ function fieldsOf(r: RegistrationRecord): string {
   return JSON.stringify(Object.fromEntries(FORM_FIELDS.map((f) => [f, r[f]])));
 }
 
+function isFile(path: string): boolean {
+  return path !== ':memory:' && path !== '' && !path.startsWith('file:');
+}
+
+/** Create the database file readable by its owner only, before SQLite opens it (SQLite gives -wal/-shm the same mode). */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  if (!existsSync(path)) {
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Not our file (a shared deployment's own permissions): leave it as the operator set it.
+  }
+}
+
 /**
  * Open (and create) the database at `path` (":memory:" for tests): creates
- * the directory, sets WAL, foreign keys and a busy timeout, runs migrations.
+ * the directory and the file (0600), sets the busy timeout first (so the
+ * pragmas below wait for another process instead of failing), WAL,
+ * synchronous=FULL, secure_delete and foreign keys, then runs the migrations
+ * under a write lock.
  */
-export function openStore(path: string): Store {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+export function openStore(path: string, options: StoreOptions = {}): Store {
+  if (isFile(path)) createPrivately(path);
+  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 15000 });
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 15000}`);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
+  const prefix = options.referencePrefix ?? 'DTE';
 
   const q = {
     getSession: db.prepare<[string], { json: string }>('SELECT json FROM sessions WHERE conversation_id = ?'),
@@ -130,16 +226,20 @@ export function openStore(path: string): Store {
        ON CONFLICT (conversation_id) DO UPDATE SET user_id = coalesce(excluded.user_id, sessions.user_id),
          json = excluded.json, updated_at = excluded.updated_at`,
     ),
-    findRegistration: db.prepare<[string, string], RegistrationRow>(
-      'SELECT reference, user_id, fields, status, created_at, updated_at FROM registrations WHERE id_number = ? AND level = ?',
+    findOwn: db.prepare<[string, string, string], RegistrationRow>(
+      `SELECT ${ROW_COLUMNS} FROM registrations WHERE id_number = ? AND level = ? AND user_id = ?`,
     ),
+    othersWithId: db.prepare<[string, string, string], { n: number }>(
+      'SELECT count(*) AS n FROM registrations WHERE id_number = ? AND level = ? AND user_id <> ?',
+    ),
+    ofUser: db.prepare<[string], RegistrationRow>(`SELECT ${ROW_COLUMNS} FROM registrations WHERE user_id = ? ORDER BY created_at, id`),
     insertRegistration: db.prepare(
-      `INSERT INTO registrations (reference, user_id, id_number, level, district, fields, status, created_at, updated_at)
-       VALUES (@reference, @userId, @idNumber, @level, @district, @fields, @status, @createdAt, @updatedAt)`,
+      `INSERT INTO registrations (reference, user_id, id_number, level, district, fields, status, review, created_at, updated_at)
+       VALUES (@reference, @userId, @idNumber, @level, @district, @fields, @status, @review, @createdAt, @updatedAt)`,
     ),
     updateRegistration: db.prepare(
-      `UPDATE registrations SET user_id = @userId, district = @district, fields = @fields, status = @status, updated_at = @updatedAt
-       WHERE id_number = @idNumber AND level = @level`,
+      `UPDATE registrations SET district = @district, fields = @fields, status = @status, updated_at = @updatedAt
+       WHERE id_number = @idNumber AND level = @level AND user_id = @userId`,
     ),
     deleteRegistrations: db.prepare<[string]>('DELETE FROM registrations WHERE user_id = ?'),
     deleteSessions: db.prepare<[{ user: string; suffix: string }]>(
@@ -152,25 +252,98 @@ export function openStore(path: string): Store {
     logQuestion: db.prepare(
       'INSERT INTO question_log (time, question, answered, confidence, route) VALUES (@time, @question, @answered, @confidence, @route)',
     ),
+    purgeSessions: db.prepare<[string]>("DELETE FROM sessions WHERE updated_at <> '' AND updated_at < ?"),
+    purgeQuestions: db.prepare<[string]>('DELETE FROM question_log WHERE time < ?'),
   };
 
-  const findRegistration = (idNumber: string, level: string): RegistrationRecord | undefined => {
-    const row = q.findRegistration.get(idNumber, level);
-    return row ? toRecord(row) : undefined;
+  const nextReference = (p: string): string => {
+    const { value } = q.nextSeq.get(p)!;
+    return `${p}-${String(value).padStart(6, '0')}`;
   };
 
-  const upsert = db.transaction((record: RegistrationRecord): { record: RegistrationRecord; created: boolean } => {
-    const params = { ...record, fields: fieldsOf(record) };
-    const existing = q.findRegistration.get(record.idNumber, record.level);
-    if (existing) q.updateRegistration.run(params);
-    else q.insertRegistration.run(params);
-    return { record: findRegistration(record.idNumber, record.level)!, created: !existing };
-  });
+  const findOwn = (idNumber: string, level: string, userId: string): RegistrationRecord | undefined => {
+    const row = q.findOwn.get(idNumber, level, userId);
+    if (!row) return undefined;
+    const read = readRow(row);
+    return read.ok ? read.record : undefined;
+  };
 
-  const deleteAll = db.transaction((userId: string) => ({
+  /** The body of upsertRegistration; runs inside the caller's transaction. */
+  const upsertIn = (record: RegistrationRecord): { record: RegistrationRecord; created: boolean } => {
+    const existing = q.findOwn.get(record.idNumber, record.level, record.userId);
+    if (existing) {
+      q.updateRegistration.run({ ...record, fields: fieldsOf(record) });
+    } else {
+      const reference = record.reference === NEW_REFERENCE || record.reference === '' ? nextReference(prefix) : record.reference;
+      const review = q.othersWithId.get(record.idNumber, record.level, record.userId)!.n > 0 ? 'duplicate-id' : null;
+      q.insertRegistration.run({ ...record, reference, review, fields: fieldsOf(record) });
+    }
+    const stored = q.findOwn.get(record.idNumber, record.level, record.userId)!;
+    const read = readRow(stored);
+    if (!read.ok) throw new Error(`registration ${stored.reference} unreadable right after it was written: ${read.error}`);
+    return { record: read.record, created: !existing };
+  };
+
+  const deleteIn = (userId: string) => ({
     registrations: q.deleteRegistrations.run(userId).changes,
     sessions: q.deleteSessions.run({ user: userId, suffix: `:${userId}` }).changes,
-  }));
+  });
+
+  const logIn = (entry: QuestionLogEntry) => {
+    q.logQuestion.run({
+      time: entry.time,
+      question: maskPersonalData(entry.question),
+      answered: entry.answered ? 1 : 0,
+      confidence: entry.confidence,
+      route: entry.route,
+    });
+  };
+
+  const saveIn = (conversationId: string, session: Session, userId: string | undefined, updatedAt: string) => {
+    q.saveSession.run(conversationId, userId ?? null, JSON.stringify(session), updatedAt);
+  };
+
+  const upsert = db.transaction(upsertIn);
+  const deleteAll = db.transaction(deleteIn);
+  const commit = db.transaction((c: TurnCommit): CommitResult => {
+    const result: CommitResult = { saved: [], deleted: { registrations: 0, sessions: 0 } };
+    let sessionDeleted = false;
+    for (const e of c.effects) {
+      switch (e.kind) {
+        case 'save-registration': {
+          const { record, created } = upsertIn(e.record);
+          result.saved.push({ reference: record.reference, created, ...(record.review ? { review: record.review } : {}) });
+          break;
+        }
+        case 'delete-personal-data': {
+          const d = deleteIn(e.userId);
+          result.deleted.registrations += d.registrations;
+          result.deleted.sessions += d.sessions;
+          sessionDeleted = true;
+          break;
+        }
+        case 'log-question':
+          logIn({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: c.now.toISOString() });
+          break;
+      }
+    }
+    // After a deletion the conversation starts afresh: only the session the turn left (no personal data) is kept.
+    saveIn(c.conversationId, c.session, sessionDeleted ? undefined : c.userId, c.now.toISOString());
+    return result;
+  });
+
+  const list = (filter: RegistrationFilter): RegistrationRow[] => {
+    const where: string[] = [];
+    const params: Record<string, string> = {};
+    if (filter.district !== undefined) (where.push('district = @district'), (params.district = filter.district));
+    if (filter.status !== undefined) (where.push('status = @status'), (params.status = filter.status));
+    if (filter.level !== undefined) (where.push('level = @level'), (params.level = filter.level));
+    if (filter.from !== undefined) (where.push('created_at >= @from'), (params.from = filter.from));
+    if (filter.to !== undefined) (where.push('created_at < @to'), (params.to = filter.to));
+    const sql =
+      `SELECT ${ROW_COLUMNS} FROM registrations` + (where.length ? ` WHERE ${where.join(' AND ')}` : '') + ' ORDER BY created_at, id';
+    return db.prepare(sql).all(params) as RegistrationRow[];
+  };
 
   return {
     getSession(conversationId) {
@@ -198,40 +371,39 @@ export function openStore(path: string): Store {
     },
     saveSession(conversationId, session, options = {}) {
       // The store has no clock: the caller's `now`, else the session's own lastSeen.
-      const updatedAt = options.now?.toISOString() ?? session.lastSeen ?? '';
-      q.saveSession.run(conversationId, options.userId ?? null, JSON.stringify(session), updatedAt);
+      saveIn(conversationId, session, options.userId, options.now?.toISOString() ?? session.lastSeen ?? '');
     },
-    upsertRegistration: (record) => upsert(record),
-    findRegistration,
-    findByIdNumber: (idNumber: string, level: Level) => findRegistration(idNumber, level),
-    listRegistrations(filter = {}) {
-      const where: string[] = [];
-      const params: Record<string, string> = {};
-      if (filter.district !== undefined) (where.push('district = @district'), (params.district = filter.district));
-      if (filter.status !== undefined) (where.push('status = @status'), (params.status = filter.status));
-      if (filter.level !== undefined) (where.push('level = @level'), (params.level = filter.level));
-      if (filter.from !== undefined) (where.push('created_at >= @from'), (params.from = filter.from));
-      if (filter.to !== undefined) (where.push('created_at < @to'), (params.to = filter.to));
-      const sql =
-        'SELECT reference, user_id, fields, status, created_at, updated_at FROM registrations' +
-        (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
-        ' ORDER BY created_at, id';
-      return (db.prepare(sql).all(params) as RegistrationRow[]).map(toRecord);
-    },
-    deletePersonalData: (userId) => deleteAll(userId),
-    nextReference(prefix) {
-      const { value } = q.nextSeq.get(prefix)!;
-      return `${prefix}-${String(value).padStart(6, '0')}`;
-    },
-    logQuestion(entry) {
-      q.logQuestion.run({
-        time: entry.time,
-        question: maskPersonalData(entry.question),
-        answered: entry.answered ? 1 : 0,
-        confidence: entry.confidence,
-        route: entry.route,
+    commitTurn: (c) => commit.immediate(c),
+    upsertRegistration: (record) => upsert.immediate(record),
+    findRegistration: findOwn,
+    findOwn: (userId: string, idNumber: string, level: Level) => findOwn(idNumber, level, userId),
+    listOwn(userId: string) {
+      return q.ofUser.all(userId).flatMap((row) => {
+        const read = readRow(row);
+        return read.ok ? [read.record] : [];
       });
     },
+    listRegistrations(filter = {}) {
+      return list(filter).flatMap((row) => {
+        const read = readRow(row);
+        return read.ok ? [read.record] : [];
+      });
+    },
+    listUnreadable(filter = {}) {
+      return list(filter).flatMap((row) => {
+        const read = readRow(row);
+        return read.ok ? [] : [{ reference: row.reference, district: row.district, createdAt: row.created_at, error: read.error }];
+      });
+    },
+    deletePersonalData: (userId) => deleteAll.immediate(userId),
+    purgeBefore(cutoff) {
+      return db.transaction(() => ({
+        sessions: q.purgeSessions.run(cutoff).changes,
+        questions: q.purgeQuestions.run(cutoff).changes,
+      })).immediate();
+    },
+    nextReference,
+    logQuestion: (entry) => logIn(entry),
     listQuestions(filter = {}) {
       const where: string[] = [];
       const params: Record<string, string | number> = {};

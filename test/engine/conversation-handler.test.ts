@@ -15,16 +15,13 @@ afterEach(() => {
 });
 
 function setup(turn: TurnFn = handleTurn) {
-  store = openStore(':memory:');
+  store = openStore(':memory:', { referencePrefix: 'DTE' });
   const s = store;
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const ports: Ports = {
     ...fakePorts(),
-    registrations: {
-      findByIdNumber: (id, level) => s.findRegistration(id, level),
-      newReference: () => s.nextReference('DTE'),
-    },
+    registrations: s,
   };
   const handler = createConversationHandler({ ports, store: s, logger, turn });
   return { store: s, ports, logs, handler, turn };
@@ -193,15 +190,18 @@ describe('conversation handler: effects', () => {
     expect(record).toMatchObject({ ...ZHANG, userId: 'u1', status: 'submitted', reference: 'DTE-000001' });
   });
 
-  it('deletes only the asking resident’s registrations and form when they say 删除我的信息', async () => {
+  it('deletes only the asking resident’s registrations and form after 删除我的信息 and 确认删除', async () => {
     const { handler, store } = setup();
     for (const t of ['我要报名', '同意', ...stepwiseAnswers(ZHANG), '确认']) await handler.handle(msg(t, 'u1'));
     for (const t of ['我要报名', '同意', ...stepwiseAnswers(WANG), '确认']) await handler.handle(msg(t, 'u2'));
     expect(store.listRegistrations()).toHaveLength(2);
 
-    await handler.handle(msg('删除我的信息', 'u1'));
+    const ask = await handler.handle(msg('删除我的信息', 'u1'));
+    expect(ask.replies.join('\n')).toContain('确认删除');
+    expect(store.listRegistrations()).toHaveLength(2);
+    await handler.handle(msg('确认删除', 'u1'));
     expect(store.listRegistrations().map((r) => r.name)).toEqual([WANG.name]);
-    expect(store.findRegistration(ZHANG.idNumber, ZHANG.level)).toBeUndefined();
+    expect(store.findRegistration(ZHANG.idNumber, ZHANG.level, 'u1')).toBeUndefined();
     expect(JSON.stringify(store.getSession('test:u1') ?? {})).not.toContain(ZHANG.name);
   });
 

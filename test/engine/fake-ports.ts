@@ -45,7 +45,6 @@ export const untouchableLlm: LlmPort = {
 
 export function fakePorts(over: Partial<Ports> & { today?: string } = {}): Ports & { saved: RegistrationRecord[] } {
   const saved: RegistrationRecord[] = [];
-  let seq = 0;
   const today = over.today ?? '2026-03-01';
   const facts = realFacts();
   return {
@@ -53,8 +52,8 @@ export function fakePorts(over: Partial<Ports> & { today?: string } = {}): Ports
     facts,
     now: () => new Date(`${today}T10:00:00+08:00`),
     registrations: {
-      findByIdNumber: (id, level) => saved.find((r) => r.idNumber === id && r.level === level),
-      newReference: () => `DTE-${String(++seq).padStart(6, '0')}`,
+      findOwn: (userId, id, level) => saved.find((r) => r.userId === userId && r.idNumber === id && r.level === level),
+      listOwn: (userId) => saved.filter((r) => r.userId === userId),
     },
     defaultRegion: facts.defaultRegion,
     documents: realDocuments(),

@@ -1,3 +1,4 @@
+import { NEW_REFERENCE } from '../../bot/registration/types.js';
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../knowledge/facts/schema.js';
 import type { Effect, TurnResult } from '../../bot/engine/types.js';
@@ -68,9 +69,10 @@ describe('registration through the engine: the happy paths', () => {
 
     const done = await d.say('确认');
     const [record] = saved(done);
-    expect(record).toMatchObject({ ...fieldsOf(ZHANG), status: 'submitted', userId: 'resident-1', reference: 'DTE-000001' });
+    // The store assigns the real reference when it commits the turn (test/engine/conversation-handler.test.ts).
+    expect(record).toMatchObject({ ...fieldsOf(ZHANG), status: 'submitted', userId: 'resident-1', reference: NEW_REFERENCE });
     const office = contactOf(ZHANG.district);
-    expect(text(done)).toContain('DTE-000001');
+    expect(text(done)).toContain(NEW_REFERENCE);
     expect(text(done)).toContain(office.name);
     expect(text(done)).toContain(office.phone!);
     expect(d.session.form).toBeUndefined();
@@ -273,7 +275,7 @@ describe('registration through the engine: the rules around it', () => {
     // 中级 asks about years since the title before the summary.
     await second.say('3年');
     const done = await second.say('确认');
-    expect(saved(done)[0]?.reference).toBe('DTE-000002');
+    expect(saved(done)[0]?.reference).toBe(NEW_REFERENCE);
     expect(ports.saved.map((r) => r.level).sort()).toEqual(['中级', '初级']);
   });
 
@@ -315,19 +317,68 @@ describe('registration through the engine: the rules around it', () => {
     expect(text(again)).not.toContain(ZHANG.idNumber);
   });
 
-  it('deletes the resident’s data on 删除我的信息, after submission and in the middle of a form', async () => {
+  it('deletes the resident’s data only after 删除我的信息 and then 确认删除, after submission and in the middle of a form', async () => {
     const ports = fakePorts();
     const d = dialogue(ports);
     await fillInOne(d, ZHANG);
     await d.say('确认');
     expect(ports.saved).toHaveLength(1);
-    const deleted = await d.say('删除我的信息');
+    const asked = await d.say('删除我的信息');
+    expect(asked.effects).toEqual([]);
+    expect(text(asked)).toContain('确认删除');
+    const deleted = await d.say('确认删除');
     expect(deleted.effects).toContainEqual({ kind: 'delete-personal-data', userId: 'resident-1' });
     expect(ports.saved).toEqual([]);
 
     await d.sayAll(['我要报名', '同意', ZHANG.name]);
-    const midForm = await d.say('删除我的信息');
+    await d.say('删除我的信息');
+    const midForm = await d.say('确认删除');
     expect(midForm.effects).toContainEqual({ kind: 'delete-personal-data', userId: 'resident-1' });
     expect(d.session.form).toBeUndefined();
+  });
+
+  it.each(['如何删除我的信息？', '请不要删除我的信息', '删除我的信息以后还能再报吗？', '删除我的报名要怎么操作', '别删我的资料', '能删除我的信息吗'])(
+    'answers %s about deleting without deleting anything',
+    async (question) => {
+      const ports = fakePorts();
+      const d = dialogue(ports);
+      await fillInOne(d, ZHANG);
+      await d.say('确认');
+      const r = await d.say(question);
+      expect(r.effects.filter((e) => e.kind === 'delete-personal-data')).toEqual([]);
+      expect(d.session.confirmDelete).toBeUndefined();
+      const next = await d.say('确认删除');
+      expect(next.effects.filter((e) => e.kind === 'delete-personal-data')).toEqual([]);
+    },
+  );
+
+  it('keeps everything when anything but 确认删除 follows the deletion question', async () => {
+    const ports = fakePorts();
+    const d = dialogue(ports);
+    await fillInOne(d, ZHANG);
+    await d.say('确认');
+    await d.say('删除我的信息');
+    const r = await d.say('算了');
+    expect(r.effects).toEqual([]);
+    expect(text(r)).toContain('没有删除');
+    expect((await d.say('确认删除')).effects).toEqual([]);
+  });
+
+  it('shows the resident their own registration, masked, on 查询我的报名', async () => {
+    const ports = fakePorts();
+    const d = dialogue(ports);
+    expect(text(await d.say('查询我的报名'))).toContain('没有查到');
+    await fillInOne(d, ZHANG);
+    await d.say('确认');
+    ports.saved[0]!.reference = 'DTE-000042';
+    const r = text(await d.say('查询我的报名'));
+    expect(r).toContain('DTE-000042');
+    expect(r).toContain(ZHANG.level);
+    expect(r).not.toContain(ZHANG.idNumber);
+    expect(r).not.toContain(ZHANG.phone);
+    expect(r).toContain(ZHANG.phone.slice(-4));
+    // Another resident sees nothing of it.
+    const other = dialogue(ports, { userId: 'resident-2', conversationId: 'resident-2' });
+    expect(text(await other.say('查询我的报名'))).not.toContain('DTE-000042');
   });
 });

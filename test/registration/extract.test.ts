@@ -24,7 +24,7 @@ describe('extractFields', () => {
   it('takes a bare answer as the field being asked', () => {
     expect(extractFields('张三', { districtOptions, asking: 'name' }).values).toEqual({ name: '张三' });
     expect(extractFields('初', { districtOptions, asking: 'level' }).values).toEqual({ level: '初' });
-    expect(extractFields('无', { districtOptions, asking: 'title' }).values).toEqual({ title: '无' });
+    expect(extractFields('无', { districtOptions, asking: 'title' }).values).toEqual({ title: '' });
     expect(extractFields('某某科技', { districtOptions, asking: 'employer' }).values).toEqual({ employer: '某某科技' });
   });
 

@@ -16,14 +16,14 @@ describe('the form over the shipped facts table', () => {
   });
 
   it('registers a resident end to end with the office, class size, fee and subsidy from the facts', () => {
-    const ctx = { facts, now: new Date('2026-03-01T10:00:00+08:00'), chat: 'private' as const, userId: 'u1', makeReference: () => 'ZZ26-000007' };
+    const ctx = { facts, now: new Date('2026-03-01T10:00:00+08:00'), chat: 'private' as const, userId: 'u1' };
     let step: FormStep = startForm(ctx);
     for (const m of ['同意', '我叫张三，男，手机13912345678，报中级，身份证370402199001011238，在枣庄某某公司，薛城的', '专科 会计', '助理工程师', '3年', '确认']) {
       step = stepForm(step.state!, m, ctx);
     }
     expect(step.state).toBeUndefined();
     const reply = step.replies.join('\n');
-    expect(reply).toContain('ZZ26-000007');
+    expect(reply).toContain('{{reference}}');
     expect(reply).toContain('0632-4422540');
     expect(reply).toContain('20人');
     expect(reply).toContain('3500元');

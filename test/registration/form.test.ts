@@ -11,7 +11,7 @@ import {
   type FormContext,
   type FormStep,
 } from '../../bot/registration/form.js';
-import type { FormState, RegistrationRecord } from '../../bot/registration/types.js';
+import { NEW_REFERENCE, type FormState, type RegistrationRecord } from '../../bot/registration/types.js';
 import { ELIGIBILITY, FORM, INVALID } from '../../prompts/registration.js';
 
 const file = FactsFileSchema.parse(JSON.parse(readFileSync('test/fixtures/facts-form.json', 'utf8')));
@@ -25,13 +25,11 @@ const ID_FEMALE = '370406199503151009';
 const ALL_IN_ONE = `我叫张三，男，手机13912345678，报初级，身份证${ID}，在枣庄某某公司，滕州的`;
 
 function context(over: Partial<FormContext> = {}): FormContext {
-  let n = 0;
   return {
     facts,
     now: BEFORE,
     chat: 'private',
     userId: 'u1',
-    makeReference: () => `ZZ26-${String(++n).padStart(6, '0')}`,
     ...over,
   };
 }
@@ -125,7 +123,7 @@ describe('filling', () => {
     expect(effect.kind).toBe('save-registration');
     if (effect.kind !== 'save-registration') return;
     expect(effect.record).toMatchObject({
-      reference: 'ZZ26-000001',
+      reference: NEW_REFERENCE,
       userId: 'u1',
       name: '张三',
       gender: '男',
@@ -139,7 +137,7 @@ describe('filling', () => {
       status: 'submitted',
     });
     const reply = text(done);
-    expect(reply).toContain('ZZ26-000001');
+    expect(reply).toContain(NEW_REFERENCE);
     expect(reply).toContain('滕州市人力资源和社会保障局');
     expect(reply).toContain('0632-5513165');
     expect(reply).toContain('20人');
@@ -241,11 +239,11 @@ describe('filling', () => {
     expect(last(steps).replies).toEqual([FORM.resumed, '您的学历及所学专业是？（例如：本科 计算机科学与技术）']);
   });
 
-  it('deletes personal data on request and confirms', () => {
+  it('leaves a deletion request to the engine (which asks for confirmation) and stores nothing of it', () => {
     const steps = talk(['同意', ALL_IN_ONE, '删除我的信息']);
-    expect(last(steps).state).toBeUndefined();
-    expect(last(steps).effects).toEqual([{ kind: 'delete-personal-data', userId: 'u1' }]);
-    expect(last(steps).replies).toEqual([FORM.deleted]);
+    expect(last(steps).handled).toBe(false);
+    expect(last(steps).effects).toEqual([]);
+    expect(last(steps).state?.values.education).toBeUndefined();
   });
 
   it('leaves a policy question to the engine and can re-ask the pending question', () => {
@@ -301,16 +299,13 @@ describe('deadline, duplicates, eligibility', () => {
       createdAt: '2026-02-01T00:00:00.000Z',
       updatedAt: '2026-02-01T00:00:00.000Z',
     };
-    let made = 0;
     const ctx = context({
       existing: (id, level) => (id === ID && level === '初级' ? stored : undefined),
-      makeReference: () => `NEW-${++made}`,
     });
     const steps = talk(['同意', ALL_IN_ONE, '本科 计算机', '无', '确认'], ctx);
     expect(text(steps[2]!)).toContain(FORM.updating('初级', 'ZZ26-000042'));
     const done = last(steps);
     expect(done.effects[0]).toMatchObject({ record: { reference: 'ZZ26-000042', createdAt: stored.createdAt, employer: '枣庄某某公司' } });
-    expect(made).toBe(0);
     expect(text(done)).toContain(FORM.updated('ZZ26-000042'));
   });
 

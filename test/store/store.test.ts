@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newSession, type Session } from '../../bot/engine/types.js';
 import { MIGRATIONS, migrate } from '../../bot/store/migrations.js';
 import { openStore, type Store } from '../../bot/store/store.js';
-import type { RegistrationRecord } from '../../bot/registration/types.js';
+import { NEW_REFERENCE, type RegistrationRecord } from '../../bot/registration/types.js';
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -125,8 +125,95 @@ describe('registrations', () => {
       updatedAt: '2026-03-05T00:00:00.000Z',
     });
     expect(store.listRegistrations()).toHaveLength(1);
-    expect(store.findRegistration('370402199001011238', '初级')?.employer).toBe('新单位公司');
-    expect(store.findByIdNumber('370402199001011238', '中级')).toBeUndefined();
+    expect(store.findRegistration('370402199001011238', '初级', 'wechat:u1')?.employer).toBe('新单位公司');
+    expect(store.findOwn('wechat:u1', '370402199001011238', '中级')).toBeUndefined();
+  });
+
+  it('never lets another user overwrite a registration: the same ID number and level is its own row, marked for review', () => {
+    const { store } = tempStore();
+    store.upsertRegistration(record());
+    const other = store.upsertRegistration(record({ reference: NEW_REFERENCE, userId: 'wechat:intruder', name: '李四', phone: '13800000000' }));
+    expect(other.created).toBe(true);
+    expect(other.record.reference).not.toBe('ZZ26-000001');
+    expect(other.record.review).toBe('duplicate-id');
+    const mine = store.findRegistration('370402199001011238', '初级', 'wechat:u1')!;
+    expect(mine).toMatchObject({ name: '张三', phone: '13912345678', reference: 'ZZ26-000001' });
+    expect(mine.review).toBeUndefined();
+    expect(store.findOwn('wechat:intruder', '370402199001011238', '初级')?.name).toBe('李四');
+    expect(store.listOwn('wechat:u1').map((r) => r.reference)).toEqual(['ZZ26-000001']);
+    // The intruder deleting "their" data leaves the owner's registration alone.
+    store.deletePersonalData('wechat:intruder');
+    expect(store.listRegistrations().map((r) => r.userId)).toEqual(['wechat:u1']);
+  });
+
+  it('commits a turn (registration with a fresh reference, session, question log) in one transaction', () => {
+    const { store } = tempStore();
+    const session = newSession();
+    const result = store.commitTurn({
+      conversationId: 'wechat:u1',
+      userId: 'wechat:u1',
+      session,
+      now: new Date('2026-03-01T02:00:00Z'),
+      effects: [
+        { kind: 'save-registration', record: record({ reference: NEW_REFERENCE }) },
+        { kind: 'log-question', question: '手机13912345678', answered: true, confidence: 1, route: 'form' },
+      ],
+    });
+    expect(result.saved).toEqual([{ reference: 'DTE-000001', created: true }]);
+    expect(store.listOwn('wechat:u1')[0]?.reference).toBe('DTE-000001');
+    expect(store.getSession('wechat:u1')).toBeDefined();
+    expect(store.listQuestions()[0]?.question).not.toContain('13912345678');
+  });
+
+  it('leaves nothing behind and burns no reference when a turn fails mid-commit', () => {
+    const { store } = tempStore();
+    const bad = { ...record({ reference: NEW_REFERENCE }), level: '高级' as never };
+    expect(() =>
+      store.commitTurn({
+        conversationId: 'wechat:u1',
+        userId: 'wechat:u1',
+        session: newSession(),
+        now: new Date('2026-03-01T02:00:00Z'),
+        effects: [{ kind: 'save-registration', record: record({ reference: NEW_REFERENCE }) }, { kind: 'save-registration', record: bad }],
+      }),
+    ).toThrow();
+    expect(store.listRegistrations()).toEqual([]);
+    expect(store.getSession('wechat:u1')).toBeUndefined();
+    expect(store.nextReference('DTE')).toBe('DTE-000001');
+  });
+
+  it('reports an unreadable row as unreadable and still lists the others', () => {
+    const { store, path } = tempStore();
+    store.upsertRegistration(record());
+    store.upsertRegistration(record({ reference: 'R2', idNumber: '370406199503151009', gender: '女' }));
+    const db = new Database(path);
+    db.prepare("UPDATE registrations SET fields = '{broken' WHERE reference = 'R2'").run();
+    db.close();
+    expect(store.listRegistrations().map((r) => r.reference)).toEqual(['ZZ26-000001']);
+    expect(store.listUnreadable()).toEqual([expect.objectContaining({ reference: 'R2', district: '滕州市' })]);
+  });
+
+  it('creates the database file readable by its owner only, and leaves no trace of deleted data in it', () => {
+    const { store, path } = tempStore();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    store.upsertRegistration(record({ name: '欧阳锋锐' }));
+    store.deletePersonalData('wechat:u1');
+    store.close();
+    const bytes = readFileSync(path);
+    expect(bytes.includes(Buffer.from('欧阳锋锐'))).toBe(false);
+    expect(bytes.includes(Buffer.from('370402199001011238'))).toBe(false);
+  });
+
+  it('purges sessions and logged questions older than the retention cutoff', () => {
+    const { store } = tempStore();
+    store.saveSession('old', newSession(), { now: new Date('2026-01-01T00:00:00Z') });
+    store.saveSession('new', newSession(), { now: new Date('2026-03-01T00:00:00Z') });
+    store.logQuestion({ time: '2026-01-01T00:00:00.000Z', question: 'q1', answered: true, confidence: 1, route: 'x' });
+    store.logQuestion({ time: '2026-03-01T00:00:00.000Z', question: 'q2', answered: true, confidence: 1, route: 'x' });
+    expect(store.purgeBefore('2026-02-01T00:00:00.000Z')).toEqual({ sessions: 1, questions: 1 });
+    expect(store.getSession('old')).toBeUndefined();
+    expect(store.getSession('new')).toBeDefined();
+    expect(store.listQuestions().map((q) => q.question)).toEqual(['q2']);
   });
 
   it('keeps one registration per level for the same person', () => {

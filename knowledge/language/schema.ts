@@ -1,0 +1,76 @@
+/**
+ * The language data of the conversation (how residents phrase things), as
+ * zod-validated JSON an operator edits without touching code. Matching is
+ * on the normalised message (NFKC, lower case, punctuation and spaces
+ * dropped): a phrase matches when the message contains it, an `exact`
+ * phrase only when the message is exactly it.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const Phrases = z.array(z.string().min(1)).min(1);
+
+export const ConversationLanguageSchema = z.object({
+  /** Asking to see one's own stored registration. */
+  myRegistration: Phrases,
+  /** Asking to change one's own submitted registration. */
+  changeRegistration: Phrases,
+  /** Deletion: a verb and an object make a request; a negation or a question marker makes it a question about deleting. */
+  deletion: z.object({
+    verbs: Phrases,
+    objects: Phrases,
+    negations: Phrases,
+    questionMarkers: Phrases,
+  }),
+  /** The second step that actually deletes. */
+  confirmDelete: Phrases,
+  /** Saying no to a deletion (anything that is not a confirmation keeps the data anyway). */
+  declineDelete: Phrases,
+  /** Messages that are never a form answer (holding, acknowledging, asking for a person), matched exactly. */
+  nonAnswersExact: Phrases,
+  /** Parts of a message that make it not a form answer wherever they appear. */
+  nonAnswersContained: Phrases,
+  /** Ways of saying "I have no title" (the 职称 answer). */
+  noTitle: Phrases,
+  /** Endings of professional-title names (工程师, 农艺师, 教授 …), so any title can be entered. */
+  titleEndings: Phrases,
+});
+export type ConversationLanguage = z.infer<typeof ConversationLanguageSchema>;
+
+/** Parse and validate a language file; throws with every problem named (start-up refuses a bad file). */
+export function loadConversationLanguage(path: string): ConversationLanguage {
+  const parsed = ConversationLanguageSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`language data ${path} is invalid:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** How messages are compared with the phrases. */
+export function normaliseForMatch(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s。.!！~～,，、;；:："“”'‘’?？]+/gu, '');
+}
+
+/** True when the (raw) message contains one of the phrases. */
+export function containsAny(text: string, phrases: readonly string[]): boolean {
+  const t = normaliseForMatch(text);
+  return phrases.some((p) => {
+    const q = normaliseForMatch(p);
+    // A phrase that is only punctuation ("？") is looked for as written.
+    return q === '' ? text.includes(p) : t.includes(q);
+  });
+}
+
+/** True when the (raw) message is exactly one of the phrases. */
+export function isExactly(text: string, phrases: readonly string[]): boolean {
+  const t = normaliseForMatch(text);
+  return phrases.some((p) => t === normaliseForMatch(p));
+}
+
+let shipped: ConversationLanguage | undefined;
+/** The shipped language data (knowledge/language/conversation.json), loaded and validated once. */
+export function defaultConversationLanguage(): ConversationLanguage {
+  shipped ??= loadConversationLanguage(new URL('./conversation.json', import.meta.url).pathname);
+  return shipped;
+}
