@@ -9,17 +9,18 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { clockFrom } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { loadDocumentsMeta, loadFactsTable } from '../knowledge/facts/load-facts.js';
+import { loadCheckedFacts } from '../knowledge/facts/check-facts.js';
 import { embeddingsFromConfig, openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Region } from '../knowledge/facts/schema.js';
-import type { FactsTable } from '../tools/facts-table.js';
+import { FactsTable } from '../tools/facts-table.js';
 import { openStore, type Store } from './store/store.js';
 import { createConversationHandler, type RunningHandler } from './engine/conversation-handler.js';
 import { handleTurn } from './engine/handle-turn.js';
 import { newSession, type Ports, type SourceRef, type ToolCall, type Trace } from './engine/types.js';
 import { createLlmPort } from './engine/llm/create-llm-port.js';
 import { SYSTEM_ERROR_REPLY } from '../prompts/answers.js';
+import { START } from '../prompts/start.js';
 
 /** The project root (where knowledge/ lives), independent of the working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,14 +63,17 @@ function resolveFromRoot(p: string): string {
 
 export async function createApp(config: Config, opts: { logger?: Logger; now?: () => Date } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.DTE_LOG_LEVEL);
-  const facts = loadFactsTable(resolveFromRoot(config.DTE_FACTS));
-  if (!facts.ok) throw new AppStartError(`facts table invalid: ${facts.error}`);
-  const documents = loadDocumentsMeta(path.join(PROJECT_ROOT, 'knowledge/docs'));
-  if (!documents.ok) throw new AppStartError(`documents metadata invalid: ${documents.error}`);
+  const docsDir = resolveFromRoot(config.DTE_DOCS_DIR);
+  // The checks `npm test` runs over the facts and the notices, before anything is served.
+  const checked = loadCheckedFacts(resolveFromRoot(config.DTE_FACTS), docsDir);
+  if (!checked.ok) throw new AppStartError(START.factsRefused(checked.problems));
+  logger.debug('facts and notices checked', { facts: checked.file.facts.length, notices: checked.notices.length, ms: checked.ms });
+  const factsTable = new FactsTable(checked.file);
+  const documents = checked.documents;
   const embeddings = embeddingsFromConfig(config);
   if (!embeddings.ok) throw new AppStartError(embeddings.error);
   const opened = await openKnowledgeBase({
-    docsDir: path.join(PROJECT_ROOT, 'knowledge/docs'),
+    docsDir,
     indexDir: resolveFromRoot(config.DTE_INDEX_DIR),
     logger,
     embeddings: embeddings.value,
@@ -80,19 +84,19 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   const now = opts.now ?? clockFrom(config);
   const ports: Ports = {
     kb,
-    facts: facts.table,
+    facts: factsTable,
     now,
     registrations: { findByIdNumber: (id, level) => store.findRegistration(id, level), newReference: () => store.nextReference(REFERENCE_PREFIX) },
-    llm: createLlmPort(config, { logger, facts: facts.table, kb, now, documents: documents.documents }),
-    defaultRegion: config.DTE_DEFAULT_REGION ?? facts.table.defaultRegion,
-    documents: documents.documents,
+    llm: createLlmPort(config, { logger, facts: factsTable, kb, now, documents }),
+    defaultRegion: config.DTE_DEFAULT_REGION ?? factsTable.defaultRegion,
+    documents,
     botName: config.DTE_BOT_NAME,
   };
   const handler = createConversationHandler({ ports, store, logger, turn: handleTurn });
 
   return {
     config,
-    facts: facts.table,
+    facts: factsTable,
     kb,
     store,
     ports,

@@ -43,6 +43,8 @@ export const ConfigSchema = z.object({
   DTE_DB: z.string().default('data/dte.sqlite'),
   DTE_INDEX_DIR: z.string().default('data/index'),
   DTE_FACTS: z.string().default('knowledge/facts/facts.json'),
+  /** The notices (*.txt and documents.json); the facts' quotes are checked against them at start. */
+  DTE_DOCS_DIR: z.string().default('knowledge/docs'),
   DTE_DEFAULT_REGION: RegionSchema.optional(),
   DTE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** `npm start` logs (JSON lines, masked) to one file per day here. */

@@ -1,3 +1,54 @@
+import type { FactsProblem } from '../knowledge/facts/check-facts.js';
+
+/** A quote shortened for one line of an error message. */
+const short = (q: string) => {
+  const flat = q.replace(/\s+/gu, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+};
+
+const GARBLED: Record<Extract<FactsProblem, { kind: 'notice-garbled' }>['reason'], (detail: string) => string> = {
+  'replacement-characters': (d) => `不是有效的 UTF-8 文本（含 ${d} 个替换字符 U+FFFD）`,
+  'control-characters': (d) => `含控制字符 ${d}，不是文本文件`,
+  mojibake: (d) => `大部分是乱码（乱码约占 ${d}）`,
+  'not-chinese': (d) => `读不出中文通知（汉字/字母 ${d}）`,
+};
+
+/** One line per start-up problem of the facts or notices (knowledge/facts/check-facts.ts), naming the fact and the file. */
+export function factsProblemLine(p: FactsProblem): string {
+  const fact = 'factId' in p ? `事实 ${p.factId}（${p.file}）：` : '';
+  switch (p.kind) {
+    case 'facts-file-invalid':
+      return `事实表 ${p.file} 无法使用：${p.error}`;
+    case 'documents-file-invalid':
+      return `通知清单 ${p.file} 无法使用：${p.error}`;
+    case 'notice-unreadable':
+      return `通知 ${p.doc}（${p.file}）无法读取：${p.error}`;
+    case 'notice-garbled':
+      return `通知文件 ${p.file}（${p.doc}）${GARBLED[p.reason](p.detail)}，请换回原始的 UTF-8 通知文本。`;
+    case 'unknown-doc':
+      return `${fact}引用的文件 id“${p.doc}”不在 documents.json 中。`;
+    case 'region-mismatch':
+      return `${fact}地区“${p.region}”与通知 ${p.doc} 的地区“${p.docRegion}”不符。`;
+    case 'one-sided-conflict':
+      return `${fact}声明与 ${p.other} 冲突，但 ${p.other} 的 conflictsWith 没有列出它。`;
+    case 'quote-not-in-notice':
+      return `${fact}${p.clause ? `条款${p.clause}的` : ''}引文不在通知 ${p.doc}（${p.noticeFile}）中：“${short(p.quote)}”`;
+    case 'quote-garbled':
+      return `${fact}引文含乱码：“${short(p.quote)}”`;
+    case 'not-in-quote':
+      return `${fact}${p.clause ? `条款${p.clause}：` : ''}“${p.value}”没有印在引文里：“${short(p.quote)}”`;
+    case 'clause-label-mismatch':
+      return `${fact}条款 ${p.clause} 的引文不以该编号开头。`;
+    case 'exclusion-not-in-notice':
+      return `${fact}排除对象“${p.text}”不在同地区的任何通知中。`;
+    case 'unknown-occupation':
+      return `${fact}职业“${p.occupation}”没有对应的 occupation 事实。`;
+  }
+}
+
+/** Lines shown before the rest are summarised. */
+const MAX_PROBLEM_LINES = 20;
+
 /** What `npm start` prints to the operator's terminal. */
 export const START = {
   badConfig: (m: string) => `配置有误（见 .env.example）：\n${m}`,
@@ -10,4 +61,12 @@ export const START = {
   terminalChat: '终端对话已就绪：输入问题后回车（Ctrl+C 退出）。',
   prompt: '您> ',
   crashed: (m: string) => `启动失败：${m}`,
+  /** Why the bot refuses to start: the facts table or a notice failed its checks. */
+  factsRefused: (problems: readonly FactsProblem[]) =>
+    [
+      `事实表或通知没有通过启动检查，拒绝启动（${problems.length} 处问题）：`,
+      ...problems.slice(0, MAX_PROBLEM_LINES).map((p) => `- ${factsProblemLine(p)}`),
+      ...(problems.length > MAX_PROBLEM_LINES ? [`- ……另有 ${problems.length - MAX_PROBLEM_LINES} 处`] : []),
+      '改好后运行 npm test 可以逐条核对（见 knowledge/facts/README.md）。',
+    ].join('\n'),
 };

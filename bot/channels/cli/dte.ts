@@ -174,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!embeddings.ok) throw new UsageError(CLI.badConfig(embeddings.error));
       const started = performance.now();
       const dir = path.resolve(PROJECT_ROOT, config.DTE_INDEX_DIR);
-      const opened = await openKnowledgeBase({ docsDir: path.join(PROJECT_ROOT, 'knowledge/docs'), indexDir: dir, embeddings: embeddings.value, rebuild: true });
+      const opened = await openKnowledgeBase({ docsDir: path.resolve(PROJECT_ROOT, config.DTE_DOCS_DIR), indexDir: dir, embeddings: embeddings.value, rebuild: true });
       if (!opened.ok) throw new Error(opened.error);
       const chunks = opened.value.knowledgeBase.chunks().length;
       process.stdout.write(CLI.indexed({ chunks, ms: Math.round(performance.now() - started), dir }) + '\n');
