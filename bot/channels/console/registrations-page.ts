@@ -35,7 +35,7 @@ function cell(r: MaskedRegistration, key: (typeof COLUMNS)[number] | 'updatedAt'
 }
 
 /** Columns whose values must not break inside (times, numbers); the rest wrap. */
-const NOWRAP = new Set<string>(['reference', 'idNumber', 'phone', 'createdAt', 'updatedAt', 'status', 'level', 'gender']);
+const NOWRAP = new Set<string>(['reference', 'name', 'idNumber', 'phone', 'createdAt', 'updatedAt', 'status', 'level', 'gender']);
 const cellClass = (key: string) => (NOWRAP.has(key) ? raw(' class="nowrap"') : '');
 
 export interface RegistrationsPageInput {
