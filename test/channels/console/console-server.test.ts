@@ -166,6 +166,17 @@ describe('事实', () => {
     expect(deadlines).toMatch(/deadline-open.*2026-04-20.*还剩 50 天/s);
   });
 
+  it('shows eligibility clauses in the notice’s words and keeps ids and operator notes behind 技术细节', async () => {
+    const res = await server.fastify.inject({ method: 'GET', url: `/facts?kind=eligibility&region=${encodeURIComponent('枣庄')}` });
+    const card = res.body.slice(res.body.indexOf('id="fact-zz26-eligibility-middle"'));
+    const visible = card.slice(0, card.indexOf('<details'));
+    expect(visible).toContain('<li>（2）具备大学本科学历');
+    expect(visible).toContain('满足以下条件之一即可');
+    expect(visible).not.toContain('"kind"');
+    expect(visible).not.toContain('<code>zz26-eligibility-middle</code>');
+    expect(card.slice(card.indexOf('<details'))).toMatch(/^<details class="tech"><summary>技术细节<\/summary>.*<code>zz26-eligibility-middle<\/code>/s);
+  });
+
   it('filters by search words, kind and region', async () => {
     const res = await server.fastify.inject({ method: 'GET', url: `/api/facts?kind=fee&region=${encodeURIComponent('枣庄')}` });
     const body = res.json();
@@ -194,6 +205,10 @@ describe('报名', () => {
     expect(res.body).not.toContain('张三丰');
     expect(res.body).not.toContain('<script>alert("x")</script>');
     expect(res.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;公司');
+    // Beijing time, never an ISO string; no 职称 reads 无
+    expect(res.body).toContain('<td data-label="提交时间" class="nowrap">2026-02-20 10:00</td>');
+    expect(res.body).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(res.body).toContain('<td data-label="职称">无</td>');
   });
 
   it('filters by district, level, status and date, in the page and the masked JSON API', async () => {
