@@ -26,6 +26,8 @@ export interface Arrival {
 
 export interface ArrivalCheck {
   seen: SeenIds;
+  /** The logged-in bot account: part of every conversation key, so bots sharing a store never share sessions. */
+  botId: string;
   /** Messages dated before this are backlog (replayed after a (re)connect). */
   notBefore: Date;
   /** Messages older than this many ms at `now` are stale even after the start. */
@@ -36,8 +38,11 @@ export interface ArrivalCheck {
 /**
  * The synchronous filters, in this order: duplicate id, own message, stale
  * (before `notBefore` or older than `staleAfterMs`), official account.
- * conversationId is `wechat:<userId>` privately and `wechat:<roomId>:<userId>`
- * in a room, so two people in one group never share a conversation.
+ * conversationId is `wechat:<botId>:<userId>` privately and
+ * `wechat:<botId>:<roomId>:<userId>` in a room: two people in one group never
+ * share a conversation, nor one resident talking to two bot accounts. The
+ * talker id stays last because the store deletes a user's sessions by the
+ * suffix `:<userId>` ("删除我的信息").
  */
 export function checkArrival(msg: Message, check: ArrivalCheck): Arrival | { kind: 'drop'; reason: DropReason } {
   if (check.seen.checkAndAdd(msg.id)) return { kind: 'drop', reason: 'duplicate' };
@@ -50,9 +55,14 @@ export function checkArrival(msg: Message, check: ArrivalCheck): Arrival | { kin
   if (talker.type() === types.Contact.Official) return { kind: 'drop', reason: 'official' };
   const room = msg.room();
   if (room) {
-    return { kind: 'arrival', conversationId: `wechat:${room.id}:${talker.id}`, userId: talker.id, chat: 'group' };
+    return { kind: 'arrival', conversationId: conversationKey(check.botId, talker.id, room.id), userId: talker.id, chat: 'group' };
   }
-  return { kind: 'arrival', conversationId: `wechat:${talker.id}`, userId: talker.id, chat: 'private' };
+  return { kind: 'arrival', conversationId: conversationKey(check.botId, talker.id), userId: talker.id, chat: 'private' };
+}
+
+/** `wechat:<botId>[:<roomId>]:<talkerId>`, the talker last. */
+export function conversationKey(botId: string, talkerId: string, roomId?: string): string {
+  return roomId ? `wechat:${botId}:${roomId}:${talkerId}` : `wechat:${botId}:${talkerId}`;
 }
 
 /** What to do with a message that passed every filter. */

@@ -26,6 +26,8 @@ export interface MessagePluginDeps {
   sendQueue: SendQueue;
   limiter: RateLimiter;
   seen: SeenIds;
+  /** The logged-in bot account's id (conversation keys carry it). */
+  botId: () => string;
   roomAllowlist: readonly string[];
   maxMessageChars: number;
   handlerTimeoutMs: number;
@@ -148,6 +150,7 @@ export function createMessagePlugin(deps: MessagePluginDeps): (bot: Wechaty) => 
       }
       const arrival = checkArrival(msg, {
         seen: deps.seen,
+        botId: botIdOf(msg, deps.botId),
         notBefore: deps.notBefore(),
         staleAfterMs: deps.staleAfterMs,
         now: deps.clock(),
@@ -174,6 +177,17 @@ export function createMessagePlugin(deps: MessagePluginDeps): (bot: Wechaty) => 
       bot.off('message', onMessage);
     };
   };
+}
+
+/** The account that received `msg`: the channel's logged-in id, else the message's own bot. */
+function botIdOf(msg: Message, known: () => string): string {
+  const id = known();
+  if (id !== 'unknown') return id;
+  try {
+    return msg.wechaty.currentUser.id;
+  } catch {
+    return id;
+  }
 }
 
 function safeId(msg: Message): string | undefined {

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('WeChat channel: answering messages', () => {
-  it('sends the handler replies to a private question, in order, with a private conversation id', async () => {
+  it('sends the handler replies to a private question, in order, keyed by the bot account and the talker', async () => {
     const handler = echoHandler(() => ['第一段答复', '第二段答复']);
     h = await startHarness({ handler });
     const alice = h.mocker.createContact({ name: 'Alice' });
@@ -19,7 +19,7 @@ describe('WeChat channel: answering messages', () => {
     await waitFor(() => box.length === 2);
     expect(box).toEqual(['第一段答复', '第二段答复']);
     expect(handler.seen).toEqual([
-      { conversationId: `wechat:${alice.id}`, userId: alice.id, text: '报名需要什么条件？', chat: 'private', channel: 'wechat' },
+      { conversationId: `wechat:${h.botUser.id}:${alice.id}`, userId: alice.id, text: '报名需要什么条件？', chat: 'private', channel: 'wechat' },
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('WeChat channel: answering messages', () => {
     bob.say('@DTE助手 我也要报名', [h.botUser]).to(room);
     await waitFor(() => box.length === 2);
     const ids = handler.seen.map((m) => m.conversationId).sort();
-    expect(ids).toEqual([`wechat:${room.id}:${alice.id}`, `wechat:${room.id}:${bob.id}`].sort());
+    expect(ids).toEqual([`wechat:${h.botUser.id}:${room.id}:${alice.id}`, `wechat:${h.botUser.id}:${room.id}:${bob.id}`].sort());
   });
 
   it('answers a non-text private message once with the polite text-only reply, without calling the handler', async () => {

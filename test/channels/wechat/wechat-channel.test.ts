@@ -33,7 +33,7 @@ describe('WeChat channel: lifecycle and status', () => {
   it('reports waiting-scan with the QR code URL, prints the code, then logged-in, logged-out and disconnected', async () => {
     const printed: string[] = [];
     h = await startHarness({ login: false, printQrcode: (t) => printed.push(t) });
-    expect(h.channel.status().state).toBe('disconnected');
+    expect(h.channel.status().state).toBe('connecting');
     expect(h.channel.status().startedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/u);
 
     h.mocker.scan('https://login.weixin.qq.com/l/abc=', WAITING);
@@ -82,8 +82,13 @@ describe('WeChat channel: lifecycle and status', () => {
     await waitFor(() => h!.logs.some((l) => l.msg === 'wechat puppet restarted'), 3000, 'the puppet to come up');
     const delays = h.logs.filter((l) => l.msg === 'wechat reconnect scheduled').map((l) => l.delayMs);
     expect(delays).toEqual([10, 20]);
-    const failures = h.logs.filter((l) => l.msg === 'wechat puppet error' && JSON.stringify(l).includes('gateway unreachable'));
-    expect(failures).toHaveLength(2);
+    const failures = h.logs.filter((l) => l.msg === 'wechat connection error');
+    expect(failures.map((l) => [l.kind, l.detail, l.repeated])).toEqual([
+      ['other', 'gateway unreachable', false],
+      ['other', 'gateway unreachable', true],
+    ]);
+    expect(h.channel.status()).toMatchObject({ retryCount: 0, lastError: { kind: 'other', detail: 'gateway unreachable' } });
+    expect(h.channel.status().nextRetryAt).toBeUndefined();
 
     mocker.login(h.botUser);
     await waitFor(() => h!.channel.status().state === 'logged-in');
