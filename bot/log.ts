@@ -1,8 +1,8 @@
 /**
  * Structured logs through pino, with personal data masked in every line
  * (bot/mask.ts maskJsonLine runs maskPersonalData over every string of the
- * serialized line, so no field can
- * slip past). `createLogger` writes to a sink (stderr by default: the dte
+ * serialized line, so no field can slip past and the line stays JSON).
+ * `createLogger` writes to a sink (stderr by default: the dte
  * command keeps stdout for answers); `createFileLogger` writes to one file
  * per day under a directory and deletes files older than the retention, for
  * `npm start`, whose terminal shows only plain lines.

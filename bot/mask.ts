@@ -125,3 +125,35 @@ function typedPrefixOf(span: string, n: number): string {
   while (k < span.length && !/[0-9\uFF10-\uFF19]/u.test(span[k]!)) k += 1;
   return span.slice(0, k);
 }
+
+/** maskPersonalData over every string (and every number that masks) of a parsed JSON value; keys are kept. */
+function maskJsonValue(value: unknown, opts: MaskOptions): unknown {
+  if (typeof value === 'string') return maskPersonalData(value, opts);
+  if (typeof value === 'number') {
+    // A phone or an ID logged as a number becomes its masked string, so the line stays valid JSON.
+    const s = String(value);
+    const masked = maskPersonalData(s, opts);
+    return masked === s ? value : masked;
+  }
+  if (Array.isArray(value)) return value.map((v) => maskJsonValue(v, opts));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskJsonValue(v, opts)]));
+  return value;
+}
+
+/**
+ * Mask one serialized JSON log line field by field (every string through
+ * maskPersonalData), so the line stays valid JSON even when a field holds a
+ * number that is a phone. A line that is not JSON is masked as text.
+ * A trailing newline is kept.
+ */
+export function maskJsonLine(line: string, opts: MaskOptions = {}): string {
+  const newline = line.endsWith('\n') ? '\n' : '';
+  const body = newline ? line.slice(0, -1) : line;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return maskPersonalData(line, opts);
+  }
+  return JSON.stringify(maskJsonValue(parsed, opts)) + newline;
+}

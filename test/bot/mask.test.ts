@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPersonalData, maskPhone } from '../../bot/mask.js';
+import { maskIdNumber, maskJsonLine, maskPersonalData, maskPhone } from '../../bot/mask.js';
 import { createLogger } from '../../bot/log.js';
 import { realFacts } from '../engine/fake-ports.js';
 
@@ -126,5 +126,23 @@ describe('the logger', () => {
     expect(record.question).toBe('身份证 3704**********1234，手机 +86 139****5566，全角139****5566');
     expect(record.nested).toEqual({ phone: '0086 139****5566', hotline: '0632-3312345' });
     expect(JSON.stringify(record.error)).toContain('3704**********1234');
+  });
+});
+
+describe('maskJsonLine', () => {
+  it('masks every string of a JSON line and keeps it valid JSON, a phone logged as a number included', () => {
+    const line = JSON.stringify({ level: 'info', time: '2026-03-15T01:00:00.000Z', pid: 4242, n: 13906325566, list: ['139 0632 5566', 3], msg: 'ok' });
+    expect(JSON.parse(maskJsonLine(`${line}\n`))).toEqual({ level: 'info', time: '2026-03-15T01:00:00.000Z', pid: 4242, n: '139****5566', list: ['139****5566', 3], msg: 'ok' });
+    expect(maskJsonLine(`${line}\n`).endsWith('}\n')).toBe(true);
+  });
+
+  it('masks a line that is not JSON as text', () => {
+    expect(maskJsonLine('plain 139 0632 5566')).toBe('plain 139****5566');
+  });
+
+  it('is what the logger runs: a numeric phone field still gives a JSON line', () => {
+    const lines: string[] = [];
+    createLogger('info', (l) => lines.push(l)).info('x', { n: 13906325566 });
+    expect(JSON.parse(lines[0]!).n).toBe('139****5566');
   });
 });
