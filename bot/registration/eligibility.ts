@@ -120,12 +120,27 @@ export function parseYears(text: string): number | undefined {
   if (/^(?:没有|无|0|零|还没有|刚开始|没)$/u.test(s)) return 0;
   if (/^半年$/u.test(s)) return 0.5;
   const m = /^(?:大概|大约|差不多|有|满)?([\d.]+|[一二两三四五六七八九十]+)?(?:年|周年)?(半)?(?:零|又)?(?:([\d]+|[一二两三四五六七八九十]+)个?月)?(?:了|多)?$/u.exec(s);
-  if (!m || (m[1] === undefined && m[3] === undefined)) return undefined;
+  if (!m || (m[1] === undefined && m[3] === undefined)) return yearsInSentence(s);
   const years = m[1] !== undefined ? cnNumber(m[1]) : 0;
   const months = m[3] !== undefined ? cnNumber(m[3]) : 0;
   if (years === undefined || months === undefined) return undefined;
   const total = years + (m[2] ? 0.5 : 0) + months / 12;
   return total <= 80 ? total : undefined;
+}
+
+/**
+ * Years said in a sentence: "从事这行两年", "干了快四年", "取得助理工程师以后干了4年".
+ * The last duration counts; "快/将近/不到 N 年" is a little under N (it does not
+ * meet an "N years" clause); a four-digit calendar year ("2019年") is not a duration.
+ */
+function yearsInSentence(s: string): number | undefined {
+  const all = [...s.matchAll(/(快|将近|近|不到|差不多|大概|约|满|超过|多于)?(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(个)?(多)?(?:周)?年(半)?(?!级|度|份|月)/gu)];
+  const m = all[all.length - 1];
+  if (!m) return undefined;
+  const n = /^\d/u.test(m[2]!) ? Number(m[2]) : cnNumber(m[2]!);
+  if (n === undefined || n > 80) return undefined;
+  const under = m[1] === '快' || m[1] === '将近' || m[1] === '近' || m[1] === '不到';
+  return n + (m[5] ? 0.5 : 0) - (under ? 0.5 : 0);
 }
 
 function parseYesNo(text: string): boolean | undefined {

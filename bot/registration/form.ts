@@ -26,6 +26,7 @@ import {
   FORM_FIELDS,
   FORM_STATE_VERSION,
   NEW_REFERENCE,
+  type ApplicantProfile,
   type EligibilityOutcome,
   type EligibilityProgress,
   type FormField,
@@ -34,7 +35,7 @@ import {
   type ProfileKey,
   type RegistrationRecord,
 } from './types.js';
-import { buildProfile, parseProfileAnswer, toolEligibilityChecker, type CheckEligibility } from './eligibility.js';
+import { buildProfile, parseProfileAnswer, parseYears, toolEligibilityChecker, type CheckEligibility } from './eligibility.js';
 import { extractFields } from './extract.js';
 import { containsAny, defaultConversationLanguage, isExactly, type ConversationLanguage } from '../../knowledge/language/schema.js';
 import {
@@ -316,7 +317,7 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
       return resolveGender(state, text, ctx, spec);
     case 'eligibility': {
       const key = state.eligibility?.asking;
-      const parsed = key ? parseProfileAnswer(key, text) : undefined;
+      const parsed = key ? (parseProfileAnswer(key, text) ?? otherAnswer(key, text, ctx)) : undefined;
       if (parsed && state.eligibility) {
         const eligibility: EligibilityProgress = { ...state.eligibility, answers: { ...state.eligibility.answers, ...parsed } };
         delete eligibility.asking;
@@ -330,6 +331,21 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
     case 'filling':
       return fill(state, text, ctx, spec, undefined);
   }
+}
+
+/**
+ * An answer to another eligibility question than the one asked ("从事这行两年"
+ * to the certificate question, "有初级证" to a years question): kept as what
+ * it is about, so the check can go on with it, and never written into a form field.
+ */
+function otherAnswer(asked: ProfileKey, text: string, ctx: FormContext): Partial<ApplicantProfile> | undefined {
+  const language = ctx.language ?? defaultConversationLanguage();
+  const years = parseYears(text);
+  const certificate = /证/u.test(text);
+  if (years === undefined && certificate && asked !== 'levelCertificates') return parseProfileAnswer('levelCertificates', text);
+  if (years === undefined) return undefined;
+  const key: ProfileKey = certificate ? 'yearsSinceLevelCertificate' : containsAny(text, language.titleEndings) || /职称/u.test(text) ? 'yearsSinceTitle' : 'yearsInWork';
+  return key === asked ? undefined : { [key]: years };
 }
 
 /** The ID number's gender digit contradicts the stated gender: which one is right? */
