@@ -31,7 +31,7 @@ export interface ConsoleStatus {
 export function renderStatusBody(s: ConsoleStatus): SafeHtml {
   const w = s.wechat;
   const wechat = w.connected
-    ? html`<dl class="kv" id="wechat-status"><dt>${C.state}</dt><dd><span class="tag ${w.state === 'logged-in' ? 'good' : 'bad'}">${C.states[w.state] ?? w.state}</span></dd>
+    ? html`<dl class="kv" id="wechat-status"><dt>${C.state}</dt><dd><span class="tag ${w.state === 'logged-in' ? 'good' : 'bad'}">${C.states[w.state] ?? C.stateOther}</span></dd>
 ${w.user ? html`<dt>${C.user}</dt><dd>${w.user}</dd>` : ''}
 ${w.lastHeartbeat ? html`<dt>${C.lastHeartbeat}</dt><dd>${showTime(w.lastHeartbeat)}</dd>` : ''}
 ${w.startedAt ? html`<dt>${C.startedAt}</dt><dd>${showTime(w.startedAt)}</dd>` : ''}

@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)(`console in headless Chromium (needs ${CHROMIUM})`
   async function overflow(p: Page) {
     return p.evaluate(() => {
       const doc = document.documentElement;
-      const boxes = [...document.querySelectorAll<HTMLElement>('.table-wrap, pre, dl.kv, blockquote')]
+      const boxes = Array.from(document.querySelectorAll<HTMLElement>('.table-wrap, pre, dl.kv, blockquote'))
         .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
         .map((el) => `${el.tagName.toLowerCase()}#${el.id || el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
       return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, boxes };
@@ -299,7 +299,7 @@ describe.skipIf(!hasChromium)(`console in headless Chromium (needs ${CHROMIUM})`
       expect(await time.isVisible()).toBe(true);
       expect(await time.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       const hidden = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('#registrations tbody td')].filter((td) => {
+        Array.from(document.querySelectorAll<HTMLElement>('#registrations tbody td')).filter((td) => {
           const r = td.getBoundingClientRect();
           return r.width === 0 || r.right > document.documentElement.clientWidth + 1;
         }).length,
