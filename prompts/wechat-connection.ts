@@ -13,7 +13,7 @@ export const connectionErrors: Record<string, (ctx: { endpoint?: string; puppet:
   'token-rejected': () =>
     'puppet 服务拒绝了令牌：WECHATY_PUPPET_SERVICE_TOKEN 和网关（或服务商）的令牌不一致，请核对后重启。令牌错误不会自动重试。',
   'token-unknown': () =>
-    '按令牌找不到 puppet 服务：令牌可能已过期或抄错；自建网关请同时设置 WECHATY_PUPPET_SERVICE_ENDPOINT=主机:端口。',
+    '按令牌找不到 puppet 服务：令牌可能抄错或已过期，也可能连不上服务发现（WECHATY_PUPPET_SERVICE_AUTHORITY）；自建网关请设置 WECHATY_PUPPET_SERVICE_ENDPOINT=主机:端口。会自动重试。',
   unreachable: (c) =>
     c.endpoint
       ? `连不上 puppet 服务 ${c.endpoint}：请确认网关已启动、地址和端口正确、防火墙放行。会自动重试。`

@@ -13,7 +13,7 @@ export type ConnectionErrorKind =
   | 'token-needs-prefix'
   /** The gateway answered UNAUTHENTICATED: the token is not its token. */
   | 'token-rejected'
-  /** Discovery found no service for this token (hosted token unknown or expired). */
+  /** Discovery found no service for this token (unknown or expired token, or the discovery host is unreachable). */
   | 'token-unknown'
   /** Nothing answers at the endpoint (refused, no route, DNS, timeout). */
   | 'unreachable'
@@ -88,7 +88,8 @@ export function classifyConnectionError(error: unknown): ConnectionError {
   else if (code === GRPC_UNAUTHENTICATED || is(/UNAUTHENTICATED|Invalid Wechaty TOKEN|No Authorization found|Invalid authorization/i)) kind = 'token-rejected';
   else if (is(/Cannot find (module|package)|ERR_MODULE_NOT_FOUND|not installed/i)) kind = 'puppet-missing';
   else if (is(/SSL|TLS|certificate|handshake|self[- ]signed|altname|wrong version number/i)) kind = 'tls';
-  else if (is(/wechaty:\/\/|discover|resolution/i) && is(/no address|not found|failed to resolve|name resolution/i)) kind = 'token-unknown';
+  // Discovery reports both an unknown token and an unreachable discovery host as "does not exist".
+  else if (is(/service discovery|resolution failed/i) && is(/does not exist/i)) kind = 'token-unknown';
   else if (code === GRPC_UNAVAILABLE || is(/UNAVAILABLE|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|No connection established/i)) kind = 'unreachable';
   else if (code === GRPC_DEADLINE_EXCEEDED || is(/Timeout after \d+ ?ms/i)) kind = 'other';
   return { kind, detail };

@@ -27,7 +27,8 @@ import { errorEntry, writeStatusFile, type ConnectionStatus } from './connection
 import { createConversationQueue } from './conversation-queue.js';
 import { createFriendshipPlugin } from './friendship-plugin.js';
 import { createMessagePlugin } from './message-plugin.js';
-import { puppetSpecFrom, type WechatConfig } from './puppet-options.js';
+import { discoverEndpoint, type HttpsGet } from './discover-endpoint.js';
+import { puppetSpecFrom, type PuppetServiceOptions, type WechatConfig } from './puppet-options.js';
 import { qrcodeUrl, renderQrcodeForTerminal } from './qrcode.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createSeenIds } from './seen-ids.js';
@@ -92,6 +93,8 @@ export interface WechatChannelOptions {
   statusFile?: string;
   /** Reads a CA certificate file named by WECHATY_PUPPET_SERVICE_TLS_CA_CERT. */
   readFile?: (path: string) => string;
+  /** The HTTPS client of token discovery (tests). */
+  httpsGet?: HttpsGet;
 }
 
 export interface WechatChannel {
@@ -146,6 +149,8 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
   /** Errors emitted while an attempt is in progress, kept to classify the attempt. */
   let attemptError: ConnectionError | undefined;
   let attempting = false;
+  /** puppet-service options when the gateway is found by token: the endpoint is filled in before each attempt. */
+  let discovered: PuppetServiceOptions | undefined;
 
   const sendQueue = createSendQueue({
     intervalMs: config.DTE_SEND_INTERVAL_MS,
@@ -307,10 +312,13 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
     if (options.puppet) return { ok: true, bot: WechatyBuilder.build({ name, puppet: options.puppet }) };
     const spec = puppetSpecFrom(config, options.readFile ?? ((p) => readFileSync(p, 'utf8')));
     if (!spec.ok) return { ok: false, error: fromConfigProblem(spec.problem) };
+    // PuppetService keeps this object and reads it on every start, so a discovered endpoint can be set in it.
+    const puppetOptions = { ...spec.spec.options } as PuppetServiceOptions;
+    discovered = spec.spec.name === 'wechaty-puppet-service' && !puppetOptions.endpoint ? puppetOptions : undefined;
     // The name is resolved by Wechaty with a dynamic import; any installed puppet works.
     return {
       ok: true,
-      bot: WechatyBuilder.build({ name, puppet: spec.spec.name as 'wechaty-puppet-service', puppetOptions: { ...spec.spec.options } }),
+      bot: WechatyBuilder.build({ name, puppet: spec.spec.name as 'wechaty-puppet-service', puppetOptions: puppetOptions as unknown as Record<string, unknown> }),
     };
   };
 
@@ -320,6 +328,12 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
     attemptError = undefined;
     update({ state: 'connecting' }, ['nextRetryAt']);
     try {
+      if (discovered) {
+        const found = await discoverEndpoint(discovered.token, discovered.authority, options.httpsGet);
+        if (!found.ok) return found.error;
+        logger.info('wechat gateway found by token', { endpoint: found.endpoint });
+        discovered.endpoint = found.endpoint;
+      }
       try {
         await b.start();
       } catch (error) {
