@@ -45,6 +45,7 @@ import { DEFAULT_EVAL_NOW, itemNow } from '../eval/evaluate.js';
 import { summariseLatencies, type LatencySummary } from './stats.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 import { checkTargets, round, type TargetCheck } from './targets.js';
+import { measureRegistrationCommits, type CommitFigures } from './registration-commits.js';
 import { TimedKnowledgeBase } from './timed-knowledge-base.js';
 import { timeLoop, type BenchQuestion } from './time-loop.js';
 
@@ -110,6 +111,8 @@ export interface BenchSummary {
     appStartMs: number;
   };
   large?: CorpusFigures & { factor: number };
+  /** Registration commits as the bot makes them (one transaction per turn, fsynced). */
+  registrations: CommitFigures;
   targets: TargetCheck[];
   totalSeconds: number;
 }
@@ -274,7 +277,10 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
         progress(`${opts.factor}×: p50 ${round(big.latency.p50)} ms, p95 ${round(big.latency.p95)} ms`);
       }
 
+      const registrations = measureRegistrationCommits();
+      progress(`registration commits: ${round(registrations.perSecond)} /s, p95 ${round(registrations.p95Ms)} ms (${registrations.commits}, WAL + synchronous=FULL)`);
       const targets = checkTargets({
+        registrationsPerSecond: registrations.perSecond,
         todayP95Ms: ask.p95,
         todayPerSecond: ask.perSecond,
         ...(large ? { largeP95Ms: large.latency.p95 } : {}),
@@ -288,6 +294,7 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
         questions: questions.length,
         today,
         ...(large ? { large } : {}),
+        registrations,
         targets,
         totalSeconds: (performance.now() - benchStarted) / 1000,
       };
@@ -330,6 +337,7 @@ export function formatBench(s: BenchSummary): string {
   lines.push(`index build, today: ${round(s.today.buildMs)} ms; load: ${fresh ? `${round(fresh.loadMs)} ms in a fresh process, ` : ''}${round(s.today.indexLoadMs)} ms again in this one; createApp on a saved index: ${round(s.today.appStartMs)} ms`);
   if (s.large) lines.push(`index build, ${s.large.factor}×: ${round(s.large.buildMs / 1000)} s (in memory)`);
   lines.push(`RSS: ${round(s.today.rssMb)} MB after today's runs${s.large ? `, ${round(s.large.rssMb)} MB with the ${s.large.factor}× index also in memory` : ''}${fresh ? `; a fresh bot process after one pass: ${round(fresh.rssMb)} MB` : ''}`);
+  lines.push(`registration commits (SQLite file, WAL + synchronous=FULL, one transaction per turn): ${round(s.registrations.perSecond)} /s, p95 ${round(s.registrations.p95Ms)} ms over ${s.registrations.commits}`);
   lines.push('');
   lines.push('targets:');
   for (const t of s.targets) {

@@ -11,11 +11,13 @@ export interface BenchFigures {
   largeP95Ms?: number;
   indexLoadMs: number;
   rssMb: number;
+  /** Durable registration commits per second (SQLite file, synchronous=FULL); undefined when not measured. */
+  registrationsPerSecond?: number;
 }
 
 /** One target and whether the run met it; `margin` says by how much (positive = met with room, negative = missed). */
 export interface TargetCheck {
-  id: 'today-p95' | 'today-throughput' | 'large-p95' | 'index-load' | 'rss';
+  id: 'today-p95' | 'today-throughput' | 'large-p95' | 'index-load' | 'rss' | 'registration-commits';
   label: string;
   target: string;
   measured: string;
@@ -30,6 +32,7 @@ export const TARGETS = {
   largeP95Ms: 20,
   indexLoadMs: 300,
   rssMb: 250,
+  registrationsPerSecond: 1000,
 } as const;
 
 function ceiling(id: TargetCheck['id'], label: string, measured: number, limit: number, unit: string): TargetCheck {
@@ -55,5 +58,8 @@ export function checkTargets(f: BenchFigures): TargetCheck[] {
   if (f.largeP95Ms !== undefined) checks.push(ceiling('large-p95', 'p95 latency, 100× corpus', f.largeP95Ms, TARGETS.largeP95Ms, 'ms'));
   checks.push(ceiling('index-load', 'persisted index load', f.indexLoadMs, TARGETS.indexLoadMs, 'ms'));
   checks.push(ceiling('rss', 'RSS after the runs', f.rssMb, TARGETS.rssMb, 'MB'));
+  if (f.registrationsPerSecond !== undefined) {
+    checks.push(floor('registration-commits', 'durable registration commits', f.registrationsPerSecond, TARGETS.registrationsPerSecond, '/s'));
+  }
   return checks;
 }
