@@ -81,6 +81,8 @@ export interface HarnessOptions {
   mocker?: mock.Mocker;
   login?: boolean;
   printQrcode?: (text: string) => void;
+  /** The bot's own WeChat account (id and name); a generated id and DTE助手 by default. */
+  botAccount?: { id?: string; name?: string };
 }
 
 /** Start a channel on a fresh mock puppet and log the bot account in. */
@@ -99,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     printQrcode: options.printQrcode ?? (() => {}),
   });
   await channel.start();
-  const botUser = mocker.createContact({ name: 'DTE助手' });
+  const botUser = mocker.createContact({ name: 'DTE助手', ...options.botAccount });
   if (options.login !== false) {
     mocker.login(botUser);
     await waitFor(() => channel.status().state === 'logged-in', 3000, 'login');
