@@ -41,6 +41,8 @@ export interface App {
   ports: Ports;
   handler: RunningHandler;
   logger: Logger;
+  /** How the knowledge index was opened (npm start says it in plain words). */
+  index: { rebuilt: boolean; saved: boolean; reason?: string };
   /**
    * One question; a fresh session unless userId is given (then follow-ups
    * keep context). `log: false` keeps it out of the question log (staff
@@ -80,13 +82,22 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   });
   if (!opened.ok) throw new AppStartError(`knowledge base unavailable: ${opened.error}`);
   const kb = opened.value.knowledgeBase;
-  const store = openStore(resolveFromRoot(config.DTE_DB));
+  const store = openStore(resolveFromRoot(config.DTE_DB), { referencePrefix: REFERENCE_PREFIX });
   const now = opts.now ?? clockFrom(config);
+  // Drafts, sessions and logged questions are kept for DTE_RETENTION_DAYS: at start, then every hour.
+  const purge = () => {
+    const cutoff = new Date(now().getTime() - config.DTE_RETENTION_DAYS * 24 * 60 * 60 * 1000).toISOString();
+    const purged = store.purgeBefore(cutoff);
+    if (purged.sessions + purged.questions > 0) logger.info('expired conversation data deleted', { ...purged, retentionDays: config.DTE_RETENTION_DAYS });
+  };
+  purge();
+  const purgeTimer = setInterval(purge, 60 * 60 * 1000);
+  purgeTimer.unref();
   const ports: Ports = {
     kb,
     facts: factsTable,
     now,
-    registrations: { findByIdNumber: (id, level) => store.findRegistration(id, level), newReference: () => store.nextReference(REFERENCE_PREFIX) },
+    registrations: store,
     llm: createLlmPort(config, { logger, facts: factsTable, kb, now, documents }),
     defaultRegion: config.DTE_DEFAULT_REGION ?? factsTable.defaultRegion,
     documents,
@@ -102,6 +113,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     ports,
     handler,
     logger,
+    index: { rebuilt: opened.value.rebuilt, saved: opened.value.saved, reason: opened.value.reason },
     async ask(question, o = {}) {
       const p: Ports = { ...ports, now: o.now ? () => new Date(o.now!.getTime()) : ports.now };
       let session = newSession();
@@ -127,6 +139,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
       return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };
     },
     async close() {
+      clearInterval(purgeTimer);
       await handler.drain();
       store.close();
     },

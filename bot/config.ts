@@ -41,6 +41,8 @@ export const ConfigSchema = z.object({
   /** Fixed clock for everything (deadlines, registration window). */
   DTE_NOW: NowSchema.optional(),
   DTE_DB: z.string().default('data/dte.sqlite'),
+  /** Conversation state (drafts with ID numbers included) and logged questions older than this many days are deleted. */
+  DTE_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   DTE_INDEX_DIR: z.string().default('data/index'),
   DTE_FACTS: z.string().default('knowledge/facts/facts.json'),
   /** The notices (*.txt and documents.json); the facts' quotes are checked against them at start. */
