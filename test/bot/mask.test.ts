@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber, maskJsonLine, maskPersonalData, maskPhone } from '../../bot/mask.js';
 import { createLogger } from '../../bot/log.js';
+import { openStore } from '../../bot/store/store.js';
 import { realFacts } from '../engine/fake-ports.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -144,5 +145,17 @@ describe('maskJsonLine', () => {
     const lines: string[] = [];
     createLogger('info', (l) => lines.push(l)).info('x', { n: 13906325566 });
     expect(JSON.parse(lines[0]!).n).toBe('139****5566');
+  });
+});
+
+describe('the question log', () => {
+  it('stores questions masked in every format, hotlines readable', () => {
+    const store = openStore(':memory:');
+    try {
+      store.logQuestion({ time: '2026-03-15T01:00:00.000Z', question: '我手机 139 0632 5566，身份证３７０４０２１９９００１０１１２３４，打 0632-3312345 没人接', answered: false, confidence: 0.1, route: 'unknown' });
+      expect(store.listQuestions().map((q) => q.question)).toEqual(['我手机 139****5566，身份证3704**********1234，打 0632-3312345 没人接']);
+    } finally {
+      store.close();
+    }
   });
 });
