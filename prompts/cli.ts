@@ -5,6 +5,7 @@ export const CLI = {
     '  dte ask [问题] [--json] [--now YYYY-MM-DD] [--region 枣庄|威海|浙江|金华|辽宁]',
     '  dte chat [--json] [--now YYYY-MM-DD] [--user ID] [--db PATH]',
     '  dte index',
+    '  dte status [--json]（运行中的机器人的微信连接状态）',
     '  dte registrations export --format json|csv|xlsx [--out FILE] [--db PATH] [--district 区] [--status submitted|interest] [--level 初级|中级]',
     '不带问题的 ask 和 chat 从标准输入每行读一条消息，每条输出一行。',
   ].join('\n'),

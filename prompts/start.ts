@@ -61,6 +61,16 @@ export const START = {
   terminalChat: '终端对话已就绪：输入问题后回车（Ctrl+C 退出）。',
   prompt: '您> ',
   crashed: (m: string) => `启动失败：${m}`,
+  logFile: (file: string) => `日志写入 ${file}（每天一个文件，个人信息已打码）。`,
+  indexLoaded: (chunks: number) => `检索索引已加载（${chunks} 个文本块）。`,
+  indexBuiltFirst: (chunks: number) => `第一次启动：已建立检索索引（${chunks} 个文本块），以后启动直接加载。`,
+  indexRebuilt: (chunks: number) => `通知或检索参数有变化：已重建检索索引（${chunks} 个文本块）。`,
+  indexNotSaved: '检索索引无法写入磁盘，本次只在内存中使用（原因见日志）。',
+  portInUse: (port: number, host: string) =>
+    `控制台端口 ${host}:${port} 已被占用：请在 .env 中把 DTE_CONSOLE_PORT 改成空闲端口，或先停止占用它的程序（查看：ss -ltnp | grep :${port}）。机器人没有启动。`,
+  portDenied: (port: number) => `没有权限监听控制台端口 ${port}：1024 以下的端口需要特权，请把 DTE_CONSOLE_PORT 改成 1024 以上的端口。机器人没有启动。`,
+  stopping: '正在停止：先把发送队列里的消息发完……',
+  stopped: '已停止。',
   /** Why the bot refuses to start: the facts table or a notice failed its checks. */
   factsRefused: (problems: readonly FactsProblem[]) =>
     [

@@ -3,6 +3,7 @@
  *   dte ask [QUESTION] [--json] [--now YYYY-MM-DD] [--region R]
  *   dte chat [--json] [--now …] [--user ID] [--db PATH]
  *   dte index
+ *   dte status [--json]   (the running bot's WeChat connection, from DTE_STATUS_FILE)
  *   dte registrations export --format json|csv|xlsx [--out FILE] [--db PATH] [--district D] [--status S]
  * Bad options: a message on stderr and exit code 2. A bad input line gets an
  * answer, never a crash. Output is flushed after every answer.
@@ -16,6 +17,7 @@ import { parseNow } from '../../parse-now.js';
 import { createApp, PROJECT_ROOT, type App } from '../../app.js';
 import { RegionSchema } from '../../../knowledge/facts/schema.js';
 import { CLI } from '../../../prompts/cli.js';
+import { runStatus } from './status-command.js';
 import path from 'node:path';
 
 class UsageError extends Error {
@@ -42,6 +44,7 @@ const ALLOWED: Record<string, Array<keyof typeof COMMON>> = {
   ask: ['json', 'now', 'region', 'db', 'help'],
   chat: ['json', 'now', 'user', 'db', 'help'],
   index: ['help'],
+  status: ['json', 'help'],
   'registrations export': ['format', 'out', 'db', 'district', 'status', 'level', 'help'],
 };
 
@@ -168,6 +171,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const config = configFor(values);
+    if (command === 'status') return runStatus(config, values.json === true, PROJECT_ROOT, (line) => void process.stdout.write(line + '\n'));
     if (command === 'index') {
       const { embeddingsFromConfig, openKnowledgeBase } = await import('../../../knowledge/knowledge-base.js');
       const embeddings = embeddingsFromConfig(config);

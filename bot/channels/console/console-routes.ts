@@ -30,6 +30,7 @@ import { renderGapsBody } from './gaps-page.js';
 import { CHAT_SCRIPT, renderChatBody } from './chat-page.js';
 import { renderStatusBody, type ConsoleStatus } from './status-page.js';
 import { loginQrDataUrl, loginQrValue } from './login-qr.js';
+import { connectionDetails } from '../wechat/connection-state.js';
 import { showTime } from './labels.js';
 import { CHAT_COOKIE, randomId, serializeCookie } from './security.js';
 
@@ -247,7 +248,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     const loginQr = qrValue ? await loginQrDataUrl(qrValue) : undefined;
     return {
       wechat: w
-        ? { connected: true, state: w.state, user: w.user, lastHeartbeat: w.lastHeartbeat, startedAt: w.startedAt, loginQr }
+        ? { connected: true, state: w.state, user: w.user, lastHeartbeat: w.lastHeartbeat, startedAt: w.startedAt, loginQr, connection: connectionDetails(w) }
         : { connected: false },
       indexVersion: app.kb.version(),
       factsVersion: app.facts.version,

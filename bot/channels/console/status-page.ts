@@ -2,6 +2,8 @@
 import { CONSOLE } from '../../../prompts/console.js';
 import { html, type SafeHtml } from './html.js';
 import { showTime } from './labels.js';
+import type { ConnectionDetails } from '../wechat/connection-state.js';
+import { connectionLabels as CL } from '../../../prompts/wechat-connection.js';
 
 const C = CONSOLE.status;
 
@@ -17,6 +19,8 @@ export interface ConsoleStatus {
         startedAt?: string;
         /** While waiting for a scan: the login QR code drawn locally, as a data: URL. */
         loginQr?: string;
+        /** Last error, retries, account id, last message, queue lengths (bot/channels/wechat/connection-state.ts). */
+        connection?: ConnectionDetails;
       };
   indexVersion: string;
   factsVersion: string;
@@ -27,6 +31,18 @@ export interface ConsoleStatus {
   clockFixed: boolean;
 }
 
+/** The WeChat channel's connection details as rows of the 微信连接 list. */
+function renderConnection(d: ConnectionDetails | undefined): SafeHtml | '' {
+  if (!d) return '';
+  return html`${d.accountId ? html`<dt>${CL.account} ID</dt><dd><code>${d.accountId}</code></dd>` : ''}
+${d.lastError ? html`<dt>${CL.lastError}</dt><dd id="wechat-last-error">${d.lastError.message}（${showTime(d.lastError.at)}）</dd>` : ''}
+${d.retryCount !== undefined ? html`<dt>${CL.retryCount}</dt><dd id="wechat-retries">${d.retryCount}</dd>` : ''}
+${d.nextRetryAt ? html`<dt>${CL.nextRetryAt}</dt><dd id="wechat-next-retry">${showTime(d.nextRetryAt)}</dd>` : ''}
+${d.lastMessageAt ? html`<dt>${CL.lastMessageAt}</dt><dd>${showTime(d.lastMessageAt)}</dd>` : ''}
+${d.sendQueue !== undefined ? html`<dt>${CL.sendQueue}</dt><dd id="wechat-send-queue">${d.sendQueue}</dd>` : ''}
+${d.conversationQueue !== undefined ? html`<dt>${CL.conversationQueue}</dt><dd id="wechat-conversation-queue">${d.conversationQueue}</dd>` : ''}`;
+}
+
 /** The status page body. */
 export function renderStatusBody(s: ConsoleStatus): SafeHtml {
   const w = s.wechat;
@@ -35,6 +51,7 @@ export function renderStatusBody(s: ConsoleStatus): SafeHtml {
 ${w.user ? html`<dt>${C.user}</dt><dd>${w.user}</dd>` : ''}
 ${w.lastHeartbeat ? html`<dt>${C.lastHeartbeat}</dt><dd>${showTime(w.lastHeartbeat)}</dd>` : ''}
 ${w.startedAt ? html`<dt>${C.startedAt}</dt><dd>${showTime(w.startedAt)}</dd>` : ''}
+${renderConnection(w.connection)}
 </dl>
 ${w.state === 'waiting-scan'
   ? w.loginQr && w.loginQr.startsWith('data:image/svg+xml;base64,')

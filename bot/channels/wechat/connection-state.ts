@@ -33,6 +33,8 @@ export const ConnectionStatusSchema = z.object({
   /** Display name of the logged-in account (kept for older readers of the status). */
   user: z.string().optional(),
   qrcodeUrl: z.string().optional(),
+  /** The login QR code's raw value (the console draws it locally). */
+  qrcode: z.string().optional(),
   /** The last failure: its kind, the plain Chinese sentence with the fix, the puppet's words and when. */
   lastError: z
     .object({ kind: z.string(), message: z.string(), detail: z.string(), at: z.string() })
@@ -103,4 +105,31 @@ export function readStatusFile(file: string, alive: (pid: number | undefined) =>
   const parsed = ConnectionStatusSchema.safeParse(json);
   if (!parsed.success) return { kind: 'invalid', reason: z.prettifyError(parsed.error) };
   return { kind: 'status', status: parsed.data, writerAlive: alive(parsed.data.pid) };
+}
+
+/** The fields of the status the 状态 page shows besides state, account name and times. */
+export interface ConnectionDetails {
+  lastError?: { message: string; at: string };
+  retryCount?: number;
+  nextRetryAt?: string;
+  accountId?: string;
+  lastMessageAt?: string;
+  sendQueue?: number;
+  conversationQueue?: number;
+}
+
+/** Pick the details from whatever status-like value the console was given (unknown fields are left out). */
+export function connectionDetails(w: unknown): ConnectionDetails {
+  const parsed = ConnectionStatusSchema.partial().safeParse(w);
+  if (!parsed.success) return {};
+  const s = parsed.data;
+  const d: ConnectionDetails = {};
+  if (s.lastError) d.lastError = { message: s.lastError.message, at: s.lastError.at };
+  if (s.retryCount !== undefined) d.retryCount = s.retryCount;
+  if (s.nextRetryAt) d.nextRetryAt = s.nextRetryAt;
+  if (s.account) d.accountId = s.account.id;
+  if (s.lastMessageAt) d.lastMessageAt = s.lastMessageAt;
+  if (s.sendQueue !== undefined) d.sendQueue = s.sendQueue;
+  if (s.conversationQueue !== undefined) d.conversationQueue = s.conversationQueue;
+  return d;
 }

@@ -263,7 +263,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
       if (scanStatus === ScanStatus.Waiting || scanStatus === ScanStatus.Timeout) {
         const url = qrcodeUrl(qrcode);
         const first = status.state !== 'waiting-scan' || status.qrcodeUrl !== url;
-        update({ state: 'waiting-scan', qrcodeUrl: url }, ['account', 'user']);
+        update({ state: 'waiting-scan', qrcodeUrl: url, qrcode }, ['account', 'user']);
         logger.info('wechat waiting for QR code scan', { url });
         if (first) notify(connectionLines.waitingScan(url));
         void renderQrcodeForTerminal(qrcode)
@@ -275,7 +275,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
     };
     const onLogin = (user: { id: string; name(): string }) => {
       alive();
-      update({ state: 'logged-in', account: { id: user.id, name: user.name() }, user: user.name() }, ['qrcodeUrl']);
+      update({ state: 'logged-in', account: { id: user.id, name: user.name() }, user: user.name() }, ['qrcodeUrl', 'qrcode']);
       logger.info('wechat logged in', { account: user.id, user: user.name() });
       notify(connectionLines.loggedIn(user.name()));
     };
@@ -385,7 +385,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
     restarting = true;
     try {
       logger.warn('wechat restarting puppet', { reason });
-      update({ state: 'connecting' }, ['qrcodeUrl']);
+      update({ state: 'connecting' }, ['qrcodeUrl', 'qrcode']);
       try {
         await b.stop();
       } catch (error) {
@@ -503,7 +503,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
           logger.debug('wechat stop failed', { detail: redact(classifyConnectionError(error).detail) });
         }
       }
-      update({ state: 'disconnected' }, ['nextRetryAt', 'qrcodeUrl']);
+      update({ state: 'disconnected' }, ['nextRetryAt', 'qrcodeUrl', 'qrcode']);
       writeFile();
       logger.info('wechat stopped');
       notify(connectionLines.stopped);
