@@ -52,6 +52,7 @@ export const FORM = {
     `报名需要登记您的${labels.join('、')}，仅用于本次培训报名，将提交给您单位所在区（市）人社部门` +
     (institution ? `和培训机构${institution}` : '和培训机构') +
     '。同意请回复“同意”，不同意请回复“不同意”。',
+  offer: '也可以直接在这里登记报名：回复“好的”我就开始，一项一项问您。',
   keptBeforeConsent: (labels: readonly string[]) => `已先记下您给的${labels.join('、')}，同意后不会再问这几项。`,
   consentAgain: '请回复“同意”开始登记，或回复“不同意”结束。',
   consentRefused: '好的，不登记任何信息。如需报名，随时发“我要报名”。',

@@ -12,7 +12,7 @@ import { DETAIL_CUES, type DetailCue } from './understand/lexicon.js';
 import { renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
-import { resumeFormPrompt, routeForm } from './route-form.js';
+import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
 import { hasProfile } from './understand/extract-profile.js';
 import { sourceLine } from './answer/sources.js';
@@ -38,6 +38,10 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
   const result = await answer(u, text, session, ports);
   const resume = resumeFormPrompt(result.session, ports);
   if (resume) result.replies.push(resume);
+  else {
+    const offer = offerForm(text, result.session, message);
+    if (offer) result.replies.push(offer);
+  }
   return result;
 }
 

@@ -94,6 +94,12 @@ export function routeForm(
 ): TurnResult | undefined {
   const ctx = formContext(message, ports);
 
+  // The bot offered the form last turn: a plain yes starts it; anything else is read as usual.
+  if (session.formOffered) {
+    delete session.formOffered;
+    if (!session.form && isExactly(text, language.acceptOffer)) return toResult(session, startForm(ctx));
+  }
+
   // Second step of a deletion: only the confirmation deletes; anything else keeps everything.
   if (session.confirmDelete) {
     delete session.confirmDelete;
@@ -136,8 +142,19 @@ export function routeForm(
       return undefined;
     }
   }
-  if (intent === 'register') return toResult(session, startForm(ctx, text));
+  if (intent === 'register' || (containsAny(text, language.registerStart) && deletion === undefined)) return toResult(session, startForm(ctx, text));
   return undefined;
+}
+
+/**
+ * After answering a question about registering here ("在这能报吗", "怎么报名"),
+ * offer the form; returns the offer line to append, or undefined. The
+ * resident's "好的/行/可以/嗯" next starts it (routeForm, via `session.formOffered`).
+ */
+export function offerForm(text: string, session: Session, message: InboundMessage, language: ConversationLanguage = defaultConversationLanguage()): string | undefined {
+  if (message.chat !== 'private' || session.form || !containsAny(text, language.registerQuestions)) return undefined;
+  session.formOffered = true;
+  return FORM.offer;
 }
 
 function resume(session: Session, ports: Ports): string[] {

@@ -39,6 +39,8 @@ export interface Session {
   pending?: { kind: 'eligibility'; level?: Level; profileText: string; asked?: string[] };
   /** What the resident said about themselves (education, title, years), for later eligibility questions. */
   profileText?: string;
+  /** The bot offered to start the registration form last turn ("好的" starts it). */
+  formOffered?: boolean;
   /** The resident asked to delete their data and was asked to confirm: only "确认删除" next deletes. */
   confirmDelete?: { askedAt: string };
   /** The resident was told which region answers assume (said once per conversation). */

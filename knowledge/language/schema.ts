@@ -15,6 +15,12 @@ export const ConversationLanguageSchema = z.object({
   myRegistration: Phrases,
   /** Asking to change one's own submitted registration. */
   changeRegistration: Phrases,
+  /** Messages that start the registration form ("报个名", "先帮我记上"). */
+  registerStart: Phrases,
+  /** Questions about registering here ("在这能报吗", "怎么报名"): answered, then the form is offered. */
+  registerQuestions: Phrases,
+  /** Accepting the offer to start the form ("好的", "行", "可以", "嗯"), matched exactly. */
+  acceptOffer: Phrases,
   /** Deletion: a verb and an object make a request; a negation or a question marker makes it a question about deleting. */
   deletion: z.object({
     verbs: Phrases,

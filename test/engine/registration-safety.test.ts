@@ -164,3 +164,24 @@ describe('starting the form the way residents start', () => {
     expect(next).not.toContain('姓名');
   });
 });
+
+describe('offering the form after a question about registering here', () => {
+  it.each(['在这能报吗', '怎么在这儿报名', '你这能报名吗'])('answers "%s", offers the form, and starts it on 好的', async (question) => {
+    const { store, say } = setup();
+    const first = await say(question);
+    expect(first).toContain('好的');
+    expect(store.getSession('test:u1')?.form).toBeUndefined();
+    const next = await say('好的');
+    expect(next).toContain('同意');
+    expect(store.getSession('test:u1')?.form?.step).toBe('consent');
+  });
+
+  it('does not start the form when the next message is something else', async () => {
+    const { store, say } = setup();
+    await say('在这能报吗');
+    await say('中级补贴多少');
+    expect(store.getSession('test:u1')?.form).toBeUndefined();
+    await say('好的');
+    expect(store.getSession('test:u1')?.form).toBeUndefined();
+  });
+});
