@@ -17,6 +17,8 @@ export const CLI = {
   badConfig: (m: string) => `configuration error:\n${m}`,
   badExport: (m: string) => `registrations export: ${m}`,
   xlsxNeedsOut: 'registrations export --format xlsx needs --out FILE',
+  unreadable: (references: readonly string[]) =>
+    `警告 warning: ${references.length} 条报名记录无法读取，未导出（unreadable, left out）：${references.join(', ')}`,
   exported: (n: number, file: string) => `exported ${n} registration(s) to ${file}`,
   indexed: (info: { chunks: number; ms: number; dir: string }) => `index rebuilt: ${info.chunks} chunks in ${info.ms} ms -> ${info.dir}`,
   failed: (m: string) => `failed: ${m}`,

@@ -9,7 +9,7 @@
  * answer, never a crash. Output is flushed after every answer.
  */
 import { createInterface } from 'node:readline';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, parseConfig, type Config } from '../../config.js';
@@ -149,10 +149,18 @@ async function runExport(app: App, values: Values): Promise<void> {
   const o = ExportOptions.safeParse({ format: values.format, status: values.status });
   if (!o.success) throw new UsageError(CLI.badExport(z.prettifyError(o.error)));
   const { exportRegistrations } = await import('../../registration/export-registrations.js');
-  const records = app.store.listRegistrations({ district: values.district, status: o.data.status, level: values.level as never });
+  const filter = { district: values.district, status: o.data.status, level: values.level as never };
+  const records = app.store.listRegistrations(filter);
+  // One unreadable row never stops the export: it is named on stderr (and logged) for staff to look at.
+  const unreadable = app.store.listUnreadable(filter);
+  for (const u of unreadable) app.logger.warn('unreadable registration left out of the export', { reference: u.reference, error: u.error });
+  if (unreadable.length > 0) process.stderr.write(CLI.unreadable(unreadable.map((u) => u.reference)) + '\n');
   const out = await exportRegistrations(records, o.data.format);
   if (values.out) {
-    writeFileSync(path.resolve(process.cwd(), values.out), out.data);
+    // Exports hold personal data in full: readable by their owner only.
+    const file = path.resolve(process.cwd(), values.out);
+    writeFileSync(file, out.data, { mode: 0o600 });
+    chmodSync(file, 0o600);
     process.stderr.write(CLI.exported(records.length, values.out) + '\n');
   } else if (o.data.format === 'xlsx') {
     throw new UsageError(CLI.xlsxNeedsOut);

@@ -5,7 +5,8 @@
  * and independent runs go in parallel.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -231,5 +232,21 @@ describe('dte chat and registrations export', () => {
     expect(values).toContain(ZHANG.name);
     expect(values).toContain(ZHANG.idNumber);
     expect(sheet!.rowCount).toBe(2);
+    expect(statSync(xlsx).mode & 0o777).toBe(0o600);
+  }, 30_000);
+
+  it('exports every readable row, names an unreadable one on stderr and still exits 0', async () => {
+    const copy = path.join(dir, 'broken.sqlite');
+    const src = new Database(db(), { readonly: true });
+    await src.backup(copy);
+    src.close();
+    const d = new Database(copy);
+    const ref = (d.prepare('SELECT reference FROM registrations').get() as { reference: string }).reference;
+    d.prepare("INSERT INTO registrations (reference, user_id, id_number, level, district, fields, status, created_at, updated_at) VALUES ('BAD-1', 'x', '1', '初级', '滕州市', '{oops', 'submitted', '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z')").run();
+    d.close();
+    const run = await dte(['registrations', 'export', '--format', 'json', '--db', copy]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('BAD-1');
+    expect((JSON.parse(run.stdout) as Array<{ reference: string }>).map((r) => r.reference)).toEqual([ref]);
   }, 30_000);
 });
