@@ -15,12 +15,18 @@
  *  2. latency per answer and answers per second of `app.ask(question, { now })`
  *     (bot/app.ts, in-memory database), sequentially, over the one-shot
  *     questions of test/eval/questions.json with each item's clock and region,
- *     after a warm-up pass, for at least --seconds.
+ *     after a warm-up pass, for at least --seconds; in the same loop, pass for
+ *     pass in turn, the plain retrieval baseline (bm25-baseline.ts: LangChain's
+ *     BM25Retriever, top chunk only) over the same questions, and the ratio
+ *     of the two throughputs (`baseline ratio: R×`).
  *  3. where the time goes: the same questions through handleTurn with a
  *     knowledge base that times `search`, and `understand` timed on its own.
  *  4. the same at a synthetic corpus --factor times larger (synthetic-corpus.ts):
  *     build time of buildKnowledgeBase and the handleTurn latencies over it.
- *  5. RSS after the runs on today's corpus (the target) and after the large one.
+ *  5. RSS of the real bot (real-process.ts: `node bin/start.js` on the saved
+ *     index, one question through the console's /api/ask, VmRSS) — the
+ *     target — and, for reference, of this process after today's runs and
+ *     after the large one.
  *
  * --json      print a machine-readable summary on stdout instead of the table.
  * --factor N  size of the synthetic corpus in copies of today's (default 100).
@@ -47,7 +53,9 @@ import { syntheticCorpus } from './synthetic-corpus.js';
 import { checkTargets, round, type TargetCheck } from './targets.js';
 import { measureRegistrationCommits, type CommitFigures } from './registration-commits.js';
 import { TimedKnowledgeBase } from './timed-knowledge-base.js';
-import { timeLoop, type BenchQuestion } from './time-loop.js';
+import { timeAlternating, timeLoop, type BenchQuestion } from './time-loop.js';
+import { bm25Baseline } from './bm25-baseline.js';
+import { measureRealProcess, type RealProcessResult } from './real-process.js';
 
 export interface BenchOptions {
   json: boolean;
@@ -105,6 +113,12 @@ export interface BenchSummary {
     /** app.ask (session, question log in SQLite included). */
     ask: LatencySummary;
     askPasses: number;
+    /** The BM25Retriever baseline, timed pass for pass alternately with app.ask. */
+    baseline: LatencySummary;
+    /** app.ask answers/s ÷ baseline answers/s, from the same alternating loop. */
+    baselineRatio: number;
+    /** The real `npm start` process after its first answer (or why it could not be measured). */
+    realProcess: RealProcessResult;
     indexLoadMs: number;
     /** Index load and RSS of a separate bot process (no benchmark baggage). */
     freshProcess?: FreshProcessFigures;
@@ -162,11 +176,9 @@ async function measureTurns(
   };
 }
 
-/** What a fresh process pays and holds: index load, then an app answering every question once. */
+/** What a fresh process pays to load the saved index (its memory is measured on the real bot, real-process.ts). */
 export interface FreshProcessFigures {
   loadMs: number;
-  /** RSS after createApp on the saved index and one pass over the questions. */
-  rssMb: number;
 }
 
 /** Run the fresh-process probe in a child Node process with the same loader as this one. */
@@ -176,7 +188,7 @@ function freshProcessProbe(indexDir: string): FreshProcessFigures | undefined {
   const line = /^probe (\{.*\})$/m.exec(child.stdout ?? '')?.[1];
   if (!line) return undefined;
   const parsed = JSON.parse(line) as Partial<FreshProcessFigures>;
-  return typeof parsed.loadMs === 'number' && typeof parsed.rssMb === 'number' ? { loadMs: parsed.loadMs, rssMb: parsed.rssMb } : undefined;
+  return typeof parsed.loadMs === 'number' ? { loadMs: parsed.loadMs } : undefined;
 }
 
 const PROBE_FLAG = '--fresh-process-probe';
@@ -187,13 +199,7 @@ async function runProbe(indexDir: string): Promise<number> {
   const loaded = await openKnowledgeBase({ docsDir: DOCS_DIR, indexDir });
   const loadMs = performance.now() - t0;
   if (!loaded.ok || loaded.value.rebuilt) return 1;
-  const parsed = parseConfig({ DTE_DB: ':memory:', DTE_INDEX_DIR: indexDir, DTE_LOG_LEVEL: 'silent', DTE_NOW: DEFAULT_EVAL_NOW, DTE_CONSOLE: 'false' });
-  if (!parsed.ok) return 1;
-  const app = await createApp(parsed.config);
-  for (const q of benchQuestions()) await app.ask(q.text, { now: q.now, ...(q.region ? { region: q.region } : {}) });
-  const rssMb = mb(process.memoryUsage().rss);
-  await app.close();
-  process.stdout.write(`probe ${JSON.stringify({ loadMs, rssMb })}\n`);
+  process.stdout.write(`probe ${JSON.stringify({ loadMs })}\n`);
   return 0;
 }
 
@@ -221,7 +227,20 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
     }
     const indexLoadMs = loads.sort((a, b) => a - b)[2]!;
     const fresh = freshProcessProbe(indexDir);
-    progress(`index: build ${round(buildMs)} ms, load ${round(indexLoadMs)} ms (fresh process ${fresh === undefined ? 'n/a' : `${round(fresh.loadMs)} ms, RSS ${round(fresh.rssMb)} MB`})`);
+    progress(`index: build ${round(buildMs)} ms, load ${round(indexLoadMs)} ms (fresh process ${fresh === undefined ? 'n/a' : `${round(fresh.loadMs)} ms`})`);
+    // The real bot, before this process grows: it runs alone on the machine's cores but for the OS.
+    const first = questions[0]!;
+    const realProcess = await measureRealProcess({
+      projectRoot: PROJECT_ROOT,
+      indexDir,
+      question: { text: first.text, ...(first.region ? { region: first.region } : {}) },
+      now: DEFAULT_EVAL_NOW,
+    });
+    progress(
+      realProcess.ok
+        ? `real bot (node bin/start.js): RSS ${round(realProcess.value.rssMb)} MB after its first answer (peak ${round(realProcess.value.peakRssMb)} MB), first answer after ${round(realProcess.value.firstAnswerMs)} ms`
+        : `real bot could not be measured: ${realProcess.error}`,
+    );
 
     const parsed = parseConfig({ DTE_DB: ':memory:', DTE_INDEX_DIR: indexDir, DTE_LOG_LEVEL: 'silent', DTE_NOW: DEFAULT_EVAL_NOW, DTE_CONSOLE: 'false' });
     if (!parsed.ok) throw new Error(parsed.message);
@@ -235,9 +254,21 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
     if (rebuilds.length > 0) throw new Error(`createApp rebuilt the index instead of loading it: ${rebuilds[0]}`);
     try {
       const budgetMs = opts.seconds * 1000;
-      const askRun = await timeLoop(questions, (q) => app.ask(q.text, { now: q.now, ...(q.region ? { region: q.region } : {}) }), { minPasses: 3, maxPasses: 1000, budgetMs });
+      const titles = new Map(app.ports.documents.map((d) => [d.id, d.shortTitle]));
+      const indexed: IndexedChunk[] = app.kb.chunks().map((c) => ({ ...c, docTitle: titles.get(c.doc) ?? c.doc }));
+      const retriever = bm25Baseline(indexed);
+      // Engine and baseline pass for pass in turn, so both see the same machine load; each gets the budget.
+      const compared = await timeAlternating(
+        questions,
+        { a: (q) => app.ask(q.text, { now: q.now, ...(q.region ? { region: q.region } : {}) }), b: (q) => retriever.top(q.text) },
+        { minPasses: 3, maxPasses: 1000, budgetMs: 2 * budgetMs },
+      );
+      const askRun = compared.a;
       const ask = summariseLatencies(askRun.durations, askRun.wallMs);
+      const baseline = summariseLatencies(compared.b.durations, compared.b.wallMs);
+      const baselineRatio = ask.perSecond / baseline.perSecond;
       progress(`app.ask: p50 ${round(ask.p50)} ms, p95 ${round(ask.p95)} ms, ${round(ask.perSecond)} answers/s (${askRun.durations.length} answers)`);
+      progress(`baseline ratio: ${round(baselineRatio)}× (app.ask ${round(ask.perSecond)} answers/s, BM25Retriever ${round(baseline.perSecond)} answers/s)`);
       const turns = await measureTurns(app, app.kb, questions, { minPasses: 2, maxPasses: 1000, budgetMs: budgetMs / 2 });
       const todayRss = mb(process.memoryUsage().rss);
       const today = {
@@ -249,6 +280,9 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
         rssMb: todayRss,
         ask,
         askPasses: askRun.passes,
+        baseline,
+        baselineRatio,
+        realProcess,
         indexLoadMs,
         ...(fresh ? { freshProcess: fresh } : {}),
         appStartMs,
@@ -256,9 +290,7 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
 
       let large: BenchSummary['large'];
       if (opts.large) {
-        const titles = new Map(app.ports.documents.map((d) => [d.id, d.shortTitle]));
-        const base: IndexedChunk[] = app.kb.chunks().map((c) => ({ ...c, docTitle: titles.get(c.doc) ?? c.doc }));
-        const chunks = syntheticCorpus(base, opts.factor);
+        const chunks = syntheticCorpus(indexed, opts.factor);
         progress(`building the ${opts.factor}× corpus (${chunks.length} chunks)…`);
         t0 = performance.now();
         const bigKb = await buildKnowledgeBase(chunks);
@@ -285,7 +317,8 @@ export async function runBench(opts: BenchOptions, progress: (line: string) => v
         todayPerSecond: ask.perSecond,
         ...(large ? { largeP95Ms: large.latency.p95 } : {}),
         indexLoadMs: fresh?.loadMs ?? indexLoadMs,
-        rssMb: todayRss,
+        ...(realProcess.ok ? { rssMb: realProcess.value.rssMb } : {}),
+        baselineRatio,
       });
       return {
         node: process.version,
@@ -326,8 +359,11 @@ export function formatBench(s: BenchSummary): string {
   lines.push('');
   lines.push(`${'latency (ms)'.padEnd(34)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'answers/s'.padStart(9)} ${'n'.padStart(7)}`);
   lines.push(latencyRow(`app.ask, today (${s.today.chunks} chunks)`, s.today.ask));
+  lines.push(latencyRow('BM25Retriever baseline, today', s.today.baseline));
   lines.push(latencyRow('handleTurn, today', s.today.latency));
   if (s.large) lines.push(latencyRow(`handleTurn, ${s.large.factor}× (${s.large.chunks} chunks)`, s.large.latency));
+  lines.push('');
+  lines.push(`baseline ratio: ${round(s.today.baselineRatio)}× (app.ask ${round(s.today.ask.perSecond)} answers/s ÷ BM25Retriever ${round(s.today.baseline.perSecond)} answers/s, passes alternating)`);
   lines.push('');
   lines.push('where the time goes (handleTurn, one pass):');
   lines.push(` today:${breakdownLine(s.today.breakdown)}`);
@@ -336,12 +372,18 @@ export function formatBench(s: BenchSummary): string {
   const fresh = s.today.freshProcess;
   lines.push(`index build, today: ${round(s.today.buildMs)} ms; load: ${fresh ? `${round(fresh.loadMs)} ms in a fresh process, ` : ''}${round(s.today.indexLoadMs)} ms again in this one; createApp on a saved index: ${round(s.today.appStartMs)} ms`);
   if (s.large) lines.push(`index build, ${s.large.factor}×: ${round(s.large.buildMs / 1000)} s (in memory)`);
-  lines.push(`RSS: ${round(s.today.rssMb)} MB after today's runs${s.large ? `, ${round(s.large.rssMb)} MB with the ${s.large.factor}× index also in memory` : ''}${fresh ? `; a fresh bot process after one pass: ${round(fresh.rssMb)} MB` : ''}`);
+  const real = s.today.realProcess;
+  lines.push(
+    real.ok
+      ? `RSS of the real bot (node bin/start.js, console on, no WeChat, no model) after its first answer: ${round(real.value.rssMb)} MB (peak ${round(real.value.peakRssMb)} MB); first answer ${round(real.value.firstAnswerMs)} ms after spawn`
+      : `RSS of the real bot: not measured (${real.error})`,
+  );
+  lines.push(`RSS of this benchmark process (reference): ${round(s.today.rssMb)} MB after today's runs${s.large ? `, ${round(s.large.rssMb)} MB with the ${s.large.factor}× index also in memory` : ''}`);
   lines.push(`registration commits (SQLite file, WAL + synchronous=FULL, one transaction per turn): ${round(s.registrations.perSecond)} /s, p95 ${round(s.registrations.p95Ms)} ms over ${s.registrations.commits}`);
   lines.push('');
   lines.push('targets:');
   for (const t of s.targets) {
-    const miss = t.met ? '' : ` (missed: ${t.ratio >= 1 ? `${round(t.ratio)}× the limit` : `${Math.round(100 * t.ratio)}% of the minimum`})`;
+    const miss = t.met ? '' : !Number.isFinite(t.ratio) ? ' (not measured)' : ` (missed: ${t.ratio >= 1 ? `${round(t.ratio)}× the limit` : `${Math.round(100 * t.ratio)}% of the minimum`})`;
     lines.push(`  ${t.met ? '✓' : '✗'} ${t.label.padEnd(34)} ${t.measured.padStart(10)}  target ${t.target}${miss}`);
   }
   lines.push('');

@@ -26,6 +26,16 @@ describe('checkTargets', () => {
     const { largeP95Ms: _skipped, ...withoutLarge } = met;
     expect(checkTargets(withoutLarge).map((t) => t.id)).toEqual(['today-p95', 'today-throughput', 'index-load', 'rss']);
   });
+
+  it('checks the baseline ratio as a floor of 1.2× when it was measured', () => {
+    expect(checkTargets({ ...met, baselineRatio: 1.2 }).find((t) => t.id === 'baseline-ratio')).toMatchObject({ met: true, measured: '1.2 ×' });
+    expect(checkTargets({ ...met, baselineRatio: 0.86 }).find((t) => t.id === 'baseline-ratio')).toMatchObject({ met: false, ratio: 0.86 / 1.2 });
+  });
+
+  it('counts the RSS target as missed when the real bot could not be measured', () => {
+    const { rssMb: _unmeasured, ...withoutRss } = met;
+    expect(checkTargets(withoutRss).find((t) => t.id === 'rss')).toMatchObject({ met: false, measured: 'n/a' });
+  });
 });
 
 describe('round', () => {

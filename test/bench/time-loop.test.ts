@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeLoop, type BenchQuestion } from './time-loop.js';
+import { timeAlternating, timeLoop, type BenchQuestion } from './time-loop.js';
 
 const questions: BenchQuestion[] = [
   { id: 'a-001', text: 'a', now: new Date(0) },
@@ -36,5 +36,29 @@ describe('timeLoop', () => {
 
   it('refuses an empty question list', async () => {
     await expect(timeLoop([], async () => undefined, { minPasses: 1, maxPasses: 1, budgetMs: 0 })).rejects.toThrow(/no questions/);
+  });
+});
+
+describe('timeAlternating', () => {
+  it('warms both up, then alternates whole passes so both are timed under the same conditions', async () => {
+    const asked: string[] = [];
+    const run = await timeAlternating(
+      questions,
+      { a: async (q) => void asked.push(`A${q.text}`), b: async (q) => void asked.push(`B${q.text}`) },
+      { minPasses: 2, maxPasses: 2, budgetMs: 0 },
+    );
+    expect(asked).toEqual(['Aa', 'Ab', 'Ba', 'Bb', 'Aa', 'Ab', 'Ba', 'Bb', 'Aa', 'Ab', 'Ba', 'Bb']);
+    expect(run.a.passes).toBe(2);
+    expect(run.b.passes).toBe(2);
+    expect(run.a.durations).toHaveLength(4);
+    expect(run.b.durations).toHaveLength(4);
+  });
+
+  it('keeps alternating until the budget is spent by both together', async () => {
+    const wait = () => new Promise((r) => setTimeout(r, 2));
+    const run = await timeAlternating(questions, { a: wait, b: wait }, { minPasses: 1, maxPasses: 50, budgetMs: 30, noWarmUp: true });
+    expect(run.a.passes).toBe(run.b.passes);
+    expect(run.a.wallMs + run.b.wallMs).toBeGreaterThanOrEqual(30);
+    expect(run.a.passes).toBeLessThan(50);
   });
 });

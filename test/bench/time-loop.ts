@@ -59,3 +59,35 @@ export async function timeLoop(
   }
   return { durations, wallMs: performance.now() - started, passes };
 }
+
+/**
+ * Two answerers timed over the same questions by the same loop, one whole
+ * pass each in turn (after a warm-up pass each), until both have made
+ * `minPasses` and together spent `budgetMs`. Alternating passes puts both
+ * under the same load: on a shared machine the load moves within seconds,
+ * so two loops run one after the other could differ by the machine alone,
+ * and their ratio would say so instead of comparing the answerers.
+ */
+export async function timeAlternating(
+  questions: readonly BenchQuestion[],
+  answerers: { a: (q: BenchQuestion) => Promise<unknown>; b: (q: BenchQuestion) => Promise<unknown> },
+  opts: LoopOptions,
+): Promise<{ a: LoopResult; b: LoopResult }> {
+  const a: LoopResult = { durations: [], wallMs: 0, passes: 0 };
+  const b: LoopResult = { durations: [], wallMs: 0, passes: 0 };
+  const onePass = { minPasses: 1, maxPasses: 1, budgetMs: 0, noWarmUp: true };
+  if (!opts.noWarmUp) {
+    await timeLoop(questions, answerers.a, onePass);
+    await timeLoop(questions, answerers.b, onePass);
+  }
+  const add = (into: LoopResult, run: LoopResult) => {
+    for (const d of run.durations) into.durations.push(d);
+    into.wallMs += run.wallMs;
+    into.passes += run.passes;
+  };
+  while (a.passes < opts.maxPasses && (a.passes < opts.minPasses || a.wallMs + b.wallMs < opts.budgetMs)) {
+    add(a, await timeLoop(questions, answerers.a, onePass));
+    add(b, await timeLoop(questions, answerers.b, onePass));
+  }
+  return { a, b };
+}
