@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import { EXPORT_HEADERS, EXPORT_SHEET, EXPORT_STATUS, FORM } from '../../prompts/registration.js';
 import type { RegistrationRecord } from './types.js';
+import { FIELD_DEFINITIONS, FORM_FIELDS, type FormField } from './form-fields.js';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx';
 
@@ -20,37 +21,18 @@ export interface ExportFile {
   data: Buffer;
 }
 
-/** Export columns, in order. */
-export const EXPORT_COLUMNS = [
-  'name',
-  'gender',
-  'idNumber',
-  'education',
-  'title',
-  'employer',
-  'district',
-  'phone',
-  'level',
-  'status',
-  'reference',
-  'createdAt',
-  'updatedAt',
-] as const;
-export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+/** Bookkeeping columns after the form's own fields. */
+const BOOKKEEPING = ['status', 'reference', 'createdAt', 'updatedAt'] as const;
+
+/** Export columns, in order: the form's fields (./form-fields.ts), then the bookkeeping. */
+export const EXPORT_COLUMNS = [...FORM_FIELDS, ...BOOKKEEPING] as const;
+export type ExportColumn = FormField | (typeof BOOKKEEPING)[number];
 
 /** The JSON export's shape of one registration. */
 export type ExportedRegistration = Record<ExportColumn, string>;
 
 const WIDTHS: Record<ExportColumn, number> = {
-  name: 10,
-  gender: 6,
-  idNumber: 22,
-  education: 24,
-  title: 14,
-  employer: 28,
-  district: 16,
-  phone: 14,
-  level: 10,
+  ...(Object.fromEntries(FORM_FIELDS.map((f) => [f, FIELD_DEFINITIONS[f].exportWidth])) as Record<FormField, number>),
   status: 10,
   reference: 14,
   createdAt: 18,
@@ -66,15 +48,7 @@ export function beijingTime(iso: string): string {
 
 function jsonRecord(r: RegistrationRecord): ExportedRegistration {
   return {
-    name: r.name,
-    gender: r.gender,
-    idNumber: r.idNumber,
-    education: r.education,
-    title: r.title,
-    employer: r.employer,
-    district: r.district,
-    phone: r.phone,
-    level: r.level,
+    ...(Object.fromEntries(FORM_FIELDS.map((f) => [f, r[f]])) as Record<FormField, string>),
     status: r.status,
     reference: r.reference,
     createdAt: r.createdAt,

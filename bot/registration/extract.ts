@@ -7,6 +7,7 @@
  */
 import type { FormField } from './types.js';
 import { FORM_FIELDS } from './types.js';
+import { FIELD_DEFINITIONS } from './form-fields.js';
 import { matchDistrict } from './validate.js';
 import { containsAny, defaultConversationLanguage, type ConversationLanguage } from '../../knowledge/language/schema.js';
 
@@ -32,7 +33,7 @@ export interface Extraction {
 }
 
 /** Fields whose answer is whatever the resident calls it (an employer named 枣庄市中级人民法院 is an employer, not a level). */
-const FREE_TEXT_FIELDS: ReadonlySet<FormField> = new Set(['employer', 'title']);
+const FREE_TEXT_FIELDS: ReadonlySet<FormField> = new Set(FORM_FIELDS.filter((f) => FIELD_DEFINITIONS[f].freeText));
 /** "不对，我是女的": a message that opens by saying something was wrong corrects what it then gives. */
 const CORRECTION_OPENING = /^(?:不对|错了|写错了|填错了|搞错了|说错了|更正一下|更正)/u;
 const TITLE_PREFIX = /^(?:我现在是|现在是|已经是|我是|是|职称是|职称为|职称|我有|有|评了|评的|取得了|取得|拿到了|拿到|拿了)/u;
@@ -64,41 +65,6 @@ function freeTextAnswer(field: FormField, text: string, language: ConversationLa
   if (named) return named[1]!.trim();
   return t.replace(/^(?:我在|在|就职于|任职于|工作于)/u, '').replace(/(?:上班|工作|任职)(?:的|呢|呀)?$/u, '').trim();
 }
-
-/** Words naming a field, longest first so 身份证号码 wins over 身份证. */
-const FIELD_WORDS: ReadonlyArray<readonly [string, FormField]> = (
-  [
-    ['单位所在区（市）', 'district'],
-    ['单位所在区(市)', 'district'],
-    ['单位所在区', 'district'],
-    ['学历及所学专业', 'education'],
-    ['身份证号码', 'idNumber'],
-    ['手机号码', 'phone'],
-    ['电话号码', 'phone'],
-    ['联系电话', 'phone'],
-    ['培训等级', 'level'],
-    ['工作单位', 'employer'],
-    ['所在单位', 'employer'],
-    ['单位名称', 'employer'],
-    ['身份证号', 'idNumber'],
-    ['所在区', 'district'],
-    ['身份证', 'idNumber'],
-    ['手机号', 'phone'],
-    ['区（市）', 'district'],
-    ['名字', 'name'],
-    ['姓名', 'name'],
-    ['性别', 'gender'],
-    ['学历', 'education'],
-    ['职称', 'title'],
-    ['单位', 'employer'],
-    ['手机', 'phone'],
-    ['电话', 'phone'],
-    ['等级', 'level'],
-    ['级别', 'level'],
-  ] as const
-)
-  .slice()
-  .sort((a, b) => b[0].length - a[0].length);
 
 const SEPARATORS = /[，,。；;！!？?\n、]+/u;
 const QUESTION = /[？?]|吗|多少|怎么|什么|哪[里个些儿]|几号|几天|几月|几点|如何|为什么|能不能|可不可以|是否|有没有|呢$/u;
@@ -135,9 +101,14 @@ function take(text: string, re: RegExp): { value?: string; rest: string } {
   return { value, rest: text.slice(0, m.index) + '，' + text.slice(m.index + m[0].length) };
 }
 
-function fieldNamedAt(segment: string): { field: FormField; rest: string } | undefined {
+/** The field words of the language data, longest first so 身份证号码 wins over 身份证. */
+function fieldWords(language: ConversationLanguage): ReadonlyArray<readonly [string, FormField]> {
+  return Object.entries(language.fieldWords).sort((a, b) => b[0].length - a[0].length);
+}
+
+function fieldNamedAt(segment: string, words: ReadonlyArray<readonly [string, FormField]>): { field: FormField; rest: string } | undefined {
   const s = segment.replace(/^把/u, '');
-  for (const [word, field] of FIELD_WORDS) if (s.startsWith(word)) return { field, rest: s.slice(word.length) };
+  for (const [word, field] of words) if (s.startsWith(word)) return { field, rest: s.slice(word.length) };
   return undefined;
 }
 
@@ -193,7 +164,8 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
   // The asked employer or title is the whole message, whatever words it contains, unless the
   // message names fields itself ("单位在峄城那边", "把手机号改成…") or is a question.
   if (ctx.asking && FREE_TEXT_FIELDS.has(ctx.asking) && !question && !correcting && Object.keys(values).length === 0) {
-    const names = rest.split(SEPARATORS).map((seg) => fieldNamedAt(seg.trim())).filter((n) => n !== undefined);
+    const words = fieldWords(language);
+    const names = rest.split(SEPARATORS).map((seg) => fieldNamedAt(seg.trim(), words)).filter((n) => n !== undefined);
     const namesOther = names.some((n) => n.field !== ctx.asking && !(ctx.asking === 'employer' && n.field === 'employer'));
     const namesDistrict = names.some((n) => n.field === 'employer' && matchDistrict(n.rest.replace(/^[在是]/u, ''), ctx.districtOptions));
     if (!namesOther && !namesDistrict) {
@@ -209,6 +181,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
     .map((s) => s.trim().replace(FILLER, '').trim())
     .filter((s) => s.length > 0);
   const unclassified: string[] = [];
+  const allWords = fieldWords(language);
   let lastNamed: FormField | undefined;
   /** The field the previous segment gave, so "本科，计算机专业" keeps the major with the education. */
   let previous: FormField | undefined;
@@ -216,7 +189,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
   for (const segment of segments) {
     const before = previous;
     previous = undefined;
-    const named = fieldNamedAt(segment);
+    const named = fieldNamedAt(segment, allWords);
     if (named) {
       lastNamed = named.field;
       const r = named.rest.trim();

@@ -20,7 +20,6 @@
  */
 import type { Effect } from '../engine/types.js';
 import type { FactsTable } from '../../tools/facts-table.js';
-import { maskIdNumber, maskPhone } from '../mask.js';
 import { ASK, ELIGIBILITY, FORM, WORDS, chineseDate } from '../../prompts/registration.js';
 import {
   FORM_FIELDS,
@@ -48,7 +47,8 @@ import {
   trainingInstitution,
   type FormSpec,
 } from './form-spec.js';
-import { genderFromIdNumber, genderMatchesId, validateField, validateGender } from './validate.js';
+import { genderFromIdNumber, genderMatchesId, validateGender } from './validate.js';
+import { FIELD_DEFINITIONS, validateField } from './form-fields.js';
 
 /** What the form needs from the outside world for one step. */
 export interface FormContext {
@@ -136,10 +136,8 @@ function askField(spec: FormSpec, field: FormField): string {
 
 function display(field: FormField, value: string | undefined): string {
   if (value === undefined) return FORM.notFilled;
-  if (field === 'idNumber') return maskIdNumber(value);
-  if (field === 'phone') return maskPhone(value);
-  if (field === 'title' && value === '') return FORM.none;
-  return value;
+  if (value === '') return FORM.none;
+  return FIELD_DEFINITIONS[field].summary(value);
 }
 
 function fieldLines(state: FormState, spec: FormSpec): string[] {

@@ -2,11 +2,11 @@
  * The sign-up form (报名表, 附件3 of the Zaozhuang 2026 notice) as data.
  * The form itself is a pure step function in ./form.ts.
  */
-import type { Level } from '../../knowledge/facts/schema.js';
+import type { RegistrationFields } from './form-fields.js';
 
-/** Field keys in the order of the notice's form. */
-export const FORM_FIELDS = ['name', 'gender', 'idNumber', 'education', 'title', 'employer', 'district', 'phone', 'level'] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
+/** Field keys in the order of the notice's form, and each field's definition: ./form-fields.ts. */
+export { FORM_FIELDS, type FormField } from './form-fields.js';
+import type { FormField } from './form-fields.js';
 
 export type RegistrationStatus = 'submitted' | 'interest';
 
@@ -20,21 +20,11 @@ export type RegistrationReview = 'duplicate-id';
  */
 export const NEW_REFERENCE = '{{reference}}';
 
-/** A validated, submitted registration (or expression of interest after the deadline). */
-export interface RegistrationRecord {
-  /** Reference number shown to the resident, e.g. "ZZ26-000123". */
+/** A validated, submitted registration (or expression of interest after the deadline): the form's fields and the bookkeeping. */
+export interface RegistrationRecord extends RegistrationFields {
+  /** Reference number shown to the resident, e.g. "ZZ26-000123" (NEW_REFERENCE until the store assigns it). */
   reference: string;
   userId: string;
-  name: string;
-  gender: '男' | '女';
-  idNumber: string;
-  education: string;
-  /** Empty string when the resident has none. */
-  title: string;
-  employer: string;
-  district: string;
-  phone: string;
-  level: Extract<Level, '初级' | '中级'>;
   status: RegistrationStatus;
   /** Set when staff must review it (a duplicate ID number from another user). */
   review?: RegistrationReview;

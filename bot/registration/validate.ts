@@ -253,29 +253,3 @@ export interface ValidateContext {
   /** Allowed values from the facts (district, level). */
   options?: readonly string[];
 }
-
-/** Validate any field of the form; the value is the normalised string stored in the form. */
-export function validateField(field: FormField, raw: string, ctx: ValidateContext): FieldResult {
-  switch (field) {
-    case 'name':
-      return validateName(raw);
-    case 'gender':
-      return validateGender(raw);
-    case 'idNumber': {
-      const r = validateIdNumber(raw, ctx.now);
-      return r.ok ? { ok: true, value: r.value.idNumber } : r;
-    }
-    case 'education':
-      return validateText(raw.replace(/^(?:学历(?:及所学专业)?[:：是为]?)/u, ''), ctx.label, 50);
-    case 'title':
-      return validateTitle(raw, ctx.label);
-    case 'employer':
-      return validateText(raw.replace(/^(?:(?:所在)?单位(?:是|为|[:：])?|在)/u, ''), ctx.label, 60);
-    case 'district':
-      return validateDistrict(raw, ctx.options ?? []);
-    case 'phone':
-      return validatePhone(raw);
-    case 'level':
-      return validateLevel(raw, ctx.options ?? []);
-  }
-}

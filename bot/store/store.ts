@@ -31,7 +31,9 @@ import {
   type RegistrationReview,
   type RegistrationStatus,
 } from '../registration/types.js';
+import { StoredFieldsSchema } from '../registration/form-fields.js';
 import { migrate } from './migrations.js';
+import type { ReviewDecision, ReviewDecisionKind } from '../staff/review-types.js';
 
 /** Filters of listRegistrations; `from` inclusive, `to` exclusive, on the creation time (ISO). */
 export interface RegistrationFilter {
@@ -115,6 +117,10 @@ export interface Store extends RegistrationLookup {
   listQuestions(filter?: QuestionFilter): QuestionLogEntry[];
   /** The schema version (number of migrations applied). */
   schemaVersion(): number;
+  /** Staff's current decision on this registration (none once the resident changed it since). */
+  reviewOf(reference: string): ReviewDecision | undefined;
+  /** The open connection, shared by the console's stores (bot/store/staff-store.ts, audit-store.ts, review-store.ts). */
+  readonly db: Database.Database;
   close(): void;
 }
 
@@ -125,17 +131,6 @@ export interface StoreOptions {
   busyTimeoutMs?: number;
 }
 
-const FieldsSchema = z.object({
-  name: z.string(),
-  gender: z.enum(['男', '女']),
-  idNumber: z.string(),
-  education: z.string(),
-  title: z.string(),
-  employer: z.string(),
-  district: z.string(),
-  phone: z.string(),
-  level: z.enum(['初级', '中级']),
-});
 
 interface RegistrationRow {
   reference: string;
@@ -158,7 +153,7 @@ function readRow(row: RegistrationRow): { ok: true; record: RegistrationRecord }
   } catch (error) {
     return { ok: false, error: `fields are not JSON (${(error as Error).message})` };
   }
-  const parsed = FieldsSchema.safeParse(json);
+  const parsed = StoredFieldsSchema.safeParse(json);
   if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
   return {
     ok: true,
@@ -254,6 +249,11 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     ),
     purgeSessions: db.prepare<[string]>("DELETE FROM sessions WHERE updated_at <> '' AND updated_at < ?"),
     purgeQuestions: db.prepare<[string]>('DELETE FROM question_log WHERE time < ?'),
+    // A decision holds for the version staff saw: a later change by the resident makes it pending again.
+    reviewOf: db.prepare<[string], { decision: ReviewDecisionKind; reason: string | null; decided_at: string }>(
+      `SELECT v.decision, v.reason, v.decided_at FROM registration_reviews v JOIN registrations r ON r.reference = v.reference
+       WHERE v.reference = ? AND v.registration_updated_at = r.updated_at`,
+    ),
   };
 
   const nextReference = (p: string): string => {
@@ -421,6 +421,11 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       }));
     },
     schemaVersion: () => db.pragma('user_version', { simple: true }) as number,
+    reviewOf(reference) {
+      const row = q.reviewOf.get(reference);
+      return row ? { kind: row.decision, ...(row.reason ? { reason: row.reason } : {}), decidedAt: row.decided_at } : undefined;
+    },
+    db,
     close: () => db.close(),
   };
 }

@@ -229,11 +229,21 @@ export const RuleFactSchema = z.object({
   unit: z.string().optional(),
 });
 
+/**
+ * The keys of the sign-up form's fields, in the notice's order: the one list
+ * of them. bot/registration/form-fields.ts gives each its validator, mask,
+ * stored type and export width (a typed record over these keys, so a key
+ * without a definition does not compile); the labels come from the
+ * `form-field` facts.
+ */
+export const FORM_FIELD_KEYS = ['name', 'gender', 'idNumber', 'education', 'title', 'employer', 'district', 'phone', 'level'] as const;
+export const FormFieldKeySchema = z.enum(FORM_FIELD_KEYS);
+
 /** One field of the sign-up form (报名表). */
 export const FormFieldFactSchema = z.object({
   ...FactBase,
   kind: z.literal('form-field'),
-  field: z.enum(['name', 'gender', 'idNumber', 'education', 'title', 'employer', 'district', 'phone', 'level']),
+  field: FormFieldKeySchema,
   label: z.string(),
   order: z.number().int().nonnegative(),
   optional: z.boolean(),

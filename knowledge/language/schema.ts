@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { FormFieldKeySchema } from '../facts/schema.js';
 
 const Phrases = z.array(z.string().min(1)).min(1);
 
@@ -36,6 +37,8 @@ export const ConversationLanguageSchema = z.object({
   nonAnswersExact: Phrases,
   /** Parts of a message that make it not a form answer wherever they appear. */
   nonAnswersContained: Phrases,
+  /** Words that name a form field ("手机号", "单位"), so "手机号改成…" or "单位：…" fills that field. */
+  fieldWords: z.record(z.string().min(1), FormFieldKeySchema),
   /** Ways of saying "I have no title" (the 职称 answer). */
   noTitle: Phrases,
   /** Endings of professional-title names (工程师, 农艺师, 教授 …), so any title can be entered. */

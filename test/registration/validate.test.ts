@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { validateField } from '../../bot/registration/form-fields.js';
 import {
   genderFromIdNumber,
   validateDistrict,
-  validateField,
   validateGender,
   validateIdNumber,
   validateLevel,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LevelSchema } from '../../../knowledge/facts/schema.js';
-import { maskIdNumber, maskName, maskPhone } from '../../mask.js';
+import { maskFields } from '../../registration/form-fields.js';
 import { beijingDate } from '../../../tools/beijing-date.js';
 import type { RegistrationRecord } from '../../registration/types.js';
 import type { ConsoleApp } from './console-app.js';
@@ -47,7 +47,7 @@ export type MaskedRegistration = Omit<RegistrationRecord, 'userId'>;
 /** Mask the personal data of one record (bot/mask.ts). */
 export function maskRegistration(r: RegistrationRecord): MaskedRegistration {
   const { userId: _userId, ...rest } = r;
-  return { ...rest, name: maskName(r.name), idNumber: maskIdNumber(r.idNumber), phone: maskPhone(r.phone) };
+  return maskFields(rest);
 }
 
 /** Reference numbers as the store issues them ("ZZ26-000123"); anything else is refused before a look-up. */
