@@ -74,6 +74,77 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX registrations_id_level ON registrations (id_number, level);
   CREATE INDEX sessions_updated ON sessions (updated_at);
   `,
+  // 3: the staff console's accounts, server-side sessions, settings (the generated secret), audit log,
+  // review decisions and the outbox of notifications to residents (bot/store/staff-store.ts,
+  // audit-store.ts, review-store.ts). Times here are real time, never the DTE_NOW business clock.
+  // A registration's review and unsent notifications go with it (the resident's 删除我的信息);
+  // a later migration that recreates the registrations table must recreate this trigger.
+  `
+  CREATE TABLE staff (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('city', 'district')),
+    district TEXT,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    disabled_at TEXT,
+    CHECK ((role = 'district') = (district IS NOT NULL))
+  );
+
+  CREATE TABLE console_sessions (
+    token_hash TEXT PRIMARY KEY,
+    staff_id INTEGER REFERENCES staff (id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX console_sessions_staff ON console_sessions (staff_id);
+
+  CREATE TABLE console_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    operator TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT NOT NULL DEFAULT '{}',
+    session TEXT
+  );
+  CREATE INDEX audit_log_at ON audit_log (at);
+
+  CREATE TABLE registration_reviews (
+    reference TEXT PRIMARY KEY,
+    decision TEXT NOT NULL CHECK (decision IN ('approved', 'returned', 'duplicate')),
+    reason TEXT,
+    registration_updated_at TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    decided_at TEXT NOT NULL
+  );
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    channel TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    reference TEXT,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claimed_until TEXT,
+    last_error TEXT,
+    failed_at TEXT,
+    sent_at TEXT
+  );
+  CREATE INDEX outbox_pending ON outbox (channel, sent_at, failed_at, id);
+
+  CREATE TRIGGER registrations_delete_review AFTER DELETE ON registrations BEGIN
+    DELETE FROM registration_reviews WHERE reference = OLD.reference;
+    DELETE FROM outbox WHERE reference = OLD.reference;
+  END;
+  `,
 ];
 
 /**
