@@ -37,6 +37,9 @@ export const NowSchema = z.string().transform((v, ctx) => {
   return r.value;
 });
 
+/** Shortest DTE_CONSOLE_TOKEN accepted. */
+export const CONSOLE_TOKEN_MIN = 16;
+
 export const ConfigSchema = z.object({
   /** Fixed clock for everything (deadlines, registration window). */
   DTE_NOW: NowSchema.optional(),
@@ -96,7 +99,18 @@ export const ConfigSchema = z.object({
   DTE_CONSOLE: z.stringbool().default(true),
   DTE_CONSOLE_HOST: z.string().default('127.0.0.1'),
   DTE_CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  DTE_CONSOLE_TOKEN: optionalString,
+  /** One shared login for a one-person setup; ignored once staff accounts exist (`dte staff add`). */
+  DTE_CONSOLE_TOKEN: optionalString.refine((v) => v === undefined || v.length >= CONSOLE_TOKEN_MIN, {
+    message: `DTE_CONSOLE_TOKEN must be at least ${CONSOLE_TOKEN_MIN} characters (a short token is found by trying; e.g. openssl rand -base64 24)`,
+  }),
+  /** Signs the console's CSRF tokens; empty = generated once and kept in the database. */
+  DTE_CONSOLE_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'DTE_CONSOLE_SECRET must be at least 32 characters (or leave it empty to have one generated and kept in the database)',
+  }),
+  /** Mark the console's cookies Secure (the console is reached over HTTPS, e.g. behind a reverse proxy). */
+  DTE_CONSOLE_SECURE_COOKIES: z.stringbool().default(false),
+  /** Behind a reverse proxy: take the client address and https from X-Forwarded-For/-Proto (then cookies are Secure over https). */
+  DTE_CONSOLE_TRUST_PROXY: z.stringbool().default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -108,12 +122,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) return { ok: false, message: z.prettifyError(parsed.error) };
-  const c = parsed.data;
-  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(c.DTE_CONSOLE_HOST);
-  if (!loopback && !c.DTE_CONSOLE_TOKEN) {
-    return { ok: false, message: `DTE_CONSOLE_HOST=${c.DTE_CONSOLE_HOST} is not loopback: set DTE_CONSOLE_TOKEN` };
-  }
-  return { ok: true, config: c };
+  // A console beyond loopback needs a login: a token here, or staff accounts, which only the
+  // database knows, so the console server checks that when it starts listening.
+  return { ok: true, config: parsed.data };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Fact } from '../../../knowledge/facts/schema.js';
 import type { ConversationHandler, SourceRef, ToolCall, Trace } from '../../engine/types.js';
 import type { RegistrationRecord, RegistrationStatus } from '../../registration/types.js';
 import type { Logger } from '../../log.js';
+import type Database from 'better-sqlite3';
 
 /** Filters the store understands for registrations (no personal data). */
 export interface RegistrationQuery {
@@ -58,6 +59,8 @@ export interface ConsoleApp {
   store: {
     listRegistrations(filter?: RegistrationQuery): RegistrationRecord[];
     listQuestions(filter?: { answered?: boolean; from?: string; to?: string; limit?: number }): readonly QuestionLogEntryLike[];
+    /** The database the console's own stores (staff, audit, reviews) share with the registrations. */
+    db: Database.Database;
   };
   ports: { documents: readonly DocumentMeta[]; now: () => Date };
   logger?: Logger;

@@ -3,7 +3,6 @@
  * asks the App or the store, and renders a page or JSON. Failures a user can
  * cause become 4xx pages or `{ error }` JSON, never exceptions.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CONSOLE } from '../../../prompts/console.js';
@@ -24,7 +23,13 @@ import {
   RegistrationFilterSchema,
   type RegistrationFilter,
 } from './registrations-query.js';
-import { EXPORT_FORMATS, renderRegistrationsBody, renderRevealBody, type ExportFormat } from './registrations-page.js';
+import { EXPORT_FORMATS, renderRegistrationsBody, renderReviewBody, renderRevealBody, reviewState, type ExportFormat } from './registrations-page.js';
+import { actorOf, canSeeAudit, districtScope, needsOperator, scopedRegistrations } from './access.js';
+import { AuditQuerySchema, auditFilterOf, renderAuditBody } from './audit-page.js';
+import type { AuditStore } from '../../store/audit-store.js';
+import type { ReviewStore } from '../../store/review-store.js';
+import { REVIEW_DECISIONS, REVIEW_REASON_MAX } from '../../staff/review-types.js';
+import { districtOptions as formDistricts } from '../../staff/districts.js';
 import { groupGaps } from './gaps.js';
 import { renderGapsBody } from './gaps-page.js';
 import { CHAT_SCRIPT, renderChatBody } from './chat-page.js';
@@ -46,16 +51,20 @@ export interface RouteDeps {
   exportRegistrations: ExportFn;
   /** True when the clock is fixed by DTE_NOW (shown on the status page). */
   clockFixed: boolean;
+  /** Where logins, reveals, exports and decisions are recorded (real time). */
+  audit: AuditStore;
+  reviews: ReviewStore;
 }
 
 const ChatInputSchema = z.object({ text: z.string().trim().min(1, CONSOLE.errors.emptyMessage).max(1000) });
-const RevealInputSchema = z.object({ staff: z.string({ error: CONSOLE.errors.staffRequired }).trim().min(1, CONSOLE.errors.staffRequired).max(40) });
+const OperatorSchema = z.string({ error: CONSOLE.errors.staffRequired }).trim().min(1, CONSOLE.errors.staffRequired).max(40);
+const RevealInputSchema = z.object({ staff: OperatorSchema });
+const ReviewInputSchema = z.object({
+  decision: z.enum(REVIEW_DECISIONS, { error: CONSOLE.errors.badDecision }),
+  reason: z.string().trim().max(REVIEW_REASON_MAX).optional(),
+  staff: z.string().trim().max(40).optional(),
+});
 const CHAT_ID = /^[A-Za-z0-9_-]{16,64}$/;
-
-/** A short, non-reversible tag of the browser session for audit lines. */
-function sessionTag(sessionId: string): string {
-  return createHash('sha256').update(sessionId).digest('hex').slice(0, 12);
-}
 
 function firstIssue(error: z.ZodError): string {
   return error.issues[0]?.message ?? 'invalid input';
@@ -126,10 +135,15 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   });
 
   // 报名 -------------------------------------------------------------------
-  const districtOptions = (rows: RegistrationRecord[]) => {
-    const fromFacts = app.facts.all().flatMap((f) => (f.kind === 'form-field' && f.field === 'district' ? (f.options ?? []) : []));
-    return [...new Set([...fromFacts, ...rows.map((r) => r.district)])];
+  // Every registration route reads through this: a district account's view of the store.
+  const storeFor = (req: FastifyRequest) => scopedRegistrations(app.store, req.consoleCtx.principal);
+  const districtOptions = (rows: RegistrationRecord[]) => [...new Set([...formDistricts(app.facts.all()), ...rows.map((r) => r.district)])];
+  /** A filter naming another district than the account's own is refused, not silently emptied. */
+  const outOfScope = (req: FastifyRequest, filter: RegistrationFilter): string | undefined => {
+    const own = districtScope(req.consoleCtx.principal);
+    return own !== undefined && filter.district !== undefined && filter.district !== own ? CONSOLE.errors.otherDistrict(own) : undefined;
   };
+  const withReviews = (rows: RegistrationRecord[]) => deps.reviews.reviews(rows.map((r) => r.reference));
 
   const parseFilter = (query: unknown): { ok: true; value: RegistrationFilter } | { ok: false; error: string } => {
     const parsed = RegistrationFilterSchema.safeParse(query ?? {});
@@ -139,17 +153,23 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   fastify.get('/registrations', async (req, reply) => {
     const f = parseFilter(req.query);
     const filter = f.ok ? f.value : {};
-    const rows = findRegistrations(app.store, filter);
+    const refused = outOfScope(req, filter);
+    const principal = req.consoleCtx.principal;
+    const own = districtScope(principal);
+    const rows = refused ? [] : findRegistrations(storeFor(req), filter);
     return sendPage(reply, req, {
       title: CONSOLE.registrations.title,
       active: 'registrations',
-      status: f.ok ? 200 : 400,
+      status: refused ? 403 : f.ok ? 200 : 400,
       body: renderRegistrationsBody({
-        filter,
+        filter: own ? { ...filter, district: own } : filter,
         rows: rows.map(maskRegistration),
-        districts: districtOptions(app.store.listRegistrations({})),
+        districts: own ? [own] : districtOptions(app.store.listRegistrations({})),
+        lockedDistrict: own,
+        reviews: withReviews(rows),
+        needsOperator: needsOperator(principal),
         csrf: req.consoleCtx.csrf,
-        error: f.ok ? undefined : CONSOLE.errors.badRequest(f.error),
+        error: refused ?? (f.ok ? undefined : CONSOLE.errors.badRequest(f.error)),
       }),
     });
   });
@@ -157,24 +177,105 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   fastify.get('/api/registrations', async (req, reply) => {
     const f = parseFilter(req.query);
     if (!f.ok) return reply.code(400).send({ error: f.error });
-    const rows = findRegistrations(app.store, f.value).map(maskRegistration);
+    const refused = outOfScope(req, f.value);
+    if (refused) return reply.code(403).send({ error: refused });
+    const found = findRegistrations(storeFor(req), f.value);
+    const reviews = withReviews(found);
+    const rows = found.map((r) => {
+      const review = reviews.get(r.reference);
+      return { ...maskRegistration(r), decision: { state: reviewState(review), ...(review?.reason ? { reason: review.reason } : {}) } };
+    });
     return { count: rows.length, masked: true, registrations: rows };
+  });
+
+  /** One registration this principal may see, or undefined (another district's is "not found" too). */
+  const visible = (req: FastifyRequest, reference: string): RegistrationRecord | undefined => {
+    const ref = ReferenceSchema.safeParse(reference);
+    return ref.success ? findByReference(storeFor(req), ref.data) : undefined;
+  };
+
+  const reviewPage = (req: FastifyRequest, reply: FastifyReply, record: RegistrationRecord, extra: { saved?: { label: string; notified: boolean }; error?: string; status?: number } = {}) =>
+    sendPage(reply, req, {
+      title: CONSOLE.registrations.review.title(record.reference),
+      active: 'registrations',
+      status: extra.status,
+      body: renderReviewBody({
+        record: maskRegistration(record),
+        review: deps.reviews.reviews([record.reference]).get(record.reference),
+        needsOperator: needsOperator(req.consoleCtx.principal),
+        csrf: req.consoleCtx.csrf,
+        saved: extra.saved,
+        error: extra.error,
+      }),
+    });
+
+  fastify.get<{ Params: { reference: string } }>('/registrations/:reference', async (req, reply) => {
+    const record = visible(req, req.params.reference);
+    if (!record) return fail(reply, req, 404, CONSOLE.errors.registrationNotFound(ReferenceSchema.safeParse(req.params.reference).success ? req.params.reference : ''));
+    return reviewPage(req, reply, record);
+  });
+
+  /** Store a decision (with its notification and audit row, in one transaction); the outcome or a user error. */
+  const decide = (req: FastifyRequest, reference: string): { ok: true; record: RegistrationRecord; label: string; notified: boolean } | { ok: false; status: number; error: string; record?: RegistrationRecord } => {
+    const record = visible(req, reference);
+    if (!record) return { ok: false, status: 404, error: CONSOLE.errors.registrationNotFound(ReferenceSchema.safeParse(reference).success ? reference : '') };
+    const input = ReviewInputSchema.safeParse(req.body ?? {});
+    if (!input.success) return { ok: false, status: 400, error: firstIssue(input.error), record };
+    const principal = req.consoleCtx.principal;
+    let operator: string | undefined;
+    if (needsOperator(principal)) {
+      const op = OperatorSchema.safeParse(input.data.staff);
+      if (!op.success) return { ok: false, status: 400, error: firstIssue(op.error), record };
+      operator = op.data;
+    }
+    const r = deps.reviews.decide({
+      reference: record.reference,
+      kind: input.data.decision,
+      reason: input.data.reason,
+      actor: actorOf(principal),
+      operator,
+      session: req.consoleCtx.sessionTag,
+      district: districtScope(principal),
+    });
+    if (!r.ok) return r.error === 'reason-required' ? { ok: false, status: 400, error: CONSOLE.errors.reasonRequired, record } : { ok: false, status: 404, error: CONSOLE.errors.registrationNotFound(record.reference) };
+    logger.info('registration reviewed', { reference: record.reference, decision: input.data.decision, actor: actorOf(principal), notified: r.notified });
+    return { ok: true, record, label: CONSOLE.registrations.review[input.data.decision], notified: r.notified };
+  };
+
+  fastify.post<{ Params: { reference: string } }>('/registrations/:reference/review', async (req, reply) => {
+    const r = decide(req, req.params.reference);
+    if (!r.ok) return r.record ? reviewPage(req, reply, r.record, { error: r.error, status: r.status }) : fail(reply, req, r.status, r.error);
+    return reviewPage(req, reply, r.record, { saved: { label: r.label, notified: r.notified } });
+  });
+
+  fastify.post<{ Params: { reference: string } }>('/api/registrations/:reference/review', async (req, reply) => {
+    const r = decide(req, req.params.reference);
+    if (!r.ok) return reply.code(r.status).send({ error: r.error });
+    const review = deps.reviews.reviews([r.record.reference]).get(r.record.reference);
+    return { reference: r.record.reference, state: reviewState(review), notified: r.notified };
   });
 
   fastify.post<{ Params: { reference: string } }>('/registrations/:reference/reveal', async (req, reply) => {
     const ref = ReferenceSchema.safeParse(req.params.reference);
-    const record = ref.success ? findByReference(app.store, ref.data) : undefined;
+    const record = visible(req, req.params.reference);
     if (!record) return fail(reply, req, 404, CONSOLE.errors.registrationNotFound(ref.success ? ref.data : ''));
-    const input = RevealInputSchema.safeParse(req.body ?? {});
-    if (!input.success) return fail(reply, req, 400, firstIssue(input.error));
-    const at = now().toISOString();
-    // The audit line names who and when, never the data revealed.
-    logger.info('registration revealed', { reference: record.reference, staff: maskPersonalData(input.data.staff), session: sessionTag(req.consoleCtx.sessionId), ip: req.ip, at });
+    const principal = req.consoleCtx.principal;
+    let operator: string | undefined;
+    if (needsOperator(principal)) {
+      const input = RevealInputSchema.safeParse(req.body ?? {});
+      if (!input.success) return fail(reply, req, 400, firstIssue(input.error));
+      operator = input.data.staff;
+    }
+    const actor = actorOf(principal);
+    // The audit row names who and when (real time), never the data revealed.
+    deps.audit.record({ actor, operator, action: 'reveal', target: record.reference, session: req.consoleCtx.sessionTag });
+    const at = deps.audit.list({ action: 'reveal', limit: 1 })[0]?.at ?? new Date().toISOString();
+    logger.info('registration revealed', { reference: record.reference, actor, staff: operator ? maskPersonalData(operator) : undefined, session: req.consoleCtx.sessionTag, ip: req.ip, at });
     const { userId: _userId, ...full } = record;
     return sendPage(reply, req, {
       title: CONSOLE.registrations.revealedTitle(record.reference),
       active: 'registrations',
-      body: renderRevealBody(full, { staff: input.data.staff, at: showTime(at) }),
+      body: renderRevealBody(full, { staff: operator ?? actor, at: showTime(at) }),
     });
   });
 
@@ -183,9 +284,14 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     if (!format) return fail(reply, req, 400, CONSOLE.errors.badFormat);
     const f = parseFilter(req.query);
     if (!f.ok) return fail(reply, req, 400, CONSOLE.errors.badRequest(f.error));
-    const rows = findRegistrations(app.store, f.value);
+    const refused = outOfScope(req, f.value);
+    if (refused) return fail(reply, req, 403, refused);
+    const rows = findRegistrations(storeFor(req), f.value);
     const file = await deps.exportRegistrations(rows, format);
-    logger.info('registrations exported', { format, count: rows.length, filter: f.value, session: sessionTag(req.consoleCtx.sessionId), ip: req.ip, at: now().toISOString() });
+    const actor = actorOf(req.consoleCtx.principal);
+    const own = districtScope(req.consoleCtx.principal);
+    deps.audit.record({ actor, action: 'export', target: format, detail: { count: rows.length, ...f.value, district: own ?? f.value.district }, session: req.consoleCtx.sessionTag });
+    logger.info('registrations exported', { format, count: rows.length, filter: f.value, actor, session: req.consoleCtx.sessionTag, ip: req.ip });
     const name = `registrations-${today()}.${format}`;
     return reply
       .type(file.mimeType)
@@ -212,7 +318,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     // Keep the session cookie the onRequest hook may have set alongside.
     const prior = reply.getHeader('set-cookie');
     const list = prior === undefined ? [] : Array.isArray(prior) ? prior.map(String) : [String(prior)];
-    reply.header('set-cookie', [...list, serializeCookie(CHAT_COOKIE, id)]);
+    reply.header('set-cookie', [...list, serializeCookie(CHAT_COOKIE, id, { secure: req.consoleCtx.secureCookies })]);
     return id;
   };
 
@@ -241,7 +347,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   });
 
   // 状态 -------------------------------------------------------------------
-  const status = async (): Promise<ConsoleStatus> => {
+  const status = async (req: FastifyRequest): Promise<ConsoleStatus> => {
     const w = deps.wechatStatus?.();
     // The QR value is drawn here; Wechaty's wechaty.js.org link is never passed on.
     const qrValue = w?.state === 'waiting-scan' ? loginQrValue(w) : undefined;
@@ -255,7 +361,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
       counts: {
         facts: app.facts.all().length,
         chunks: app.kb.chunks().length,
-        registrations: app.store.listRegistrations({}).length,
+        registrations: storeFor(req).listRegistrations({}).length,
         questions: app.store.listQuestions().length,
       },
       serverTime: now().toISOString(),
@@ -264,7 +370,32 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   };
 
   fastify.get('/status', async (req, reply) =>
-    sendPage(reply, req, { title: CONSOLE.status.title, active: 'status', body: renderStatusBody(await status()) }),
+    sendPage(reply, req, { title: CONSOLE.status.title, active: 'status', body: renderStatusBody(await status(req)) }),
   );
-  fastify.get('/api/status', async () => status());
+  fastify.get('/api/status', async (req) => status(req));
+
+  // 审计 -------------------------------------------------------------------
+  const auditData = (query: unknown) => {
+    const parsed = AuditQuerySchema.safeParse(query ?? {});
+    const q = parsed.success ? parsed.data : {};
+    return { query: q, entries: deps.audit.list(auditFilterOf(q)), error: parsed.success ? undefined : firstIssue(parsed.error) };
+  };
+
+  fastify.get('/audit', async (req, reply) => {
+    if (!canSeeAudit(req.consoleCtx.principal)) return fail(reply, req, 403, CONSOLE.errors.auditForbidden);
+    const d = auditData(req.query);
+    return sendPage(reply, req, {
+      title: CONSOLE.audit.title,
+      active: 'audit',
+      status: d.error ? 400 : 200,
+      body: renderAuditBody({ ...d, actors: deps.audit.actors(), error: d.error ? CONSOLE.errors.badRequest(d.error) : undefined }),
+    });
+  });
+
+  fastify.get('/api/audit', async (req, reply) => {
+    if (!canSeeAudit(req.consoleCtx.principal)) return reply.code(403).send({ error: CONSOLE.errors.auditForbidden });
+    const d = auditData(req.query);
+    if (d.error) return reply.code(400).send({ error: d.error });
+    return { count: d.entries.length, entries: d.entries };
+  });
 }

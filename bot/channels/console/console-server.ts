@@ -1,16 +1,29 @@
 /**
  * The staff console: a small fastify 5 server the assistant serves itself
  * (127.0.0.1:8080 by default). Server-rendered pages (问答, 事实, 报名, 缺口,
- * 模拟聊天, 状态) and JSON APIs under /api over the same App as WeChat.
+ * 模拟聊天, 状态, 审计) and JSON APIs under /api over the same App as WeChat.
  *
- * Security: loopback-only Host check when bound to loopback; when
- * DTE_CONSOLE_TOKEN is set every request needs `Authorization: Bearer
- * <token>` or the HttpOnly SameSite=Strict cookie set by the login form
- * (otherwise 401 and the login page); every POST from a browser carries the
- * session's CSRF token and a same-host Origin; CSP with a per-request nonce.
+ * Who may come in (access.ts), decided per request:
+ *   - staff accounts exist (`dte staff add`): a name and password, checked
+ *     against scrypt hashes; district accounts see only their district;
+ *   - else DTE_CONSOLE_TOKEN set: that token, as `Authorization: Bearer` or
+ *     through the login form;
+ *   - else nobody needs to log in (loopback only: listen() refuses otherwise).
+ * A login starts a server-side session (a row of console_sessions; the cookie
+ * holds a random token whose hash is the key): logout deletes the row, so a
+ * copied cookie stops working. Login attempts are throttled per client
+ * address (@fastify/rate-limit). Every login, failed or throttled attempt,
+ * logout, reveal, export and review decision is an audit row (real time).
+ *
+ * Also: loopback-only Host check when bound to loopback; every POST from a
+ * browser carries the session's CSRF token (signed with the console secret:
+ * DTE_CONSOLE_SECRET or one generated and kept in the database) and a
+ * same-host Origin; CSP with a per-request nonce; cookies HttpOnly,
+ * SameSite=Strict, and Secure behind HTTPS.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { randomBytes } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { CONSOLE } from '../../../prompts/console.js';
@@ -22,8 +35,8 @@ import { renderLoginBody } from './login-page.js';
 import {
   AUTH_COOKIE,
   SESSION_COOKIE,
-  authCookieValue,
   csrfTokenFor,
+  isLoopbackHost,
   hostAllowed,
   originAllowed,
   parseCookies,
@@ -34,6 +47,11 @@ import {
 } from './security.js';
 import { registerConsoleRoutes, type ExportFn } from './console-routes.js';
 import { exportRegistrations } from '../../registration/export-registrations.js';
+import { actorOf, type Principal } from './access.js';
+import { CONSOLE_TOKEN_MIN } from '../../config.js';
+import { createStaffStore, type StaffStore } from '../../store/staff-store.js';
+import { createAuditStore, type AuditStore } from '../../store/audit-store.js';
+import { createReviewStore, type ReviewStore } from '../../store/review-store.js';
 
 /** Per-request state the hooks compute and the routes read. */
 export interface RequestContext {
@@ -42,8 +60,16 @@ export interface RequestContext {
   sessionId: string;
   csrf: string;
   cookies: Record<string, string>;
-  /** How the request proved itself: none needed (no token), bearer header, or login cookie. */
+  /** How the request proved itself: none needed (no login configured), bearer header, or login session cookie. */
   auth: 'open' | 'bearer' | 'cookie';
+  /** Who it is (access.ts decides what they may see). */
+  principal: Principal;
+  /** The login session's token (from the cookie), to end it on logout. */
+  loginToken?: string;
+  /** A short, non-reversible tag of the login (or browser) session for audit rows. */
+  sessionTag: string;
+  /** Cookies get the Secure attribute (HTTPS). */
+  secureCookies: boolean;
 }
 
 declare module 'fastify' {
@@ -54,12 +80,28 @@ declare module 'fastify' {
 
 export interface ConsoleServerOptions {
   app: ConsoleApp;
-  config: Pick<Config, 'DTE_CONSOLE_HOST' | 'DTE_CONSOLE_PORT' | 'DTE_CONSOLE_TOKEN' | 'DTE_NOW'>;
+  config: Pick<Config, 'DTE_CONSOLE_HOST' | 'DTE_CONSOLE_PORT' | 'DTE_CONSOLE_TOKEN' | 'DTE_NOW'> &
+    Partial<Pick<Config, 'DTE_CONSOLE_SECRET' | 'DTE_CONSOLE_SECURE_COOKIES' | 'DTE_CONSOLE_TRUST_PROXY'>>;
   logger: Logger;
   /** Live WeChat state; absent when WeChat is not configured. */
   wechatStatus?: () => WechatStatusLike;
   /** Registration export (defaults to bot/registration/export-registrations.ts). */
   exportRegistrations?: ExportFn;
+  /** The real clock of audit rows, sessions and decisions (never DTE_NOW); tests inject one. */
+  realNow?: () => Date;
+  /** The console's stores; by default built on the App's database. */
+  staff?: StaffStore;
+  audit?: AuditStore;
+  reviews?: ReviewStore;
+  /** Login attempts allowed per client address per window (default 10 per 15 minutes). */
+  loginLimit?: { max: number; timeWindowMs: number };
+  /** How long a login lasts (default 12 hours). */
+  sessionTtlMs?: number;
+}
+
+/** The console cannot start as configured (the message says what to set). */
+export class ConsoleStartError extends Error {
+  override name = 'ConsoleStartError';
 }
 
 export interface ConsoleServer {
@@ -70,7 +112,12 @@ export interface ConsoleServer {
 }
 
 const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const LOGIN_TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 const MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_LOGIN_LIMIT = { max: 10, timeWindowMs: 15 * 60_000 };
+const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60_000;
+
+const tagOf = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 12);
 
 /** Everything a page needs from the hooks to render itself. */
 export interface PageSender {
@@ -82,8 +129,19 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   const { app, config } = options;
   const logger = options.logger.child({ channel: 'console' });
   const token = config.DTE_CONSOLE_TOKEN;
-  const secret = randomBytes(32);
-  const fastify = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
+  // The config schema refuses a short token; this guards callers that build a config by hand.
+  if (token !== undefined && token.length < CONSOLE_TOKEN_MIN) throw new ConsoleStartError(CONSOLE.login.tokenTooShort(CONSOLE_TOKEN_MIN));
+  const realNow = options.realNow ?? (() => new Date());
+  const staff = options.staff ?? createStaffStore(app.store.db, { now: realNow });
+  const audit = options.audit ?? createAuditStore(app.store.db, { now: realNow });
+  const reviews = options.reviews ?? createReviewStore(app.store.db, { audit, now: realNow });
+  const secret = staff.secret(config.DTE_CONSOLE_SECRET);
+  const loginLimit = options.loginLimit ?? DEFAULT_LOGIN_LIMIT;
+  const sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  const trustProxy = config.DTE_CONSOLE_TRUST_PROXY === true;
+  const fastify = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy });
+  /** Accounts replace the shared token as soon as one exists (checked per request: `dte staff add` works on a running console). */
+  const mode = (): 'accounts' | 'token' | 'open' => (staff.hasAccounts() ? 'accounts' : token ? 'token' : 'open');
 
   fastify.decorateRequest('consoleCtx', null as unknown as RequestContext);
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -101,7 +159,9 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
           active: page.active,
           nonce: ctx.nonce,
           csrf: ctx.csrf,
-          canLogout: Boolean(token) && ctx.auth === 'cookie',
+          canLogout: ctx.auth === 'cookie',
+          who: ctx.principal.kind === 'account' ? CONSOLE.login.who(ctx.principal.account.username, ctx.principal.account.district) : undefined,
+          showAudit: ctx.principal.kind !== 'account' || ctx.principal.account.role === 'city',
           body: page.body,
           script: page.script,
         }),
@@ -115,42 +175,63 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
       ? reply.code(status).send({ error: message })
       : sendPage(reply, req, { title: CONSOLE.errorTitle, body: html`<div class="card error" role="alert">${message}</div>`, status });
 
-  const showLogin = (reply: FastifyReply, req: FastifyRequest, wrong: boolean, status = 401) => {
+  const showLogin = (reply: FastifyReply, req: FastifyRequest, problem: 'wrong' | 'throttled' | undefined, status = 401) => {
     const path = req.url.split('?')[0] ?? '/';
     const next = req.method === 'GET' && path !== '/login' ? req.url : '/';
-    return sendPage(reply, req, { title: CONSOLE.login.title, body: renderLoginBody({ next, wrong }), status });
+    const m = mode();
+    return sendPage(reply, req, { title: CONSOLE.login.title, body: renderLoginBody({ next, problem, mode: m === 'accounts' ? 'accounts' : 'token' }), status });
   };
 
   fastify.addHook('onRequest', async (req, reply) => {
     const nonce = randomBytes(16).toString('base64');
     reply.headers(securityHeaders(nonce));
+    const secureCookies = config.DTE_CONSOLE_SECURE_COOKIES === true || (trustProxy && req.protocol === 'https');
     const cookies = parseCookies(req.headers.cookie);
     let sessionId = cookies[SESSION_COOKIE];
     if (!sessionId || !SESSION_ID.test(sessionId)) {
       sessionId = randomId();
-      reply.header('set-cookie', serializeCookie(SESSION_COOKIE, sessionId));
+      reply.header('set-cookie', serializeCookie(SESSION_COOKIE, sessionId, { secure: secureCookies }));
     }
-    req.consoleCtx = { nonce, sessionId, csrf: csrfTokenFor(secret, sessionId), cookies, auth: 'open' };
+    req.consoleCtx = {
+      nonce,
+      sessionId,
+      csrf: csrfTokenFor(secret, sessionId),
+      cookies,
+      auth: 'open',
+      principal: { kind: 'open' },
+      sessionTag: tagOf(sessionId),
+      secureCookies,
+    };
 
     if (!hostAllowed(req.headers.host, config.DTE_CONSOLE_HOST)) {
       logger.warn('refused request for a non-loopback host', { host: req.headers.host, path: req.url.split('?')[0] });
       return fail(reply, req, 421, CONSOLE.errors.host);
     }
-    if (!token) return;
+    const m = mode();
+    if (m === 'open') return;
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-    if (bearer !== undefined && safeEqual(bearer, token)) {
+    if (m === 'token' && bearer !== undefined && safeEqual(bearer, token!)) {
       req.consoleCtx.auth = 'bearer';
+      req.consoleCtx.principal = { kind: 'token' };
+      req.consoleCtx.sessionTag = 'bearer';
       return;
     }
     const cookie = cookies[AUTH_COOKIE];
-    if (cookie && safeEqual(cookie, authCookieValue(secret, token))) {
+    const owner = cookie && LOGIN_TOKEN.test(cookie) ? staff.sessionOwner(cookie) : undefined;
+    // A session of the shared token does not survive the switch to accounts, nor the other way round.
+    if (owner && (m === 'accounts') === (owner.kind === 'account')) {
       req.consoleCtx.auth = 'cookie';
+      req.consoleCtx.principal = owner.kind === 'account' ? { kind: 'account', account: owner.account } : { kind: 'token' };
+      req.consoleCtx.loginToken = cookie;
+      req.consoleCtx.sessionTag = tagOf(cookie!);
       return;
     }
     const path = req.url.split('?')[0];
     if (path === '/login') return;
-    if (wantsJson(req)) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: CONSOLE.login.apiUnauthorized });
-    return showLogin(reply, req, false);
+    if (wantsJson(req)) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: m === 'accounts' ? CONSOLE.login.apiUnauthorizedAccounts : CONSOLE.login.apiUnauthorized });
+    }
+    return showLogin(reply, req, undefined);
   });
 
   // CSRF: a browser POST must carry this session's token and, if it says where it comes from, come from here.
@@ -173,26 +254,86 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   });
 
   fastify.get('/login', async (req, reply) => {
-    if (!token || req.consoleCtx.auth !== 'open') return reply.redirect('/', 303);
-    return showLogin(reply, req, false, 200);
+    if (mode() === 'open' || req.consoleCtx.auth !== 'open') return reply.redirect('/', 303);
+    return showLogin(reply, req, undefined, 200);
   });
 
-  fastify.post('/login', async (req, reply) => {
-    if (!token) return reply.redirect('/', 303);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const given = typeof body.token === 'string' ? body.token.trim() : '';
-    const nextRaw = typeof body.next === 'string' ? body.next : '/';
-    const next = nextRaw.startsWith('/') && !nextRaw.startsWith('//') && !nextRaw.startsWith('/\\') ? nextRaw : '/';
-    if (!given || !safeEqual(given, token)) {
-      logger.warn('console login failed', { ip: req.ip });
-      return showLogin(reply, req, true);
+  /** Keep the browser-session cookie the onRequest hook may have set alongside a new one. */
+  const addCookie = (reply: FastifyReply, cookie: string) => {
+    const prior = reply.getHeader('set-cookie');
+    const list = prior === undefined ? [] : Array.isArray(prior) ? prior.map(String) : [String(prior)];
+    reply.header('set-cookie', [...list, cookie]);
+  };
+
+  // Login in its own scope, so the throttle applies to it alone.
+  fastify.register(async (scope) => {
+    await scope.register(rateLimit, { global: false });
+    scope.post(
+      '/login',
+      {
+        config: {
+          rateLimit: {
+            max: loginLimit.max,
+            timeWindow: loginLimit.timeWindowMs,
+            onExceeded: (req: FastifyRequest) => {
+              logger.warn('console login throttled', { ip: req.ip });
+              audit.record({ actor: '?', action: 'login-throttled', session: req.consoleCtx?.sessionTag });
+            },
+            errorResponseBuilder: (_req: FastifyRequest, context: { after: string; ttl: number }) => ({
+              statusCode: 429,
+              throttled: true,
+              message: CONSOLE.login.throttled(Math.max(1, Math.ceil(context.ttl / 60_000))),
+            }),
+          },
+        },
+      },
+      async (req, reply) => {
+        const m = mode();
+        if (m === 'open') return reply.redirect('/', 303);
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const nextRaw = typeof body.next === 'string' ? body.next : '/';
+        const next = nextRaw.startsWith('/') && !nextRaw.startsWith('//') && !nextRaw.startsWith('/\\') ? nextRaw : '/';
+        let staffId: number | undefined;
+        let actor: string;
+        if (m === 'accounts') {
+          const username = typeof body.username === 'string' ? body.username.trim() : '';
+          const password = typeof body.password === 'string' ? body.password : '';
+          const r = username && password ? await staff.verifyLogin(username, password) : ({ ok: false, reason: 'unknown-account' } as const);
+          if (!r.ok) {
+            // An unknown name is not written down: it may be a password typed in the wrong box.
+            const who = r.ok === false && 'account' in r && r.account ? r.account.username : '?';
+            logger.warn('console login failed', { ip: req.ip, reason: r.reason });
+            audit.record({ actor: who, action: 'login-failed', detail: { reason: r.reason }, session: req.consoleCtx.sessionTag });
+            return showLogin(reply, req, 'wrong');
+          }
+          staffId = r.account.id;
+          actor = r.account.username;
+        } else {
+          const given = typeof body.token === 'string' ? body.token.trim() : '';
+          if (!given || !safeEqual(given, token!)) {
+            logger.warn('console login failed', { ip: req.ip });
+            audit.record({ actor: '?', action: 'login-failed', detail: { reason: 'wrong-token' }, session: req.consoleCtx.sessionTag });
+            return showLogin(reply, req, 'wrong');
+          }
+          actor = 'token';
+        }
+        const loginToken = staff.createSession({ staffId }, sessionTtlMs);
+        logger.info('console login', { ip: req.ip, actor });
+        audit.record({ actor, action: 'login', session: tagOf(loginToken) });
+        addCookie(reply, serializeCookie(AUTH_COOKIE, loginToken, { secure: req.consoleCtx.secureCookies }));
+        return reply.redirect(next, 303);
+      },
+    );
+  });
+
+  fastify.post('/logout', async (req, reply) => {
+    const ctx = req.consoleCtx;
+    if (ctx.loginToken) {
+      staff.revokeSession(ctx.loginToken);
+      audit.record({ actor: actorOf(ctx.principal), action: 'logout', session: ctx.sessionTag });
     }
-    logger.info('console login', { ip: req.ip });
-    return reply.header('set-cookie', serializeCookie(AUTH_COOKIE, authCookieValue(secret, token))).redirect(next, 303);
-  });
-
-  fastify.post('/logout', async (_req, reply) => {
-    return reply.header('set-cookie', serializeCookie(AUTH_COOKIE, '', { maxAgeSeconds: 0 })).redirect('/login', 303);
+    addCookie(reply, serializeCookie(AUTH_COOKIE, '', { maxAgeSeconds: 0, secure: ctx.secureCookies }));
+    return reply.redirect('/login', 303);
   });
 
   registerConsoleRoutes(fastify, {
@@ -203,11 +344,16 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
     wechatStatus: options.wechatStatus,
     exportRegistrations: options.exportRegistrations ?? exportRegistrations,
     clockFixed: Boolean(config.DTE_NOW),
+    audit,
+    reviews,
   });
 
   fastify.setNotFoundHandler((req, reply) => fail(reply, req, 404, CONSOLE.errors.notFound));
   fastify.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 429 && (error as { throttled?: boolean }).throttled) {
+      return sendPage(reply, req, { title: CONSOLE.login.title, body: renderLoginBody({ next: '/', problem: 'throttled', message: (error as Error).message, mode: mode() === 'accounts' ? 'accounts' : 'token' }), status: 429 });
+    }
     if (status && status >= 400 && status < 500) {
       return fail(reply, req, status, CONSOLE.errors.badRequest(error instanceof Error ? error.message : String(error)));
     }
@@ -218,8 +364,10 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   return {
     fastify,
     async listen() {
+      if (!isLoopbackHost(config.DTE_CONSOLE_HOST) && mode() === 'open') throw new ConsoleStartError(CONSOLE.login.needsLogin(config.DTE_CONSOLE_HOST));
+      if (token && staff.hasAccounts()) logger.warn('DTE_CONSOLE_TOKEN is ignored: staff accounts exist');
       const address = await fastify.listen({ host: config.DTE_CONSOLE_HOST, port: config.DTE_CONSOLE_PORT });
-      logger.info('console listening', { url: address, token: Boolean(token) });
+      logger.info('console listening', { url: address, login: mode() });
       return address;
     },
     async close() {

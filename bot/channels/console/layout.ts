@@ -6,7 +6,7 @@
 import { CONSOLE } from '../../../prompts/console.js';
 import { html, raw, type SafeHtml } from './html.js';
 
-export type NavKey = 'ask' | 'facts' | 'registrations' | 'gaps' | 'chat' | 'status';
+export type NavKey = 'ask' | 'facts' | 'registrations' | 'gaps' | 'chat' | 'status' | 'audit';
 
 const NAV: Array<{ key: NavKey; href: string }> = [
   { key: 'ask', href: '/' },
@@ -15,6 +15,7 @@ const NAV: Array<{ key: NavKey; href: string }> = [
   { key: 'gaps', href: '/gaps' },
   { key: 'chat', href: '/chat' },
   { key: 'status', href: '/status' },
+  { key: 'audit', href: '/audit' },
 ];
 
 const CSS = `
@@ -26,6 +27,13 @@ header nav{display:flex;flex-wrap:wrap;gap:.25rem}
 header nav a{color:#dce8f5;text-decoration:none;padding:.2rem .6rem;border-radius:4px}
 header nav a.active,header nav a:hover{background:#1f4f82;color:#fff}
 header form{margin:0 0 0 auto}
+header form.logout{display:flex;gap:.5rem;align-items:center}
+header .who{color:#dce8f5;font-size:.9em}
+.tag.warn{background:#ffe7a3}
+.card.dup{border-color:#d1242f;background:#fff1f0}
+form.review{display:flex;flex-direction:column;gap:.5rem;max-width:36rem}
+form.review .choices{display:flex;flex-wrap:wrap;gap:.5rem 1rem}
+form.review .choices label{flex-direction:row;gap:.3rem;align-items:center}
 main{max-width:1240px;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.25rem 0 .75rem}
 h2{font-size:1.1rem;margin:1.25rem 0 .5rem}
@@ -97,8 +105,12 @@ export interface LayoutInput {
   nonce: string;
   /** CSRF token of this browser session, exposed to scripts through a meta tag. */
   csrf?: string;
-  /** Show the logout button (only when a token is configured and the user logged in). */
+  /** Show the logout button (only when the user logged in). */
   canLogout?: boolean;
+  /** Who is logged in, shown beside the logout button. */
+  who?: string;
+  /** Show 审计 in the navigation (not for district accounts). */
+  showAudit?: boolean;
   body: SafeHtml;
   /** Inline script (trusted constant code; data goes through jsonForScript). */
   script?: SafeHtml;
@@ -106,11 +118,11 @@ export interface LayoutInput {
 
 /** A full HTML document around a page body. */
 export function renderLayout(input: LayoutInput): string {
-  const nav = NAV.map(
+  const nav = NAV.filter((n) => n.key !== 'audit' || input.showAudit !== false).map(
     (n) => html`<a href="${n.href}"${n.key === input.active ? raw(' class="active" aria-current="page"') : ''}>${CONSOLE.nav[n.key]}</a>`,
   );
   const logout = input.canLogout
-    ? html`<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${input.csrf ?? ''}"><button class="secondary" type="submit">${CONSOLE.nav.logout}</button></form>`
+    ? html`<form method="post" action="/logout" class="logout">${input.who ? html`<span class="who" id="who">${input.who}</span>` : ''}<input type="hidden" name="_csrf" value="${input.csrf ?? ''}"><button class="secondary" type="submit">${CONSOLE.nav.logout}</button></form>`
     : '';
   return html`<!doctype html>
 <html lang="zh-CN">

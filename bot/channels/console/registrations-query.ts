@@ -8,7 +8,12 @@ import { LevelSchema } from '../../../knowledge/facts/schema.js';
 import { maskFields } from '../../registration/form-fields.js';
 import { beijingDate } from '../../../tools/beijing-date.js';
 import type { RegistrationRecord } from '../../registration/types.js';
-import type { ConsoleApp } from './console-app.js';
+import type { RegistrationQuery } from './console-app.js';
+
+/** What the queries need of the store (the App's, or a district account's view of it: access.ts). */
+export interface RegistrationSource {
+  listRegistrations(filter?: RegistrationQuery): RegistrationRecord[];
+}
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -26,7 +31,7 @@ export const RegistrationFilterSchema = z.object({
 export type RegistrationFilter = z.infer<typeof RegistrationFilterSchema>;
 
 /** Registrations matching the filter, newest first. Dates compare on the Beijing calendar day of createdAt. */
-export function findRegistrations(store: ConsoleApp['store'], filter: RegistrationFilter): RegistrationRecord[] {
+export function findRegistrations(store: RegistrationSource, filter: RegistrationFilter): RegistrationRecord[] {
   const rows = store.listRegistrations({ district: filter.district, level: filter.level, status: filter.status });
   return rows
     .filter((r) => {
@@ -37,7 +42,7 @@ export function findRegistrations(store: ConsoleApp['store'], filter: Registrati
 }
 
 /** The one registration with this reference number, if any. */
-export function findByReference(store: ConsoleApp['store'], reference: string): RegistrationRecord | undefined {
+export function findByReference(store: RegistrationSource, reference: string): RegistrationRecord | undefined {
   return store.listRegistrations({}).find((r) => r.reference === reference);
 }
 

@@ -8,7 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Browser session id (random, not personal data); also keys CSRF tokens. */
 export const SESSION_COOKIE = 'dte_console_sid';
-/** Set after a successful login when a token is configured. */
+/** The login session: a random token whose hash is a row of console_sessions (bot/store/staff-store.ts). */
 export const AUTH_COOKIE = 'dte_console_auth';
 /** Chat simulator conversation id (separate so "new chat" does not log out). */
 export const CHAT_COOKIE = 'dte_console_chat';
@@ -38,9 +38,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-/** Set-Cookie value: always HttpOnly, SameSite=Strict, Path=/. maxAge 0 deletes. */
-export function serializeCookie(name: string, value: string, opts: { maxAgeSeconds?: number } = {}): string {
+/** Set-Cookie value: always HttpOnly, SameSite=Strict, Path=/; Secure when the console is reached over HTTPS. maxAge 0 deletes. */
+export function serializeCookie(name: string, value: string, opts: { maxAgeSeconds?: number; secure?: boolean } = {}): string {
   let s = `${name}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Strict`;
+  if (opts.secure) s += '; Secure';
   if (opts.maxAgeSeconds !== undefined) s += `; Max-Age=${opts.maxAgeSeconds}`;
   return s;
 }
@@ -60,11 +61,6 @@ export function safeEqual(a: string, b: string): boolean {
 /** The CSRF token of one browser session. */
 export function csrfTokenFor(secret: Buffer, sessionId: string): string {
   return sign(secret, `csrf:${sessionId}`);
-}
-
-/** The auth cookie value proving a login with the configured token (valid until restart). */
-export function authCookieValue(secret: Buffer, token: string): string {
-  return sign(secret, `auth:${token}`);
 }
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
