@@ -94,6 +94,8 @@ export const REFUND_CONFLICT_INTRO = '关于退款，两份文件的说法不一
 
 // Not known / not covered.
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
+/** Lead of a region's own rules on a topic the tools had no typed answer for. */
+export const REGION_SAYS = (region: string, what: string) => `${region}的通知关于${what}是这样规定的：`;
 export const NOT_COVERED_PLACE = (place: string, covered: string[]) =>
   `我收录的通知只涉及${covered.join('、')}，没有${place}的政策，无法回答${place}的情况，请拨打${place}当地人社部门的咨询电话了解。`;
 export const LOCAL_OFFICE = (region: string) => `${region}当地人社部门（咨询电话请以当地公布为准）`;

@@ -8,7 +8,7 @@ import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
 import { understand, type Understanding } from './understand/understand.js';
 import { answerFromFacts, answerTopic, bestFacts, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
-import { DETAIL_CUES, type DetailCue } from './understand/lexicon.js';
+import { DETAIL_CUES, FOREIGN_SUBJECTS, type DetailCue } from './understand/lexicon.js';
 import { renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
@@ -33,7 +33,7 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
   const u = understand(text, ports.facts, session.slots, todayOf(ports));
 
   // The registration form owns the conversation while it is open.
-  const form = routeForm(text, session, message, ports, u.intent);
+  const form = routeForm(text, session, message, ports, u.intent, undefined, u.topic);
   if (form) return form;
   const result = await answer(u, text, session, ports);
   const resume = resumeFormPrompt(result.session, ports);
@@ -67,6 +67,12 @@ async function answer(understood: Understanding, text: string, session: Session,
   delete session.pending;
 
   if (u.outOfScope && !u.intent) {
+    // "Out of scope" is a claim too: said only when the notices' own text does not answer it well
+    // ("脱产培训期间工资照发吗" names 工资, and a notice answers it).
+    const found = await answerFromFacts(u, session, ports);
+    const subject = FOREIGN_SUBJECTS.exec(u.text)?.[0];
+    const onSubject = Boolean(subject) && (found?.facts ?? []).some((f) => renderFact(f).includes(subject!) || f.quote.includes(subject!));
+    if (found?.answered && (found.route === 'facts' || onSubject)) return finish(session, u, found, text);
     return finish(session, u, unknownAnswer(u, regionScopeFor(u, session, ports).region, ports, 'out-of-scope'), text);
   }
   if (u.otherPlace && !u.region) {

@@ -18,7 +18,7 @@ import { maskIdNumber, maskName, maskPhone } from '../mask.js';
 import { formatBeijing } from '../../tools/beijing-date.js';
 import { resumePrompt, reviveFormState, startChange, startForm, stepForm, type FormContext, type FormStep } from '../registration/form.js';
 import type { RegistrationRecord } from '../registration/types.js';
-import type { InboundMessage, Ports, Session, TurnResult } from './types.js';
+import type { InboundMessage, Ports, RegistrationLookup, Session, TurnResult } from './types.js';
 import type { Intent } from './understand/lexicon.js';
 
 function formContext(message: InboundMessage, ports: Ports): FormContext {
@@ -58,8 +58,17 @@ function label(r: RegistrationRecord): string {
   return `${r.level} ${r.reference}`;
 }
 
+/** How a registration's status reads to its resident: staff's decision on this version, else the stored status. */
+function statusLine(r: RegistrationRecord, reviewOf: RegistrationLookup['reviewOf']): string {
+  const decision = reviewOf?.(r.reference);
+  if (decision?.kind === 'approved') return ACCOUNT.status.approved;
+  if (decision?.kind === 'returned') return ACCOUNT.status.returned(decision.reason ?? '');
+  if (decision?.kind === 'duplicate') return ACCOUNT.status.duplicate;
+  return r.review ? ACCOUNT.status.review : ACCOUNT.status[r.status];
+}
+
 /** The resident's own registrations as masked lines. */
-function mine(records: readonly RegistrationRecord[]): string[] {
+function mine(records: readonly RegistrationRecord[], reviewOf?: RegistrationLookup['reviewOf']): string[] {
   if (records.length === 0) return [ACCOUNT.mineNone];
   return [
     ACCOUNT.mineTitle(records.length),
@@ -67,7 +76,7 @@ function mine(records: readonly RegistrationRecord[]): string[] {
       ACCOUNT.mineItem({
         reference: r.reference,
         level: r.level,
-        status: r.review ? ACCOUNT.status.review : ACCOUNT.status[r.status],
+        status: statusLine(r, reviewOf),
         name: maskName(r.name),
         idNumber: maskIdNumber(r.idNumber),
         phone: maskPhone(r.phone),
@@ -91,6 +100,8 @@ export function routeForm(
   ports: Ports,
   intent: Intent | undefined,
   language: ConversationLanguage = defaultConversationLanguage(),
+  /** The policy topic the message asks about, if any: a message that asks something is answered, not taken as "start the form". */
+  topic?: string,
 ): TurnResult | undefined {
   const ctx = formContext(message, ports);
 
@@ -118,7 +129,7 @@ export function routeForm(
     return said(session, [ACCOUNT.deleteAsk(own().map(label))], 'delete-confirm');
   }
   if (containsAny(text, language.myRegistration) && message.chat === 'private') {
-    return said(session, [...mine(own()), ...resume(session, ports)], 'my-registration');
+    return said(session, [...mine(own(), ports.registrations.reviewOf?.bind(ports.registrations)), ...resume(session, ports)], 'my-registration');
   }
   if (containsAny(text, language.changeRegistration) && message.chat === 'private' && !session.form) {
     const records = own();
@@ -142,7 +153,9 @@ export function routeForm(
       return undefined;
     }
   }
-  if (intent === 'register' || (containsAny(text, language.registerStart) && deletion === undefined)) return toResult(session, startForm(ctx, text));
+  if (intent === 'register' || (containsAny(text, language.registerStart) && deletion === undefined && topic === undefined)) {
+    return toResult(session, startForm(ctx, text));
+  }
   return undefined;
 }
 

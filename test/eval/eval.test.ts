@@ -45,4 +45,9 @@ describe('answer quality over the question set (offline)', () => {
       `wrong numbers:\n${withWrong.map((f) => `${f.id} ${f.question}: ${f.wrongNumbers.join(', ')}\n  ${f.answer}`).join('\n')}`,
     ).toBe(0);
   });
+
+  it('never claims the notices are silent on something they answer', () => {
+    const claims = summary.failures.filter((f) => f.falseNotStated);
+    expect(summary.falseNotStated, `false "not stated" claims:\n${claims.map((f) => `${f.id} ${f.question}\n  ${f.answer}`).join('\n')}`).toBe(0);
+  });
 });

@@ -35,6 +35,7 @@ export function formatReport(summary: EvalSummary): string {
   lines.push('');
   lines.push(`Overall: ${summary.passed}/${summary.total} = ${pct(summary.accuracy)} (threshold ${pct(summary.threshold)})`);
   lines.push(`Wrong numbers: ${summary.wrongNumbers}`);
+  lines.push(`False "not stated" claims: ${summary.falseNotStated}`);
   lines.push(
     `Modes: ${Object.entries(summary.modes)
       .map(([m, n]) => `${m} ${n}`)
@@ -56,6 +57,7 @@ export function toJsonSummary(summary: EvalSummary): object {
     threshold: summary.threshold,
     passedGate: summary.passedGate,
     wrongNumbers: summary.wrongNumbers,
+    falseNotStated: summary.falseNotStated,
     modes: summary.modes,
     byCategory: summary.byCategory,
     failures: summary.failures.map((f) => ({

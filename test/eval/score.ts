@@ -30,6 +30,8 @@ export interface ItemScore {
   problems: string[];
   /** Numbers of the answer the evidence does not account for. */
   wrongNumbers: string[];
+  /** The answer says the notices do not state something the item expects it to answer. */
+  falseNotStated: boolean;
   route?: string;
   mode?: string;
   docs: string[];
@@ -121,6 +123,23 @@ export function checkUnknown(answer: string): string[] {
   return problems;
 }
 
+/**
+ * Phrases by which an answer claims a notice is silent ("枣庄的通知中没有写明报名条件",
+ * "通知中没有关于…的规定"). Saying it is unsure ("没有直接回答…最接近的规定是") is not a claim.
+ */
+export const NOT_STATED_MARKERS = ['没有写明', '未写明', '没有关于', '没有规定', '没有提到', '没有明确', '未作规定', '没有列出'];
+
+/**
+ * A false "not stated" claim: the answer claims silence, the item does not
+ * expect "not covered", and something the item expects the answer to carry is
+ * missing. A false claim that a notice is silent is as wrong as a wrong number.
+ */
+export function isFalseNotStated(item: Pick<EvalItem, 'expectUnknown' | 'mustContain'>, answer: string): boolean {
+  if (item.expectUnknown || item.mustContain.length === 0) return false;
+  if (!NOT_STATED_MARKERS.some((m) => answer.includes(m))) return false;
+  return item.mustContain.some((e) => !meetsExpectation(answer, e));
+}
+
 /** Every source of the record: `sources` and the trace's, without duplicates. */
 function allSources(record: AnswerRecord): SourceRef[] {
   const seen = new Set<string>();
@@ -171,6 +190,8 @@ export function scoreItem(item: EvalItem, record: AnswerRecord): ItemScore {
     now: record.now,
   });
   for (const n of wrongNumbers) problems.push(`wrong number "${n}" (in no tool output or cited source of this turn)`);
+  const falseNotStated = isFalseNotStated(item, answer);
+  if (falseNotStated) problems.push('false "not stated": it claims the notice is silent on what the item expects it to answer');
   return {
     id: item.id,
     category: item.category,
@@ -179,6 +200,7 @@ export function scoreItem(item: EvalItem, record: AnswerRecord): ItemScore {
     passed: problems.length === 0,
     problems,
     wrongNumbers,
+    falseNotStated,
     route: record.trace?.route,
     mode: record.trace?.mode,
     docs,
@@ -200,10 +222,12 @@ export interface EvalSummary {
   byCategory: Record<string, CategoryFigures>;
   /** Total count of wrong numbers over all items. */
   wrongNumbers: number;
+  /** Items whose answer falsely claims the notices are silent. */
+  falseNotStated: number;
   /** How many scored answers came from each mode ('offline' / 'llm'). */
   modes: Record<string, number>;
   failures: ItemScore[];
-  /** True when accuracy >= threshold and there is no wrong number. */
+  /** True when accuracy >= threshold and there is no wrong number and no false "not stated" claim. */
   passedGate: boolean;
 }
 
@@ -216,7 +240,9 @@ export function summarise(scores: readonly ItemScore[], threshold = ACCURACY_THR
   const modes: Record<string, number> = {};
   let passed = 0;
   let wrongNumbers = 0;
+  let falseNotStated = 0;
   for (const s of scores) {
+    if (s.falseNotStated) falseNotStated += 1;
     const c = (byCategory[s.category] ??= { total: 0, passed: 0, accuracy: 0 });
     c.total += 1;
     if (s.passed) {
@@ -236,8 +262,9 @@ export function summarise(scores: readonly ItemScore[], threshold = ACCURACY_THR
     threshold,
     byCategory,
     wrongNumbers,
+    falseNotStated,
     modes,
     failures: scores.filter((s) => !s.passed),
-    passedGate: accuracy >= threshold && wrongNumbers === 0,
+    passedGate: accuracy >= threshold && wrongNumbers === 0 && falseNotStated === 0,
   };
 }

@@ -185,7 +185,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
           return finish(s, runner, ports, lines, 'fee');
         }
       }
-      return notStated(s, runner, ports, '培训费', 'fee');
+      return notStated(u, s, runner, ports, '培训费', 'fee');
     }
     case 'subsidy': {
       if (SUBSIDY_ELIGIBILITY.test(u.text)) {
@@ -240,7 +240,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
           return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.4, route: 'subsidy-not-listed', answered: true };
         }
       }
-      return notStated(s, runner, ports, '补贴标准', 'subsidy');
+      return notStated(u, s, runner, ports, '补贴标准', 'subsidy');
     }
     case 'net-cost': {
       for (const region of fallbackRegions(s, ports)) {
@@ -273,11 +273,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
           return finish(s, runner, ports, lines, 'net-cost', true, { confidence: 0.6 });
         }
       }
-      return notStated(s, runner, ports, '培训费和补贴', 'net-cost');
+      return notStated(u, s, runner, ports, '培训费和补贴', 'net-cost');
     }
     case 'deadline': {
       const r = runner.run(deadlineStatus, { region: s.region.region });
-      if (!r.ok) return notStated(s, runner, ports, '报名截止时间', 'deadline');
+      if (!r.ok) return notStated(u, s, runner, ports, '报名截止时间', 'deadline');
       const lines: string[] = [];
       let closed = false;
       for (const d of r.value.deadlines) {
@@ -297,11 +297,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     case 'eligibility':
       return (
         answerEligibility(u, s.region, s.level, runner, (lines, route, answered, extra) => finish(s, runner, ports, lines, route, answered, extra)) ??
-        notStated(s, runner, ports, '报名条件', 'eligibility')
+        (await notStated(u, s, runner, ports, '报名条件', 'eligibility'))
       );
     case 'title': {
       const r = runner.run(titleRecognition, { region: s.region.region, level: s.level });
-      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '职称认定办法', 'title');
+      if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '职称认定办法', 'title');
       const ranked = rankFacts(ports.facts, u.text, r.facts).map((x) => x.fact);
       const shown = distinctFacts([...ranked, ...byDocumentOrder(r.facts, ports)]).slice(0, 4);
       pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
@@ -312,7 +312,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       const district = u.place && u.place !== u.region ? u.place : undefined;
       let r = runner.run(contactsLookup, { region: s.region.region, district });
       if (district && (!r.ok || r.facts.length === 0)) r = runner.run(contactsLookup, { region: s.region.region });
-      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '联系电话', 'contact');
+      if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '联系电话', 'contact');
       const shown = pickContacts(u, r.facts);
       pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
       return finish(s, runner, ports, shown.map(renderFact), 'contact');
@@ -320,18 +320,18 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     case 'institution': {
       const r = runner.run(institutionsLookup, { region: s.region.explicit ? s.region.region : undefined, occupation: u.occupation });
       const extra = await related(u, s, runner, ports, 'institution', 3);
-      if ((!r.ok || r.facts.length === 0) && extra.length === 0) return notStated(s, runner, ports, '培训机构', 'institution');
+      if ((!r.ok || r.facts.length === 0) && extra.length === 0) return notStated(u, s, runner, ports, '培训机构', 'institution');
       return finish(s, runner, ports, [...(r.ok ? r.facts.filter((f) => f.kind === 'institution').map(renderFact) : []), ...extra], 'institution');
     }
     case 'occupation': {
       const r = runner.run(occupationsLookup, { region: s.region.explicit ? s.region.region : undefined, query: u.occupation });
-      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '职业目录', 'occupation');
+      if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '职业目录', 'occupation');
       const lines = [...groupByRegion(r.facts), ...(await related(u, s, runner, ports, 'occupation'))];
       return finish(s, runner, ports, lines, 'occupation');
     }
     case 'refund': {
       const r = runner.run(refundPolicy, { region: s.region.region });
-      if (!r.ok || r.facts.length === 0) return notStated(s, runner, ports, '退款规定', 'refund');
+      if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '退款规定', 'refund');
       const conflict = r.facts.some((f) => f.conflictsWith?.length);
       const lines = conflict ? [T.REFUND_CONFLICT_INTRO] : [];
       for (const f of r.facts) lines.push(`· ${renderFact(f)}（《${ports.documents.find((d) => d.id === f.doc)?.shortTitle ?? f.doc}》${f.section}）`);
@@ -340,7 +340,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     case 'form': {
       // The sign-up form's fields, in the notice's order, and where it goes.
       const fields = ports.facts.ofKind('form-field').sort((a, b) => a.order - b.order);
-      if (fields.length === 0) return notStated(s, runner, ports, '报名表', 'form');
+      if (fields.length === 0) return notStated(u, s, runner, ports, '报名表', 'form');
       runner.facts.push(...fields);
       const lines = [T.FORM_FIELDS(fields.map((f) => (f.optional ? T.OPTIONAL_FIELD(f.label) : f.label))), ...(await related(u, s, runner, ports, 'process')), T.FORM_START_HINT];
       return finish(s, runner, ports, lines, 'form');
@@ -358,7 +358,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
       const best = await bestFacts(u, s, ports, topic, true);
       // A region the resident named says nothing on this topic: say so, rather than quote stray text.
-      if (best.length === 0) return notStated(s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
+      if (best.length === 0) return notStated(u, s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
       // Cite what is shown, not every rule of the topic.
       runner.facts.splice(0, runner.facts.length, ...best);
       if (weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
@@ -547,7 +547,7 @@ function byDocumentOrder<F extends Fact>(facts: F[], ports: Ports): F[] {
 /** "初级和中级有什么区别": fees and hours of each level side by side. */
 const COMPARE = /区别|不同|差别|差异|对比|比较|哪个好/;
 
-function compareLevels(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports): Answer {
+async function compareLevels(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports): Promise<Answer> {
   const region = s.region.region;
   const lines: string[] = [];
   for (const level of u.levels) {
@@ -558,7 +558,7 @@ function compareLevels(u: Understanding, s: Slotted, runner: ToolRunner, ports: 
       if (f) lines.push(renderFact(f));
     }
   }
-  if (lines.length === 0) return notStated(s, runner, ports, '各等级的差别', 'fee');
+  if (lines.length === 0) return notStated(u, s, runner, ports, '各等级的差别', 'fee');
   lines.push(T.COMPARE_MORE);
   return finish(s, runner, ports, lines, 'compare');
 }
@@ -582,7 +582,7 @@ async function hoursAnswer(
       return finish(s, runner, ports, lines, 'hours');
     }
   }
-  return notStated(s, runner, ports, '学时要求', 'hours');
+  return notStated(u, s, runner, ports, '学时要求', 'hours');
 }
 
 /**
@@ -624,7 +624,18 @@ function regionLead(s: Slotted, region: Region): string[] {
  * (a low-confidence answer, so staff see it among the gaps). Without a
  * named subject the engine tries the passages first.
  */
-function notStated(s: Slotted, runner: ToolRunner, ports: Ports, what: string, route: string): Answer {
+/** Routes whose "X" is an amount looked up by a typed tool over every fact of the region. */
+const AMOUNT_ROUTES: ReadonlySet<string> = new Set(['fee', 'subsidy', 'net-cost']);
+
+/**
+ * "The notice does not state X" — said only after searching for X: first the
+ * region's rules on the topic (shown, with the hotline for the rest), then
+ * the region's passages for the question itself (any fact they hold answers
+ * it, or, when it covers the question only weakly, is shown as the closest
+ * clauses with the hotline, never as silence). Only when both find nothing
+ * is silence claimed.
+ */
+async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, what: string, route: string): Promise<Answer> {
   if (!what) return { lines: [], tools: runner.calls, facts: [], passages: [], confidence: 0, route, answered: false };
   // The region may still state a rule on the topic (e.g. 威海's 培育对象 for eligibility).
   const topics: Topic[] = route === 'eligibility' ? ['eligibility', 'audience'] : TopicSchema.safeParse(route).success ? [route as Topic] : [];
@@ -635,12 +646,22 @@ function notStated(s: Slotted, runner: ToolRunner, ports: Ports, what: string, r
       // What the region's notices do say on the topic, and whom to ask for the rest.
       const shown = own.slice(0, 4);
       const before = runner.facts.length;
-      const lines = [...(what ? [T.NOT_STATED(what, s.region.region)] : []), ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+      // An amount the fee/subsidy tools found none of is truly not stated ("金华的通知中没有写明培训费"); on any
+      // other topic the region does speak to it, in its own terms, so no claim of silence — the hotline answers the rest.
+      const lead = AMOUNT_ROUTES.has(route) ? T.NOT_STATED(what, s.region.region) : T.REGION_SAYS(s.region.region, what);
+      const lines = [lead, ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
       const cited = [...shown, ...runner.facts.slice(before)];
       const src = sourceLine(sourcesOf(ports.documents, cited));
       if (src) lines.push(src);
       return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.5, route: `${route}-rules`, answered: true };
     }
+  }
+  // Nothing on the topic: the region's passages for the question itself, before silence is claimed.
+  const found = (await bestFacts(u, { region: { ...s.region, explicit: true } }, ports)).filter((f) => s.region.regions.includes(f.region) && f.kind !== 'form-field');
+  if (found.length > 0) {
+    runner.facts.splice(0, runner.facts.length, ...found);
+    if (weakCover(u, found, ports)) return hedged(u, s, runner, ports, found, route);
+    return finish(s, runner, ports, groupByRegion(found), `${route}-found`, true, { confidence: 0.6 });
   }
   const before = runner.facts.length;
   const lines = [T.NOT_STATED(what, s.region.region), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
