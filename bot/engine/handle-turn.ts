@@ -13,6 +13,7 @@ import { renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
+import { readFormSpec } from '../registration/form-spec.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
 import { hasProfile } from './understand/extract-profile.js';
 import { sourceLine } from './answer/sources.js';
@@ -35,6 +36,11 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
   // The registration form owns the conversation while it is open.
   const form = routeForm(text, session, message, ports, u.intent, undefined, u.topic);
   if (form) return form;
+  // A question asked inside the form is about the form's region (枣庄's form, whatever was asked before it).
+  if (session.form && !u.region) {
+    const formRegion = readFormSpec(ports.facts)?.region;
+    if (formRegion) u.region = formRegion;
+  }
   const result = await answer(u, text, session, ports);
   const resume = resumeFormPrompt(result.session, ports);
   if (resume) result.replies.push(resume);

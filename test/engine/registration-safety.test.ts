@@ -185,3 +185,15 @@ describe('offering the form after a question about registering here', () => {
     expect(store.getSession('test:u1')?.form).toBeUndefined();
   });
 });
+
+describe('questions asked inside the form', () => {
+  it('are answered for the form’s region, not for a region named earlier in the chat', async () => {
+    const { say, sayAll } = setup();
+    const zhejiang = await say('浙江大数据初级补贴多少');
+    expect(zhejiang).toContain('金华');
+    await sayAll(['我要报名', '同意', '张伟']);
+    const midForm = await say('初级补贴多少？');
+    expect(midForm).toContain('1000');
+    expect(midForm).toContain('枣庄');
+  });
+});
