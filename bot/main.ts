@@ -15,6 +15,8 @@ import { createFileLogger } from './log.js';
 import { START } from '../prompts/start.js';
 import { createWechatChannel, wechatConfigured, type WechatChannel } from './channels/wechat/mod.js';
 import { createConsoleServer } from './channels/console/console-server.js';
+import { createAuditStore } from './store/audit-store.js';
+import { createReviewStore } from './store/review-store.js';
 
 const say = (line: string) => void process.stdout.write(line + '\n');
 const resolve = (p: string) => (path.isAbsolute(p) ? p : path.resolve(PROJECT_ROOT, p));
@@ -44,10 +46,14 @@ async function main(): Promise<void> {
 
   const stops: Array<() => Promise<void>> = [];
   let wechat: WechatChannel | undefined;
+  // Staff decisions and their notifications: stamped with the real clock (never DTE_NOW), shared by the console and WeChat.
+  const realNow = () => new Date();
+  const audit = createAuditStore(app.store.db, { now: realNow });
+  const reviews = createReviewStore(app.store.db, { audit, now: realNow });
 
   // The console first: a busy port ends the start before WeChat connects.
   if (config.DTE_CONSOLE) {
-    const server = createConsoleServer({ app, config, logger, wechatStatus: wechatConfigured(config) ? () => wechat!.status() : undefined });
+    const server = createConsoleServer({ app, config, logger, realNow, audit, reviews, wechatStatus: wechatConfigured(config) ? () => wechat!.status() : undefined });
     try {
       say(START.consoleAt(await server.listen()));
     } catch (error) {
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
 
   const statusFile = resolve(config.DTE_STATUS_FILE);
   if (wechatConfigured(config)) {
-    const channel = createWechatChannel({ config, handler: app.handler, logger, notify: say, statusFile });
+    const channel = createWechatChannel({ config, handler: app.handler, logger, notify: say, statusFile, outbox: reviews.outbox });
     wechat = channel;
     stops.push(() => channel.stop());
     await channel.start();

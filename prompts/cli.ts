@@ -1,4 +1,6 @@
 /** Messages of the dte command (stderr and help). */
+import { STAFF_CLI } from './staff-cli.js';
+
 export const CLI = {
   usage: [
     '用法 / usage:',
@@ -7,6 +9,7 @@ export const CLI = {
     '  dte index',
     '  dte status [--json]（运行中的机器人的微信连接状态）',
     '  dte registrations export --format json|csv|xlsx [--out FILE] [--db PATH] [--district 区] [--status submitted|interest] [--level 初级|中级]',
+    ...STAFF_CLI.usage,
     '不带问题的 ask 和 chat 从标准输入每行读一条消息，每条输出一行。',
   ].join('\n'),
   unknownCommand: (c: string) => `unknown command "${c}"; run "dte --help"`,

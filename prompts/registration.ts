@@ -118,7 +118,14 @@ export const ACCOUNT = {
   mineTitle: (n: number) => `您用这个微信提交的登记共${n}条：`,
   mineItem: (fields: { reference: string; level: string; status: string; name: string; idNumber: string; phone: string; district: string; time: string }) =>
     `编号${fields.reference}：${fields.level}，${fields.status}；${fields.name}，身份证${fields.idNumber}，手机${fields.phone}，${fields.district}；提交于${fields.time}（北京时间）`,
-  status: { submitted: '已报名，等待工作人员审核', interest: '意向登记（不是正式报名）', review: '已报名，工作人员正在核实' },
+  status: {
+    submitted: '已报名，等待工作人员审核',
+    interest: '意向登记（不是正式报名）',
+    review: '已报名，工作人员正在核实',
+    approved: '已通过工作人员审核',
+    returned: (reason: string) => `被工作人员退回（原因：${reason}），请发送“修改我的报名”更正后重新提交`,
+    duplicate: '与他人已提交的报名身份证号相同，暂不受理，请联系单位所在区（市）人社部门',
+  },
   mineFooter: '要修改请发送“修改我的报名”，要删除请发送“删除我的信息”。',
   changeStart: (reference: string) => `好的，我们来修改编号${reference}的登记。下面是目前的信息：`,
   changeWhich: (references: readonly string[]) => `您有${references.length}条登记（${references.join('、')}），要修改哪一条？请说“修改中级”或“修改初级”。`,

@@ -8,6 +8,7 @@ import type { FactsTable } from '../../tools/facts-table.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { DocumentMeta, Level, Region, Topic } from '../../knowledge/facts/schema.js';
 import type { FormState, RegistrationRecord } from '../registration/types.js';
+import type { ReviewDecision } from '../staff/review-types.js';
 
 export interface InboundMessage {
   /** Conversation key: the user in private chats, room + user in groups. */
@@ -106,6 +107,8 @@ export interface RegistrationLookup {
   findOwn(userId: string, idNumber: string, level: Level): RegistrationRecord | undefined;
   /** This user's registrations, oldest first. */
   listOwn(userId: string): RegistrationRecord[];
+  /** Staff's current decision on a registration (bot/staff/review-types.ts), shown in 查询我的报名. */
+  reviewOf?(reference: string): ReviewDecision | undefined;
 }
 
 /** Registrations as the engine sees them (new references are assigned when the store commits the turn). */

@@ -5,6 +5,7 @@
  *   dte index
  *   dte status [--json]   (the running bot's WeChat connection, from DTE_STATUS_FILE)
  *   dte registrations export --format json|csv|xlsx [--out FILE] [--db PATH] [--district D] [--status S]
+ *   dte staff add NAME --role city|district [--district D] [--password-stdin] | staff list [--json] | staff disable NAME
  * Bad options: a message on stderr and exit code 2. A bad input line gets an
  * answer, never a crash. Output is flushed after every answer.
  */
@@ -18,6 +19,7 @@ import { createApp, PROJECT_ROOT, type App } from '../../app.js';
 import { RegionSchema } from '../../../knowledge/facts/schema.js';
 import { CLI } from '../../../prompts/cli.js';
 import { runStatus } from './status-command.js';
+import { runStaff, StaffUsageError, terminalPrompt } from './staff-command.js';
 import path from 'node:path';
 
 class UsageError extends Error {
@@ -35,6 +37,8 @@ const COMMON = {
   district: { type: 'string' },
   status: { type: 'string' },
   level: { type: 'string' },
+  role: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -46,7 +50,12 @@ const ALLOWED: Record<string, Array<keyof typeof COMMON>> = {
   index: ['help'],
   status: ['json', 'help'],
   'registrations export': ['format', 'out', 'db', 'district', 'status', 'level', 'help'],
+  'staff add': ['role', 'district', 'password-stdin', 'db', 'help'],
+  'staff list': ['json', 'db', 'help'],
+  'staff disable': ['db', 'help'],
 };
+/** Commands that take one name after them (`dte staff add NAME`). */
+const NAMED = new Set(['staff add', 'staff disable']);
 
 function parseCommand(argv: string[]): { command: string; positionals: string[]; values: Values } {
   let parsed;
@@ -65,12 +74,18 @@ function parseCommand(argv: string[]): { command: string; positionals: string[];
     command = 'registrations export';
     positionals = rest;
   }
+  if (first === 'staff') {
+    if (second !== 'add' && second !== 'list' && second !== 'disable') throw new UsageError(CLI.unknownCommand(`staff ${second ?? ''}`.trim()));
+    command = `staff ${second}`;
+    positionals = rest;
+  }
   const allowed = ALLOWED[command];
   if (!allowed) throw new UsageError(CLI.unknownCommand(first));
   for (const key of Object.keys(parsed.values)) {
     if (!allowed.includes(key as keyof typeof COMMON)) throw new UsageError(CLI.optionNotFor(key, command));
   }
-  if (command !== 'ask' && positionals.length > 0) throw new UsageError(CLI.unexpectedArgs(positionals.join(' ')));
+  const extra = NAMED.has(command) ? positionals.slice(1) : positionals;
+  if (command !== 'ask' && extra.length > 0) throw new UsageError(CLI.unexpectedArgs(extra.join(' ')));
   return { command, positionals, values: parsed.values as Values };
 }
 
@@ -179,6 +194,24 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const config = configFor(values);
+    if (command.startsWith('staff ')) {
+      const readStdin = async () => {
+        let text = '';
+        for await (const chunk of process.stdin) text += String(chunk);
+        return text;
+      };
+      try {
+        return await runStaff(
+          config,
+          PROJECT_ROOT,
+          { sub: command.slice(6) as 'add' | 'list' | 'disable', username: positionals[0], role: values.role, district: values.district, passwordStdin: values['password-stdin'] === true, json: values.json === true },
+          { out: (line) => void process.stdout.write(line + '\n'), readStdin, promptHidden: terminalPrompt() },
+        );
+      } catch (e) {
+        if (e instanceof StaffUsageError) throw new UsageError(e.message);
+        throw e;
+      }
+    }
     if (command === 'status') return runStatus(config, values.json === true, PROJECT_ROOT, (line) => void process.stdout.write(line + '\n'));
     if (command === 'index') {
       const { embeddingsFromConfig, openKnowledgeBase } = await import('../../../knowledge/knowledge-base.js');

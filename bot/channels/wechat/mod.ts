@@ -15,5 +15,7 @@ export { splitMessage } from './split-message.js';
 export { createMessagePlugin } from './message-plugin.js';
 export type { MessagePluginDeps } from './message-plugin.js';
 export { createFriendshipPlugin } from './friendship-plugin.js';
+export { createOutboxPlugin } from './outbox-plugin.js';
+export type { OutboxLike, OutboxPluginDeps } from './outbox-plugin.js';
 export type { FriendshipPluginDeps } from './friendship-plugin.js';
 export { qrcodeUrl, renderQrcodeForTerminal } from './qrcode.js';

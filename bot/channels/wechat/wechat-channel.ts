@@ -27,6 +27,7 @@ import { errorEntry, writeStatusFile, type ConnectionStatus } from './connection
 import { createConversationQueue } from './conversation-queue.js';
 import { createFriendshipPlugin } from './friendship-plugin.js';
 import { createMessagePlugin } from './message-plugin.js';
+import { createOutboxPlugin, type OutboxLike } from './outbox-plugin.js';
 import { discoverEndpoint, type HttpsGet } from './discover-endpoint.js';
 import { puppetSpecFrom, type PuppetServiceOptions, type WechatConfig } from './puppet-options.js';
 import { qrcodeUrl, renderQrcodeForTerminal } from './qrcode.js';
@@ -60,6 +61,8 @@ export interface WechatTuning {
   friendWelcomeFallbackMs: number;
   /** The status file is rewritten at most this often (state changes are written at once). */
   statusFileIntervalMs: number;
+  /** How often the outbox (staff's notifications to residents) is looked at. */
+  outboxPollMs: number;
 }
 
 export const DEFAULT_WECHAT_TUNING: WechatTuning = {
@@ -74,6 +77,7 @@ export const DEFAULT_WECHAT_TUNING: WechatTuning = {
   persistMemory: true,
   friendWelcomeFallbackMs: 30_000,
   statusFileIntervalMs: 2_000,
+  outboxPollMs: 5_000,
 };
 
 export interface WechatChannelOptions {
@@ -95,6 +99,8 @@ export interface WechatChannelOptions {
   readFile?: (path: string) => string;
   /** The HTTPS client of token discovery (tests). */
   httpsGet?: HttpsGet;
+  /** Notifications to residents (review decisions) to deliver through the send queue; none by default. */
+  outbox?: OutboxLike;
 }
 
 export interface WechatChannel {
@@ -455,7 +461,17 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
       }
       const b = built.bot;
       bot = b;
-      uninstall = b.use(lifecyclePlugin, messagePlugin, friendshipPlugin);
+      const outboxPlugin = options.outbox
+        ? createOutboxPlugin({
+            outbox: options.outbox,
+            sendQueue,
+            logger,
+            maxMessageChars: config.DTE_MAX_MESSAGE_CHARS,
+            pollMs: tuning.outboxPollMs,
+            accepting: () => accepting,
+          })
+        : undefined;
+      uninstall = b.use(lifecyclePlugin, messagePlugin, friendshipPlugin, ...(outboxPlugin ? [outboxPlugin] : []));
       const error = await attempt(b);
       if (!running) return;
       if (error) failed(error);
