@@ -31,6 +31,12 @@ export const REGION_FALLBACK_NOTE = (asked: string, found: string) => `${asked}�
 export const LEVEL_NOT_LISTED = (region: string, level: string, levels: string[]) =>
   `${region}的通知没有公布${level}的培训费，本期只开设${levels.join('、')}：`;
 export const REGION_HEADER = (region: string) => `【${region}】`;
+/** How a compared quantity is named: "枣庄数字化管理师初级". */
+export const QUANTITY_NAME = (region: string, occupation: string, level: string) => `${region}${occupation}${level}`;
+const UNIT = { yuan: '元', hours: '学时' } as const;
+export const COMPARE_DIFFERENCE = (larger: string, smaller: string, difference: number, unit: keyof typeof UNIT) =>
+  `比较：${larger}比${smaller}多${difference}${UNIT[unit]}。`;
+export const COMPARE_EQUAL = (a: string, b: string, value: number, unit: keyof typeof UNIT) => `比较：${a}和${b}一样，都是${value}${UNIT[unit]}。`;
 
 // Facts, rendered.
 export const FEE_LINE = (p: { occupation: string; level: string; amount: number; mode?: string; includes: string[]; excludes: string[] }) =>

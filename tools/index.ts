@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ToolDefinition } from './define-tool.js';
+import { compareQuantities } from './compare-quantities.js';
 import { contactsLookup } from './contacts-lookup.js';
 import { deadlineStatus } from './deadline-status.js';
 import { eligibilityCheck } from './eligibility-check.js';
@@ -27,6 +28,8 @@ export { subsidyLookup, SubsidyLookupInput } from './subsidy-lookup.js';
 export type { SubsidyItem, SubsidyLookupValue } from './subsidy-lookup.js';
 export { netCost, NetCostInput } from './net-cost.js';
 export type { NetCostValue } from './net-cost.js';
+export { compareQuantities, CompareQuantitiesInput, quantityOf } from './compare-quantities.js';
+export type { CompareQuantitiesValue, Quantity } from './compare-quantities.js';
 export { hoursLookup, HoursLookupInput } from './hours-lookup.js';
 export type { HoursItem, HoursLookupValue } from './hours-lookup.js';
 export { deadlineStatus, deadlineState, DeadlineStatusInput } from './deadline-status.js';
@@ -58,6 +61,7 @@ export const allTools: readonly AnyTool[] = [
   feeLookup,
   subsidyLookup,
   netCost,
+  compareQuantities,
   hoursLookup,
   deadlineStatus,
   eligibilityCheck,

@@ -37,6 +37,11 @@ export const ConversationLanguageSchema = z.object({
   nonAnswersExact: Phrases,
   /** Parts of a message that make it not a form answer wherever they appear. */
   nonAnswersContained: Phrases,
+  /**
+   * Several regions in one message: a joiner between two region names makes it a question about each
+   * ("威海和浙江分别…"); a comparison word asks for the difference too ("X比Y多多少", "哪个多").
+   */
+  multiRegion: z.object({ joiners: Phrases, compare: Phrases }),
   /** Words that name a form field ("手机号", "单位"), so "手机号改成…" or "单位：…" fills that field. */
   fieldWords: z.record(z.string().min(1), FormFieldKeySchema),
   /** Ways of saying "I have no title" (the 职称 answer). */

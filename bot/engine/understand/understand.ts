@@ -37,6 +37,8 @@ export interface Understanding {
   /** Topic score of the best topic (0 = no cue). */
   topicScore: number;
   region?: Region;
+  /** Every covered region the message names, in the order it names them ("威海和浙江分别…"). */
+  regions: Region[];
   /** A place the notices don't cover (北京, 上海 …). */
   otherPlace?: string;
   /** District named (滕州, 薛城 …), as written. */
@@ -82,6 +84,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
 
   const occupation = findOccupation(text, facts);
   const { region, place } = findRegion(text, facts);
+  const regions = findRegions(text, facts);
   const otherPlace = region ? undefined : OTHER_PLACES.find((p) => text.includes(p));
   const profile = extractProfile(text, today);
 
@@ -124,6 +127,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     alsoTopics: ranked.slice(1).map(([t]) => t),
     topicScore,
     region,
+    regions,
     otherPlace,
     place,
     occupation,
@@ -151,6 +155,16 @@ export function findOccupation(text: string, facts: FactsTable): string | undefi
 }
 
 /** The region a message names (a city, district or province), through the facts' aliases. */
+/** Every covered region named in `text`, deduplicated, in order of first mention. */
+export function findRegions(text: string, facts: FactsTable): Region[] {
+  const at: Array<{ region: Region; at: number }> = [];
+  for (const r of facts.regions) {
+    const first = Math.min(...r.names.map((n) => text.indexOf(n)).filter((i) => i >= 0));
+    if (Number.isFinite(first)) at.push({ region: r.region, at: first });
+  }
+  return at.sort((a, b) => a.at - b.at).map((x) => x.region);
+}
+
 export function findRegion(text: string, facts: FactsTable): { region?: Region; place?: string } {
   // Several places named ("浙江人社厅客服…枣庄中级补贴"): the last one is what is asked about.
   let best: { region: Region; place: string; at: number } | undefined;

@@ -1,0 +1,106 @@
+/**
+ * Questions about several regions at once ("威海和浙江补贴分别多少",
+ * "枣庄初级补贴跟浙江区块链初级比 哪个多 差多少"): the topic answered for
+ * each region named, each under its own header with its own source, and,
+ * when a comparison is asked and each region states exactly one quantity of
+ * the same kind, the difference from the compare-quantities tool (never
+ * computed here).
+ */
+import type { Fact, Region, Topic } from '../../../knowledge/facts/schema.js';
+import { containsAny, defaultConversationLanguage, type ConversationLanguage } from '../../../knowledge/language/schema.js';
+import * as T from '../../../prompts/answers.js';
+import { compareQuantities, quantityOf } from '../../../tools/compare-quantities.js';
+import type { Ports, Session } from '../types.js';
+import type { Understanding } from '../understand/understand.js';
+import { answerTopic, ToolRunner, type Answer } from './answer-topic.js';
+import { sourcesOf } from './sources.js';
+
+/** Topics a question can ask of several regions side by side. */
+const PER_REGION_TOPICS: ReadonlySet<Topic> = new Set([
+  'fee',
+  'subsidy',
+  'net-cost',
+  'hours',
+  'deadline',
+  'title',
+  'contact',
+  'eligibility',
+  'institution',
+  'occupation',
+  'talent-card',
+  'audience',
+  'certificate',
+  'continuing-education',
+  'refund',
+  'process',
+  'materials',
+  'exam',
+]);
+
+/** Fact kinds whose quantity answers a topic's comparison. */
+const QUANTITY_KIND: Partial<Record<Topic, Fact['kind']>> = { fee: 'fee', subsidy: 'subsidy', hours: 'hours' };
+
+/**
+ * The regions a message asks about side by side: two or more covered regions
+ * with a joiner between the first and the last mention (和/跟/比/分别 …), or
+ * none (then the usual one-region answer applies).
+ */
+export function regionsAskedTogether(u: Understanding, ports: Ports, language: ConversationLanguage = defaultConversationLanguage()): Region[] {
+  if (u.regions.length < 2 || !u.topic || !PER_REGION_TOPICS.has(u.topic)) return [];
+  // Regions of one notice (金华 and 浙江) are one answer, not two.
+  const distinct = u.regions.filter((r, i) => !u.regions.slice(0, i).some((q) => ports.facts.applicableRegions(q).includes(r) || ports.facts.applicableRegions(r).includes(q)));
+  if (distinct.length < 2) return [];
+  const names = ports.facts.regions.filter((r) => distinct.includes(r.region)).flatMap((r) => r.names);
+  const positions = names.map((n) => u.text.indexOf(n)).filter((i) => i >= 0);
+  const between = u.text.slice(Math.min(...positions), Math.max(...positions));
+  return containsAny(between, language.multiRegion.joiners) || containsAny(u.text, language.multiRegion.compare) ? distinct : [];
+}
+
+/** The occupation named, for the regions that list it; the others answer for their own. */
+function occupationFor(u: Understanding, region: Region, ports: Ports): string | undefined {
+  if (!u.occupation) return undefined;
+  const scope = ports.facts.applicableRegions(region);
+  return ports.facts.all().some((f) => scope.includes(f.region) && 'occupation' in f && f.occupation === u.occupation) ? u.occupation : undefined;
+}
+
+export async function answerAcrossRegions(u: Understanding, regions: readonly Region[], session: Session, ports: Ports, language = defaultConversationLanguage()): Promise<Answer> {
+  const parts: Array<{ region: Region; answer: Answer }> = [];
+  for (const region of regions) {
+    const own: Understanding = { ...u, region, regions: [region], occupation: occupationFor(u, region, ports), place: undefined };
+    parts.push({ region, answer: await answerTopic(own, { ...session, slots: { ...session.slots, region } }, ports) });
+  }
+  const lines: string[] = [];
+  for (const p of parts) lines.push(T.REGION_HEADER(p.region), ...p.answer.lines);
+
+  const tools = parts.flatMap((p) => p.answer.tools);
+  const facts = parts.flatMap((p) => p.answer.facts);
+  const kind = u.topic ? QUANTITY_KIND[u.topic] : undefined;
+  if (kind && parts.length === 2 && containsAny(u.text, language.multiRegion.compare)) {
+    const quantities = parts.map((p) => p.answer.facts.filter((f) => f.kind === kind && quantityOf(f) !== undefined && (!u.level || ('level' in f && f.level === u.level))));
+    if (quantities.every((q) => q.length === 1)) {
+      const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
+      const r = runner.run(compareQuantities, { factIds: [quantities[0]![0]!.id, quantities[1]![0]!.id] });
+      if (r.ok) {
+        const v = r.value;
+        const name = (q: typeof v.first) => T.QUANTITY_NAME(q.region, q.occupation, q.level);
+        lines.push(
+          v.larger === 'equal'
+            ? T.COMPARE_EQUAL(name(v.first), name(v.second), v.first.value, v.first.unit)
+            : T.COMPARE_DIFFERENCE(name(v.larger === 'first' ? v.first : v.second), name(v.larger === 'first' ? v.second : v.first), v.difference, v.first.unit),
+        );
+        tools.push(...runner.calls);
+      }
+    }
+  }
+  const answered = parts.some((p) => p.answer.answered);
+  return {
+    lines,
+    tools,
+    facts,
+    passages: parts.flatMap((p) => p.answer.passages),
+    sources: sourcesOf(ports.documents, facts),
+    confidence: Math.min(...parts.map((p) => p.answer.confidence)),
+    route: `regions:${parts.map((p) => p.answer.route).join('+')}`,
+    answered,
+  };
+}
