@@ -15,7 +15,8 @@ import { CANDIDATES, HybridKnowledgeBase, KEYWORD_WEIGHT, RRF_K, VECTOR_WEIGHT, 
 import { embeddingsFromConfig } from './index/embeddings-from-config.js';
 import { LexicalEmbeddings } from './index/lexical-embeddings.js';
 import { INDEX_FORMAT_VERSION, sha256, type EmbeddingDescription, type ManifestExpectation } from './index/manifest.js';
-import { loadIndex, manifestVersion, saveIndex } from './index/persist-index.js';
+import { loadIndex, manifestVersion, saveIndex, savedGraph } from './index/persist-index.js';
+import type { HnswGraph } from './index/hnsw-graph.js';
 import { ANALYSIS_VERSION, EXPANSION_WEIGHT } from './index/text-analysis.js';
 
 export { HybridKnowledgeBase, RRF_K, searchableText, type IndexedChunk } from './index/hybrid-index.js';
@@ -145,6 +146,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
   const parts = await buildParts(ingested.chunks, embeddings);
   let version = sha256(JSON.stringify(ingested.chunks.map((c) => [c.id, c.text]))).slice(0, 12);
   let saved = false;
+  let graph: HnswGraph | undefined;
   try {
     const manifest = await saveIndex(
       indexDir,
@@ -160,6 +162,8 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
     );
     version = manifestVersion(manifest);
     saved = true;
+    // Searched like a loaded index: the graph port reads the file just written.
+    graph = await savedGraph(indexDir, parts.store);
     logger?.info('knowledge index rebuilt', {
       reason,
       indexDir,
@@ -170,7 +174,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
   } catch (cause) {
     logger?.warn('knowledge index rebuilt in memory only: saving failed', { reason, indexDir, cause });
   }
-  const knowledgeBase = new HybridKnowledgeBase(ingested.chunks, parts.store, new Bm25Index(parts.bm25), parts.embeddings, version);
+  const knowledgeBase = new HybridKnowledgeBase(ingested.chunks, parts.store, new Bm25Index(parts.bm25), parts.embeddings, version, graph);
   return { ok: true, value: { knowledgeBase, rebuilt: true, saved, reason, report: ingested.report } };
 }
 

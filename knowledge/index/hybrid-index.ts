@@ -17,6 +17,7 @@ import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { RegionSchema, type Region } from '../facts/schema.js';
 import type { Chunk, KnowledgeBase, Passage, SearchOptions } from '../types.js';
 import type { Bm25Index } from './bm25.js';
+import type { HnswGraph } from './hnsw-graph.js';
 import { analyseQuery, normaliseQuery } from './text-analysis.js';
 
 /** RRF constant: small, so that rank differences near the top still show in the score. */
@@ -52,15 +53,34 @@ function plainChunk(c: IndexedChunk): Chunk {
 
 export class HybridKnowledgeBase implements KnowledgeBase {
   private readonly plain: readonly Chunk[];
+  /** HNSW label → chunk index (the docstore's metadata.index), for the graph port's filter and results. */
+  private readonly chunkOfLabel = new Map<number, number>();
 
+  /**
+   * `graph`, when given, is the JS replay of the store's own HNSW search
+   * (hnsw-graph.ts: same neighbours, same distances, without hnswlib-node's
+   * per-query N-API copies); without it the store is searched directly.
+   */
   constructor(
     chunks: readonly IndexedChunk[],
     readonly store: HNSWLib,
     readonly bm25: Bm25Index,
     readonly embeddings: Embeddings,
     private readonly versionString: string,
+    private readonly graph?: HnswGraph,
   ) {
     this.plain = Object.freeze(chunks.map(plainChunk));
+    if (graph) {
+      for (const label of graph.labels) {
+        const doc = store.docstore.search(String(label));
+        const index = typeof doc === 'string' ? undefined : (doc.metadata['index'] as unknown);
+        if (typeof index !== 'number') {
+          this.graph = undefined;
+          break;
+        }
+        this.chunkOfLabel.set(label, index);
+      }
+    }
   }
 
   chunks(): readonly Chunk[] {
@@ -86,6 +106,13 @@ export class HybridKnowledgeBase implements KnowledgeBase {
 
   private async vectorRanking(query: number[], n: number, allowed?: Set<number>): Promise<{ doc: number; similarity: number }[]> {
     if (n <= 0 || !query.some((x) => x !== 0)) return [];
+    const graph = this.graph;
+    if (graph) {
+      // What similaritySearchVectorWithScore does, minus its copies: same k (it caps k at the count), same filter decisions.
+      const chunkOf = (label: number) => this.chunkOfLabel.get(label)!;
+      const hits = graph.search(query, Math.min(n, graph.count), allowed ? (label) => allowed.has(chunkOf(label)) : undefined);
+      return hits.labels.map((label, i) => ({ doc: chunkOf(label), similarity: 1 - hits.distances[i]! }));
+    }
     const filter = allowed ? (d: Document) => allowed.has(d.metadata['index'] as number) : undefined;
     // hnswlib throws when a filtered search finds fewer than n points; ask for fewer then.
     for (let want = n; want >= 1; want = Math.floor(want / 2)) {
@@ -100,7 +127,8 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   }
 
   private cosine(query: number[], doc: number): number {
-    const point = this.store.index.getPoint(doc);
+    // The graph holds the very float32 values getPoint would copy out, so the sums below are the same.
+    const point: ArrayLike<number> = this.graph?.point(doc) ?? this.store.index.getPoint(doc);
     let dot = 0;
     let qn = 0;
     let pn = 0;

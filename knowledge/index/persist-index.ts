@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { RegionSchema } from '../facts/schema.js';
 import { Bm25DataSchema, Bm25Index, type Bm25Data } from './bm25.js';
 import { HybridKnowledgeBase, type IndexedChunk } from './hybrid-index.js';
+import { graphFor, type HnswGraph } from './hnsw-graph.js';
 import { LexicalEmbeddings } from './lexical-embeddings.js';
 import { ManifestSchema, manifestMismatch, sha256, type Manifest, type ManifestExpectation } from './manifest.js';
 
@@ -89,6 +90,19 @@ export async function saveIndex(indexDir: string, contents: IndexContents, descr
   }
 }
 
+/**
+ * The JS HNSW search (hnsw-graph.ts) over the index just saved in
+ * `indexDir`, for a store built in this process; undefined when it cannot
+ * replay the library exactly or the file is unreadable.
+ */
+export async function savedGraph(indexDir: string, store: HNSWLib): Promise<HnswGraph | undefined> {
+  try {
+    return graphFor(store.index, await readFile(join(indexDir, HNSW_DIR, 'hnswlib.index')));
+  } catch {
+    return undefined;
+  }
+}
+
 export type LoadResult =
   | { ok: true; value: { knowledgeBase: HybridKnowledgeBase; manifest: Manifest; report: unknown[] } }
   | { ok: false; error: string };
@@ -118,6 +132,7 @@ export async function loadIndex(indexDir: string, expected: ManifestExpectation,
 
   const required = ['chunks.json', 'bm25.json', 'report.json', ...HNSW_FILES, ...(manifest.embedding.kind === 'lexical' ? ['embeddings.json'] : [])];
   for (const f of required) if (!manifest.files[f]) return { ok: false, error: `manifest lists no ${f}` };
+  let graphBytes: Buffer | undefined;
   for (const [f, hash] of Object.entries(manifest.files)) {
     let data: Buffer;
     try {
@@ -126,6 +141,7 @@ export async function loadIndex(indexDir: string, expected: ManifestExpectation,
       return { ok: false, error: `${f} missing` };
     }
     if (sha256(data) !== hash) return { ok: false, error: `${f} corrupt (sha256 differs from the manifest)` };
+    if (f === `${HNSW_DIR}/hnswlib.index`) graphBytes = data;
   }
 
   const chunksJson = await readJson(join(indexDir, 'chunks.json'));
@@ -167,6 +183,8 @@ export async function loadIndex(indexDir: string, expected: ManifestExpectation,
   ) {
     return { ok: false, error: 'hnswlib index dimensions or count differ from the manifest' };
   }
-  const knowledgeBase = new HybridKnowledgeBase(chunks.data, store, new Bm25Index(bm25.data), emb, manifestVersion(manifest));
+  // The checked bytes of the vector index, searched in JS when that replays the library exactly (hnsw-graph.ts).
+  const graph = graphBytes ? graphFor(index, graphBytes) : undefined;
+  const knowledgeBase = new HybridKnowledgeBase(chunks.data, store, new Bm25Index(bm25.data), emb, manifestVersion(manifest), graph);
   return { ok: true, value: { knowledgeBase, manifest, report: Array.isArray(reportJson.value) ? reportJson.value : [] } };
 }

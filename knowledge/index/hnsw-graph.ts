@@ -1,0 +1,394 @@
+/**
+ * HNSW k-nearest-neighbour search in JS over a saved `hnswlib.index`, giving
+ * the same neighbours and the same float32 distances as hnswlib-node's
+ * `searchKnn` on the cosine space.
+ *
+ * Why not just call `searchKnn`: hnswlib-node copies the query out of a JS
+ * array one element at a time through N-API (1,024 calls for the lexical
+ * embedding), normalises it, and calls a JS filter per visited point; at
+ * today's corpus that was most of `kb.search`. The lexical query vector is
+ * sparse (a short question touches ~40 of 1,024 buckets), so a distance here
+ * is ~40 multiply-adds instead of 1,024. An exact scan would be faster
+ * still, but it returns other neighbours than the approximate graph search
+ * (in ~60% of the eval questions' 40-neighbour lists), which moves answers;
+ * this port keeps the library's results while dropping its per-query costs.
+ *
+ * Bit-for-bit agreement rests on replaying what the C++ does:
+ * - the query is rounded to float32 and normalised as `normalizePoint` does
+ *   (float accumulation in index order, float sqrt, float division);
+ * - the distance is `InnerProductDistanceSIMD16ExtSSE` (dimensions a multiple
+ *   of 16, SSE build): four float32 lanes, lane = position mod 4, each summed
+ *   in position order, then lane 0 + 1 + 2 + 3, then 1 − sum. Zero query
+ *   entries add exact zeros, so skipping them changes nothing. (Float32 sums
+ *   computed in doubles and rounded with Math.fround after each operation are
+ *   exactly the float32 results: doubles carry more than 2 × 24 + 2 bits.)
+ * - searchKnn / searchBaseLayerST with ef = max(10, k) (hnswlib's ef after
+ *   loadIndex; LangChain never sets it), both priority queues replayed with
+ *   libstdc++'s heap algorithms so that equal distances pop in the same order.
+ * `verifyAgainst` checks this on the loaded index against the library itself
+ * before the port is used; any difference (another build, AVX, other
+ * dimensions) and the caller keeps the library.
+ */
+
+/** What a search returns: chunk-independent HNSW labels with their distances, nearest first. */
+export interface KnnResult {
+  labels: number[];
+  distances: number[];
+}
+
+const f = Math.fround;
+
+/**
+ * std::priority_queue<pair<float, tableint>, vector, CompareByFirst>: a
+ * max-heap on `d` only, with libstdc++'s push_heap / pop_heap so that ties
+ * come out as they do in the C++. Parallel typed arrays: no object per entry.
+ */
+class StdHeap {
+  readonly d: Float64Array;
+  readonly id: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.d = new Float64Array(capacity);
+    this.id = new Int32Array(capacity);
+  }
+  topD(): number {
+    return this.d[0]!;
+  }
+  topId(): number {
+    return this.id[0]!;
+  }
+  push(d: number, id: number): void {
+    this.pushHeap(this.size++, 0, d, id);
+  }
+  pop(): void {
+    const last = --this.size;
+    if (last > 0) {
+      const d = this.d[last]!;
+      const id = this.id[last]!;
+      this.d[last] = this.d[0]!;
+      this.id[last] = this.id[0]!;
+      this.adjustHeap(0, last, d, id);
+    }
+  }
+  private pushHeap(hole: number, top: number, d: number, id: number): void {
+    const ds = this.d;
+    const ids = this.id;
+    let parent = (hole - 1) >> 1;
+    while (hole > top && ds[parent]! < d) {
+      ds[hole] = ds[parent]!;
+      ids[hole] = ids[parent]!;
+      hole = parent;
+      parent = (hole - 1) >> 1;
+    }
+    ds[hole] = d;
+    ids[hole] = id;
+  }
+  /** __adjust_heap over the first `len` entries, then __push_heap of (d, id). */
+  private adjustHeap(hole: number, len: number, d: number, id: number): void {
+    const ds = this.d;
+    const ids = this.id;
+    const top = hole;
+    let second = hole;
+    while (second < (len - 1) >> 1) {
+      second = 2 * (second + 1);
+      if (ds[second]! < ds[second - 1]!) second--;
+      ds[hole] = ds[second]!;
+      ids[hole] = ids[second]!;
+      hole = second;
+    }
+    if ((len & 1) === 0 && second === (len - 2) >> 1) {
+      second = 2 * (second + 1);
+      ds[hole] = ds[second - 1]!;
+      ids[hole] = ids[second - 1]!;
+      hole = second - 1;
+    }
+    this.pushHeap(hole, top, d, id);
+  }
+}
+
+/**
+ * A query prepared once: its non-zero float32 entries after normalisation,
+ * split by SSE lane (position mod 4), each lane in position order, so the
+ * distance loop has no branch on the lane.
+ */
+interface SparseQuery {
+  at: [Int32Array, Int32Array, Int32Array, Int32Array];
+  value: [Float64Array, Float64Array, Float64Array, Float64Array];
+}
+
+export class HnswGraph {
+  private constructor(
+    /** The file's bytes, 4-byte aligned (level-0 links, vectors and labels in one block per element). */
+    private readonly u32: Uint32Array,
+    private readonly f32: Float32Array,
+    readonly count: number,
+    readonly dimensions: number,
+    /** size_data_per_element_ / 4, offsetData_ / 4, offsetLevel0_ / 4. */
+    private readonly stride: number,
+    private readonly dataAt: number,
+    private readonly links0At: number,
+    /** Per element: word offset of its upper-level link lists in u32, or −1. */
+    private readonly upperAt: Int32Array,
+    private readonly linksPerLevel: number,
+    private readonly maxLevel: number,
+    private readonly enterPoint: number,
+    /** External label of each internal id. */
+    readonly labels: Float64Array,
+  ) {}
+
+  /**
+   * Parse the bytes of an `hnswlib.index` (hnswlib's saveIndex layout).
+   * Undefined for a layout this port does not replay: dimensions not a
+   * multiple of 16, deleted elements, labels beyond 2^53, or a malformed file.
+   */
+  static parse(bytes: Uint8Array, dimensions: number): HnswGraph | undefined {
+    if (dimensions <= 0 || dimensions % 16 !== 0 || bytes.byteLength < 96) return undefined;
+    // A private, aligned copy: Float32Array and Uint32Array views need 4-byte alignment.
+    const own = new Uint8Array(bytes.byteLength + ((4 - (bytes.byteLength % 4)) % 4));
+    own.set(bytes);
+    const view = new DataView(own.buffer);
+    const size = (at: number) => Number(view.getBigUint64(at, true));
+    const offsetLevel0 = size(0);
+    const count = size(16);
+    const perElement = size(24);
+    const labelOffset = size(32);
+    const offsetData = size(40);
+    const maxLevel = view.getInt32(48, true);
+    const enterPoint = view.getUint32(52, true);
+    const maxM = size(56);
+    const header = 96;
+    const linksPerLevel = maxM + 1;
+    if (count === 0 || perElement % 4 !== 0 || offsetData % 4 !== 0 || offsetLevel0 % 4 !== 0) return undefined;
+    if (labelOffset !== offsetData + 4 * dimensions || labelOffset + 8 > perElement || enterPoint >= count || maxLevel < 0) return undefined;
+    const level0End = header + count * perElement;
+    if (level0End > bytes.byteLength) return undefined;
+    const u32 = new Uint32Array(own.buffer);
+    const f32 = new Float32Array(own.buffer);
+    const labels = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const base = header + i * perElement;
+      const label = view.getBigUint64(base + labelOffset, true);
+      if (label > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+      labels[i] = Number(label);
+      // The delete mark is bit 0 of the third byte of the level-0 list header.
+      if ((own[base + offsetLevel0 + 2]! & 1) !== 0) return undefined;
+    }
+    const upperAt = new Int32Array(count).fill(-1);
+    let at = level0End;
+    for (let i = 0; i < count; i++) {
+      if (at + 4 > bytes.byteLength) return undefined;
+      const length = view.getUint32(at, true);
+      at += 4;
+      if (length > 0) {
+        if (at % 4 !== 0 || at + length > bytes.byteLength) return undefined;
+        upperAt[i] = at / 4;
+        at += length;
+      }
+    }
+    if (at !== bytes.byteLength) return undefined;
+    return new HnswGraph(u32, f32, count, dimensions, perElement / 4, (header + offsetData) / 4, (header + offsetLevel0) / 4, upperAt, linksPerLevel, maxLevel, enterPoint, labels);
+  }
+
+  /** The stored (normalised, float32) vector of the element with this label, or undefined. */
+  point(label: number): Float32Array | undefined {
+    this.byLabel ??= new Map(Array.from(this.labels, (l, id) => [l, id]));
+    const id = this.byLabel.get(label);
+    if (id === undefined) return undefined;
+    const at = this.dataAt + id * this.stride;
+    return this.f32.subarray(at, at + this.dimensions);
+  }
+
+  private byLabel: Map<number, number> | undefined;
+
+  /** The query as hnswlib sees it: float32, normalised like `normalizePoint`; only non-zero entries kept. */
+  private prepare(query: readonly number[]): SparseQuery {
+    const nz = [0, 0, 0, 0];
+    let norm = 0;
+    for (let i = 0; i < query.length; i++) {
+      const x = f(query[i]!);
+      if (x !== 0) {
+        nz[i & 3]!++;
+        norm = f(norm + f(x * x));
+      }
+    }
+    norm = f(Math.sqrt(Math.abs(norm)));
+    const at = nz.map((n) => new Int32Array(n)) as SparseQuery['at'];
+    const value = nz.map((n) => new Float64Array(n)) as SparseQuery['value'];
+    const fill = [0, 0, 0, 0];
+    for (let i = 0; i < query.length; i++) {
+      const x = f(query[i]!);
+      if (x !== 0) {
+        const lane = i & 3;
+        const j = fill[lane]!++;
+        at[lane]![j] = i;
+        value[lane]![j] = norm > 0 ? f(x / norm) : x;
+      }
+    }
+    return { at, value };
+  }
+
+  /** InnerProductDistanceSIMD16ExtSSE between the prepared query and element `id`. */
+  private distance(q: SparseQuery, id: number): number {
+    const base = this.dataAt + id * this.stride;
+    const p = this.f32;
+    const [a0, a1, a2, a3] = q.at;
+    const [v0, v1, v2, v3] = q.value;
+    // The four lanes are independent chains: stepping them together lets the CPU overlap their latencies.
+    const common = Math.min(a0.length, a1.length, a2.length, a3.length);
+    let l0 = 0;
+    let l1 = 0;
+    let l2 = 0;
+    let l3 = 0;
+    for (let j = 0; j < common; j++) {
+      l0 = f(l0 + f(v0[j]! * p[base + a0[j]!]!));
+      l1 = f(l1 + f(v1[j]! * p[base + a1[j]!]!));
+      l2 = f(l2 + f(v2[j]! * p[base + a2[j]!]!));
+      l3 = f(l3 + f(v3[j]! * p[base + a3[j]!]!));
+    }
+    l0 = laneRest(l0, a0, v0, p, base, common);
+    l1 = laneRest(l1, a1, v1, p, base, common);
+    l2 = laneRest(l2, a2, v2, p, base, common);
+    l3 = laneRest(l3, a3, v3, p, base, common);
+    return f(1 - f(f(f(l0 + l1) + l2) + l3));
+  }
+
+  /**
+   * The `k` nearest elements to `query` whose label `allowed` accepts (all
+   * when absent), nearest first: searchKnn of hnswlib, replayed.
+   */
+  search(query: readonly number[], k: number, allowed?: (label: number) => boolean): KnnResult {
+    if (query.length !== this.dimensions) throw new Error(`query has ${query.length} dimensions, the index ${this.dimensions}`);
+    const q = this.prepare(query);
+    const u32 = this.u32;
+    let current = this.enterPoint;
+    let currentDist = this.distance(q, current);
+    for (let level = this.maxLevel; level > 0; level--) {
+      let changed = true;
+      while (changed) {
+        changed = false;
+        const list = this.upperAt[current]! + (level - 1) * this.linksPerLevel;
+        const size = u32[list]! & 0xffff;
+        for (let i = 1; i <= size; i++) {
+          const candidate = u32[list + i]!;
+          const d = this.distance(q, candidate);
+          if (d < currentDist) {
+            currentDist = d;
+            current = candidate;
+            changed = true;
+          }
+        }
+      }
+    }
+    const top = this.searchBaseLayer(q, current, Math.max(10, k), allowed);
+    while (top.size > k) top.pop();
+    const found: Array<{ d: number; label: number }> = [];
+    for (let i = 0; i < top.size; i++) found.push({ d: top.d[i]!, label: this.labels[top.id[i]!]! });
+    found.sort((x, y) => x.d - y.d || x.label - y.label);
+    return { labels: found.map((x) => x.label), distances: found.map((x) => x.d) };
+  }
+
+  /** searchBaseLayerST: bare-bone without a filter, the checked variant with one. */
+  private searchBaseLayer(q: SparseQuery, entry: number, ef: number, allowed?: (label: number) => boolean): StdHeap {
+    const bare = allowed === undefined;
+    const visited = new Uint8Array(this.count);
+    // Each element enters each queue at most once (visited), plus one over ef before the trim.
+    const top = new StdHeap(Math.min(this.count, ef) + 2);
+    const candidates = new StdHeap(this.count + 1);
+    let lowerBound: number;
+    if (bare || allowed(this.labels[entry]!)) {
+      const d = this.distance(q, entry);
+      lowerBound = d;
+      top.push(d, entry);
+      candidates.push(-d, entry);
+    } else {
+      lowerBound = FLOAT_MAX;
+      candidates.push(-lowerBound, entry);
+    }
+    visited[entry] = 1;
+    const u32 = this.u32;
+    while (candidates.size > 0) {
+      const candidateDist = -candidates.topD();
+      const node = candidates.topId();
+      const stop = bare ? candidateDist > lowerBound : candidateDist > lowerBound && top.size === ef;
+      if (stop) break;
+      candidates.pop();
+      const list = this.links0At + node * this.stride;
+      const start = list + 1;
+      const size = u32[list]! & 0xffff;
+      for (let j = 0; j < size; j++) {
+        const id = u32[start + j]!;
+        if (visited[id]) continue;
+        visited[id] = 1;
+        const d = this.distance(q, id);
+        if (top.size < ef || lowerBound > d) {
+          candidates.push(-d, id);
+          if (bare || allowed(this.labels[id]!)) top.push(d, id);
+          while (top.size > ef) top.pop();
+          if (top.size > 0) lowerBound = top.topD();
+        }
+      }
+    }
+    return top;
+  }
+
+  /**
+   * True when this port gives exactly the library's labels and distances for
+   * each probe query, with and without a filter (compare against the
+   * library's own `searchKnn` on the same index).
+   */
+  verifyAgainst(
+    native: (query: number[], k: number, filter?: (label: number) => boolean) => { neighbors: number[]; distances: number[] },
+    probes: readonly number[][],
+  ): boolean {
+    const filters: Array<((label: number) => boolean) | undefined> = [undefined, (label) => label % 2 === 0, (label) => label % 3 !== 1];
+    for (const probe of probes) {
+      for (const k of [1, Math.min(this.count, 10), Math.min(this.count, 40)]) {
+        for (const filter of filters) {
+          const mine = this.search(probe, k, filter);
+          const theirs = native(probe, k, filter);
+          if (mine.labels.length !== theirs.neighbors.length) return false;
+          for (let i = 0; i < mine.labels.length; i++) {
+            if (mine.labels[i] !== theirs.neighbors[i] || mine.distances[i] !== theirs.distances[i]) return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+}
+
+/** The rest of one SSE lane of the inner product from entry `from`: float32 products summed in float32, in position order. */
+function laneRest(sum: number, at: Int32Array, value: Float64Array, f32: Float32Array, base: number, from: number): number {
+  for (let j = from; j < at.length; j++) sum = f(sum + f(value[j]! * f32[base + at[j]!]!));
+  return sum;
+}
+
+/** FLT_MAX, the lower bound hnswlib starts from when the entry point is filtered out. */
+const FLOAT_MAX = f(3.4028234663852886e38);
+
+/**
+ * The port for a store loaded from `indexBytes` (its hnswlib.index), when it
+ * parses and agrees exactly with the store's own searchKnn on a few probe
+ * vectors (two stored points and a sparse one); undefined otherwise, and the
+ * caller searches through the library.
+ */
+export function graphFor(
+  index: {
+    getNumDimensions(): number;
+    getCurrentCount(): number;
+    getIdsList(): number[];
+    getPoint(label: number): number[];
+    searchKnn(query: number[], k: number, filter?: (label: number) => boolean): { neighbors: number[]; distances: number[] };
+  },
+  indexBytes: Uint8Array,
+): HnswGraph | undefined {
+  const graph = HnswGraph.parse(indexBytes, index.getNumDimensions());
+  if (!graph || graph.count !== index.getCurrentCount()) return undefined;
+  const ids = index.getIdsList().sort((a, b) => a - b);
+  if (ids.length === 0) return undefined;
+  const first = index.getPoint(ids[0]!);
+  const middle = index.getPoint(ids[Math.floor(ids.length / 2)]!);
+  const sparse = index.getPoint(ids[ids.length - 1]!).map((x, i) => (i % 37 === 0 || i % 41 === 3 ? x + 0.01 : 0));
+  const probes = [first, middle, sparse].filter((p) => p.some((x) => x !== 0));
+  return graph.verifyAgainst((q, k, filter) => index.searchKnn(q, k, filter), probes) ? graph : undefined;
+}
