@@ -11,6 +11,7 @@ const BAD_INPUT: Record<string, unknown> = {
   'fee-lookup': { level: '一级' },
   'subsidy-lookup': { region: '枣庄', level: '一级' },
   'net-cost': { region: '枣庄', occupation: '数字化管理师', level: '一级' },
+  'compare-quantities': { factIds: ['zz26-fee-basic'] },
   'hours-lookup': { level: '一级' },
   'deadline-status': { subject: 'exam' },
   'eligibility-check': { level: '一级', profile: {} },
