@@ -31,11 +31,17 @@ interface Indexed {
   fact: Fact;
   grams: Set<string>;
   text: string;
+  /** Characters that follow a numeral in `text` ("3次" → 次): what answersCount asks, precomputed. */
+  countUnits: Set<string>;
 }
 
 interface FactIndex {
   entries: Indexed[];
   idf: Map<string, number>;
+  /** Bigram → positions in `entries` of the facts containing it (ascending). */
+  postings: Map<string, number[]>;
+  /** Facts of each document, in table order, without form fields, with their quote's match key (factsInPassages). */
+  byDoc: Map<string, Array<{ fact: Fact; key: string }>>;
 }
 
 const cache = new WeakMap<FactsTable, FactIndex>();
@@ -48,19 +54,43 @@ function textOf(f: Fact): string {
   return digits === text ? text : `${text} ${digits}`;
 }
 
+const NUMERAL = /[\d一二两三四五六七八九十]/;
+
+function countUnitsOf(text: string): Set<string> {
+  const units = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) if (NUMERAL.test(text[i]!)) units.add(text[i + 1]!);
+  return units;
+}
+
+/** Everything about the facts that does not depend on the question, computed once per table. */
 function indexOf(facts: FactsTable): FactIndex {
   let idx = cache.get(facts);
   if (idx) return idx;
   const entries = facts.all().map((fact) => {
     const text = textOf(fact);
-    return { fact, grams: new Set(bigrams(text)), text };
+    return { fact, grams: new Set(bigrams(text)), text, countUnits: countUnitsOf(text) };
   });
   const df = new Map<string, number>();
-  for (const e of entries) for (const g of e.grams) df.set(g, (df.get(g) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const g of e.grams) {
+      df.set(g, (df.get(g) ?? 0) + 1);
+      const list = postings.get(g);
+      if (list) list.push(i);
+      else postings.set(g, [i]);
+    }
+  });
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [g, d] of df) idf.set(g, Math.log(1 + n / d));
-  idx = { entries, idf };
+  const byDoc = new Map<string, Array<{ fact: Fact; key: string }>>();
+  for (const fact of facts.all()) {
+    if (fact.kind === 'form-field') continue;
+    const list = byDoc.get(fact.doc) ?? [];
+    list.push({ fact, key: factKey(fact) });
+    byDoc.set(fact.doc, list);
+  }
+  idx = { entries, idf, postings, byDoc };
   cache.set(facts, idx);
   return idx;
 }
@@ -71,16 +101,18 @@ export interface ScoredFact {
   score: number;
 }
 
-/** "几次"/"几年" in a question is answered by "3次"/"两年" in a fact. */
-function answersCount(gram: string, text: string): boolean {
-  if (gram[0] !== '几' || gram.length !== 2) return false;
-  const unit = gram[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`[\\d一二两三四五六七八九十]+${unit}`).test(text);
+/**
+ * "几次"/"几年" in a question is answered by "3次"/"两年" in a fact: a
+ * numeral immediately followed by the unit (what /[\d一…十]+次/ finds),
+ * looked up in the fact's precomputed units.
+ */
+function answersCount(gram: string, e: Indexed): boolean {
+  return gram[0] === '几' && gram.length === 2 && e.countUnits.has(gram[1]!);
 }
 
 /** Facts among `candidates` (all facts when absent) ranked by coverage of the question. */
 export function rankFacts(facts: FactsTable, question: string, candidates?: readonly Fact[]): ScoredFact[] {
-  const { entries, idf } = indexOf(facts);
+  const { entries, idf, postings } = indexOf(facts);
   const q = [...new Set(bigrams(question))];
   // A bigram no fact contains is unknown vocabulary: weigh it like the rarest known one.
   const maxIdf = Math.log(1 + entries.length);
@@ -88,11 +120,24 @@ export function rankFacts(facts: FactsTable, question: string, candidates?: read
   const total = q.reduce((s, g) => s + weight(g), 0);
   if (total === 0) return [];
   const allowed = candidates ? new Set(candidates.map((f) => f.id)) : undefined;
+  // Scores accumulate per fact over the question's bigrams in question order (the same sums as looping
+  // over every fact), but only facts that share a bigram, or answer a 几X, are touched.
+  const scores = new Float64Array(entries.length);
+  for (const g of q) {
+    const w = weight(g);
+    const counting = g[0] === '几' && g.length === 2;
+    const list = postings.get(g);
+    if (!counting) {
+      if (list) for (const i of list) scores[i]! += w;
+      continue;
+    }
+    for (let i = 0; i < entries.length; i++) if (entries[i]!.grams.has(g) || answersCount(g, entries[i]!)) scores[i]! += w;
+  }
   const out: Array<ScoredFact & { length: number }> = [];
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     if (allowed && !allowed.has(e.fact.id)) continue;
-    let s = 0;
-    for (const g of q) if (e.grams.has(g) || answersCount(g, e.text)) s += weight(g);
+    const s = scores[i]!;
     if (s > 0) out.push({ fact: e.fact, score: s / total, length: e.text.length });
   }
   // Equal coverage: the shorter, more specific fact first.
@@ -126,11 +171,11 @@ function factKey(f: Fact): string {
 export function factsInPassages(facts: FactsTable, passages: readonly Passage[]): PassageFact[] {
   const out: PassageFact[] = [];
   const seen = new Set<string>();
+  const { byDoc } = indexOf(facts);
   for (const [rank, p] of passages.entries()) {
     const text = matchKey(p.text);
-    for (const f of facts.all()) {
-      if (f.doc !== p.doc || seen.has(f.id) || f.kind === 'form-field') continue;
-      const q = factKey(f);
+    for (const { fact: f, key: q } of byDoc.get(p.doc) ?? []) {
+      if (seen.has(f.id)) continue;
       const head = q.slice(0, Math.max(8, Math.floor(q.length / 2)));
       // The fact lies in the passage, or the passage is a piece of a longer fact.
       if (text.includes(q) || (head.length >= 8 && text.includes(head)) || (text.length >= 8 && q.includes(text))) {
