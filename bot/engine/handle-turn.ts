@@ -14,7 +14,7 @@ import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
 import { readFormSpec } from '../registration/form-spec.js';
-import { answerAcrossRegions, regionsAskedTogether } from './answer/across-regions.js';
+import { answerAcrossLevels, answerAcrossRegions, levelsCompared, regionsAskedTogether } from './answer/across-regions.js';
 import { mergeProfile } from './answer/eligibility-answer.js';
 import { hasProfile } from './understand/extract-profile.js';
 import { sourceLine } from './answer/sources.js';
@@ -109,6 +109,9 @@ async function answer(understood: Understanding, text: string, session: Session,
   // "威海和浙江补贴分别多少", "枣庄比威海多多少": every region named, each with its source.
   const together = regionsAskedTogether(u, ports);
   if (together.length >= 2) return finish(session, u, await answerAcrossRegions(u, together, session, ports), text);
+  // "中级比初级多多少学时": each level, and the difference from the comparison tool.
+  const levels = levelsCompared(u);
+  if (levels.length === 2) return finish(session, u, await answerAcrossLevels(u, levels, session, ports), text);
 
   let answer: Answer | undefined;
   const parts = splitQuestions(u, ports, session);

@@ -27,3 +27,17 @@ describe('questions about several regions at once', () => {
     expect(text(r)).not.toContain('【浙江】');
   });
 });
+
+describe('comparisons between levels', () => {
+  it.each([
+    ['中级比初级多多少学时', '30'],
+    ['初级和中级学费差多少', '500'],
+  ])('"%s" gives each level and the difference (%s) from the comparison tool', async (question, difference) => {
+    const d = dialogue(fakePorts());
+    const r = await d.say(question);
+    expect(text(r)).toContain('【初级】');
+    expect(text(r)).toContain('【中级】');
+    expect(text(r)).toContain(difference);
+    expect(r.trace.tools.map((t) => t.name)).toContain('compare-quantities');
+  });
+});

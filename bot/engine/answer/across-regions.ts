@@ -6,7 +6,7 @@
  * the same kind, the difference from the compare-quantities tool (never
  * computed here).
  */
-import type { Fact, Region, Topic } from '../../../knowledge/facts/schema.js';
+import type { Fact, Level, Region, Topic } from '../../../knowledge/facts/schema.js';
 import { containsAny, defaultConversationLanguage, type ConversationLanguage } from '../../../knowledge/language/schema.js';
 import * as T from '../../../prompts/answers.js';
 import { compareQuantities, quantityOf } from '../../../tools/compare-quantities.js';
@@ -63,20 +63,44 @@ function occupationFor(u: Understanding, region: Region, ports: Ports): string |
   return ports.facts.all().some((f) => scope.includes(f.region) && 'occupation' in f && f.occupation === u.occupation) ? u.occupation : undefined;
 }
 
-export async function answerAcrossRegions(u: Understanding, regions: readonly Region[], session: Session, ports: Ports, language = defaultConversationLanguage()): Promise<Answer> {
-  const parts: Array<{ region: Region; answer: Answer }> = [];
-  for (const region of regions) {
-    const own: Understanding = { ...u, region, regions: [region], occupation: occupationFor(u, region, ports), place: undefined };
-    parts.push({ region, answer: await answerTopic(own, { ...session, slots: { ...session.slots, region } }, ports) });
-  }
-  const lines: string[] = [];
-  for (const p of parts) lines.push(T.REGION_HEADER(p.region), ...p.answer.lines);
+/** Levels a comparison asks about ("中级比初级多多少学时", "初级和中级学费差多少"), or none. */
+export function levelsCompared(u: Understanding, language: ConversationLanguage = defaultConversationLanguage()): Level[] {
+  if (!u.topic || !QUANTITY_KIND[u.topic] || u.levels.length < 2) return [];
+  return containsAny(u.text, language.multiRegion.compare) ? u.levels.slice(0, 2) : [];
+}
 
+/** Each level's quantity (fee, subsidy or hours) and the difference from the compare-quantities tool. */
+export async function answerAcrossLevels(u: Understanding, levels: readonly Level[], session: Session, ports: Ports): Promise<Answer> {
+  const parts: Array<{ header: string; answer: Answer }> = [];
+  for (const level of levels) {
+    const own: Understanding = { ...u, level, levels: [level] };
+    parts.push({ header: T.LEVEL_HEADER(level), answer: await answerTopic(own, session, ports) });
+  }
+  return sideBySide(u, parts, ports, (p, f) => 'level' in f && f.level === levels[parts.indexOf(p)]);
+}
+
+/**
+ * The parts under their headers, and — when exactly one quantity of the
+ * topic's kind answers each of two parts — the difference from the tool.
+ */
+function sideBySide(
+  u: Understanding,
+  parts: ReadonlyArray<{ header: string; answer: Answer }>,
+  ports: Ports,
+  belongs: (part: { header: string; answer: Answer }, fact: Fact) => boolean,
+): Answer {
+  const lines: string[] = [];
+  const said = new Set<string>();
+  for (const p of parts) {
+    lines.push(p.header);
+    // A line the previous part already said (the assumed-region note, a shared rule) is said once.
+    for (const line of p.answer.lines) if (!said.has(line)) (said.add(line), lines.push(line));
+  }
   const tools = parts.flatMap((p) => p.answer.tools);
   const facts = parts.flatMap((p) => p.answer.facts);
   const kind = u.topic ? QUANTITY_KIND[u.topic] : undefined;
-  if (kind && parts.length === 2 && containsAny(u.text, language.multiRegion.compare)) {
-    const quantities = parts.map((p) => p.answer.facts.filter((f) => f.kind === kind && quantityOf(f) !== undefined && (!u.level || ('level' in f && f.level === u.level))));
+  if (kind && parts.length === 2) {
+    const quantities = parts.map((p) => p.answer.facts.filter((f) => f.kind === kind && quantityOf(f) !== undefined && belongs(p, f)));
     if (quantities.every((q) => q.length === 1)) {
       const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
       const r = runner.run(compareQuantities, { factIds: [quantities[0]![0]!.id, quantities[1]![0]!.id] });
@@ -92,7 +116,6 @@ export async function answerAcrossRegions(u: Understanding, regions: readonly Re
       }
     }
   }
-  const answered = parts.some((p) => p.answer.answered);
   return {
     lines,
     tools,
@@ -100,7 +123,19 @@ export async function answerAcrossRegions(u: Understanding, regions: readonly Re
     passages: parts.flatMap((p) => p.answer.passages),
     sources: sourcesOf(ports.documents, facts),
     confidence: Math.min(...parts.map((p) => p.answer.confidence)),
-    route: `regions:${parts.map((p) => p.answer.route).join('+')}`,
-    answered,
+    route: `side-by-side:${parts.map((p) => p.answer.route).join('+')}`,
+    answered: parts.some((p) => p.answer.answered),
   };
+}
+
+export async function answerAcrossRegions(u: Understanding, regions: readonly Region[], session: Session, ports: Ports, language = defaultConversationLanguage()): Promise<Answer> {
+  const parts: Array<{ header: string; answer: Answer; region: Region }> = [];
+  for (const region of regions) {
+    const own: Understanding = { ...u, region, regions: [region], occupation: occupationFor(u, region, ports), place: undefined };
+    parts.push({ header: T.REGION_HEADER(region), region, answer: await answerTopic(own, { ...session, slots: { ...session.slots, region } }, ports) });
+  }
+  // A difference only when one is asked for ("比", "差多少", "哪个多").
+  const compared = containsAny(u.text, language.multiRegion.compare);
+  const answer = sideBySide(u, parts, ports, (_p, f) => compared && (!u.level || ('level' in f && f.level === u.level)));
+  return { ...answer, route: `regions:${parts.map((p) => p.answer.route).join('+')}` };
 }
