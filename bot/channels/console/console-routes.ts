@@ -212,7 +212,10 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   fastify.get<{ Params: { reference: string } }>('/registrations/:reference', async (req, reply) => {
     const record = visible(req, req.params.reference);
     if (!record) return fail(reply, req, 404, CONSOLE.errors.registrationNotFound(ReferenceSchema.safeParse(req.params.reference).success ? req.params.reference : ''));
-    return reviewPage(req, reply, record);
+    // After a decision the browser lands here (POST, then redirect: a reload does not decide again).
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const savedKind = REVIEW_DECISIONS.find((d) => d === q.saved);
+    return reviewPage(req, reply, record, savedKind ? { saved: { label: CONSOLE.registrations.review[savedKind], notified: q.notified === '1' } } : {});
   });
 
   /** Store a decision (with its notification and audit row, in one transaction); the outcome or a user error. */
@@ -245,7 +248,8 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   fastify.post<{ Params: { reference: string } }>('/registrations/:reference/review', async (req, reply) => {
     const r = decide(req, req.params.reference);
     if (!r.ok) return r.record ? reviewPage(req, reply, r.record, { error: r.error, status: r.status }) : fail(reply, req, r.status, r.error);
-    return reviewPage(req, reply, r.record, { saved: { label: r.label, notified: r.notified } });
+    const kind = ReviewInputSchema.parse(req.body).decision;
+    return reply.redirect(`/registrations/${encodeURIComponent(r.record.reference)}?saved=${kind}&notified=${r.notified ? 1 : 0}`, 303);
   });
 
   fastify.post<{ Params: { reference: string } }>('/api/registrations/:reference/review', async (req, reply) => {

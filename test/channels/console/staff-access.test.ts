@@ -234,8 +234,9 @@ describe('a district account', () => {
     expect(page.statusCode).toBe(200);
     expect((await v.post('/registrations/ZZ26-000901/review', { decision: 'returned', reason: '' })).statusCode).toBe(400);
     const saved = await v.post('/registrations/ZZ26-000901/review', { decision: 'returned', reason: '请补充学历证明' });
-    expect(saved.statusCode).toBe(200);
-    expect(saved.body).toContain('已记录：已退回');
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/registrations/ZZ26-000901?saved=returned&notified=1');
+    expect((await v.get(saved.headers.location as string)).body).toContain('已记录：已退回');
     expect(t.app.store.reviewOf('ZZ26-000901')).toMatchObject({ kind: 'returned', reason: '请补充学历证明' });
   });
 });
@@ -247,7 +248,7 @@ describe('the audit log', () => {
     await v.get('/registrations');
     expect((await v.post('/registrations/ZZ26-000902/reveal', {})).statusCode).toBe(200);
     expect((await v.get(`/registrations/export.csv?district=${encodeURIComponent('薛城区')}`)).statusCode).toBe(200);
-    expect((await v.post('/registrations/ZZ26-000902/review', { decision: 'duplicate' })).statusCode).toBe(200);
+    expect((await v.post('/registrations/ZZ26-000902/review', { decision: 'duplicate' })).statusCode).toBe(303);
     const entries = (await v.get('/api/audit?actor=city-li')).json().entries as Array<{ action: string; at: string; target?: string; detail: Record<string, unknown> }>;
     const actions = entries.map((e) => e.action);
     for (const a of ['login', 'reveal', 'export', 'review']) expect(actions, a).toContain(a);

@@ -13,6 +13,7 @@ import {
   type WechatChannel,
   type WechatConfig,
   type WechatTuning,
+  type OutboxLike,
 } from '../../../bot/channels/wechat/mod.js';
 
 export type ContactMock = ReturnType<mock.Mocker['createContact']>;
@@ -83,6 +84,8 @@ export interface HarnessOptions {
   printQrcode?: (text: string) => void;
   /** The bot's own WeChat account (id and name); a generated id and DTE助手 by default. */
   botAccount?: { id?: string; name?: string };
+  /** Staff's notifications to deliver (bot/store/review-store.ts's outbox). */
+  outbox?: OutboxLike;
 }
 
 /** Start a channel on a fresh mock puppet and log the bot account in. */
@@ -99,6 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock: options.clock,
     tuning: { persistMemory: false, heartbeatTimeoutMs: 0, ...options.tuning },
     printQrcode: options.printQrcode ?? (() => {}),
+    outbox: options.outbox,
   });
   await channel.start();
   const botUser = mocker.createContact({ name: 'DTE助手', ...options.botAccount });
