@@ -113,7 +113,8 @@ class StdHeap {
  */
 interface SparseQuery {
   at: [Int32Array, Int32Array, Int32Array, Int32Array];
-  value: [Float64Array, Float64Array, Float64Array, Float64Array];
+  /** Float32 values, so V8 can keep the arithmetic below in float32 (same results as Math.fround on doubles). */
+  value: [Float32Array, Float32Array, Float32Array, Float32Array];
 }
 
 export class HnswGraph {
@@ -134,7 +135,20 @@ export class HnswGraph {
     private readonly enterPoint: number,
     /** External label of each internal id. */
     readonly labels: Float64Array,
-  ) {}
+  ) {
+    if (count <= BATCH_LIMIT) {
+      // Dimension-major copy: a query's non-zero dimension is then one contiguous run over all points.
+      const byDim = new Float32Array(count * dimensions);
+      for (let id = 0; id < count; id++) {
+        const base = dataAt + id * stride;
+        for (let i = 0; i < dimensions; i++) byDim[i * count + id] = f32[base + i]!;
+      }
+      this.byDim = byDim;
+    }
+  }
+
+  /** The vectors dimension-major (small graphs only): every distance of a query at once, see allDistances. */
+  private readonly byDim: Float32Array | undefined;
 
   /**
    * Parse the bytes of an `hnswlib.index` (hnswlib's saveIndex layout).
@@ -203,28 +217,54 @@ export class HnswGraph {
   /** The query as hnswlib sees it: float32, normalised like `normalizePoint`; only non-zero entries kept. */
   private prepare(query: readonly number[]): SparseQuery {
     const nz = [0, 0, 0, 0];
+    const where: number[] = [];
     let norm = 0;
     for (let i = 0; i < query.length; i++) {
       const x = f(query[i]!);
       if (x !== 0) {
         nz[i & 3]!++;
+        where.push(i);
         norm = f(norm + f(x * x));
       }
     }
     norm = f(Math.sqrt(Math.abs(norm)));
     const at = nz.map((n) => new Int32Array(n)) as SparseQuery['at'];
-    const value = nz.map((n) => new Float64Array(n)) as SparseQuery['value'];
+    const value = nz.map((n) => new Float32Array(n)) as SparseQuery['value'];
     const fill = [0, 0, 0, 0];
-    for (let i = 0; i < query.length; i++) {
+    for (const i of where) {
       const x = f(query[i]!);
-      if (x !== 0) {
-        const lane = i & 3;
-        const j = fill[lane]!++;
-        at[lane]![j] = i;
-        value[lane]![j] = norm > 0 ? f(x / norm) : x;
-      }
+      const lane = i & 3;
+      const j = fill[lane]!++;
+      at[lane]![j] = i;
+      value[lane]![j] = norm > 0 ? f(x / norm) : x;
     }
     return { at, value };
+  }
+
+  /**
+   * The distance to every element at once (small graphs): the same float32
+   * operations in the same order per element as `distance`, but each step
+   * runs over all elements, so the rounding chains of different elements
+   * overlap instead of waiting on each other.
+   */
+  private allDistances(q: SparseQuery): Float64Array {
+    const n = this.count;
+    const byDim = this.byDim!;
+    const lanes = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    for (let lane = 0; lane < 4; lane++) {
+      const acc = lanes[lane]!;
+      const at = q.at[lane]!;
+      const value = q.value[lane]!;
+      for (let j = 0; j < at.length; j++) {
+        const v = value[j]!;
+        const row = at[j]! * n;
+        for (let id = 0; id < n; id++) acc[id] = f(acc[id]! + f(v * byDim[row + id]!));
+      }
+    }
+    const [l0, l1, l2, l3] = lanes as [Float64Array, Float64Array, Float64Array, Float64Array];
+    const out = new Float64Array(n);
+    for (let id = 0; id < n; id++) out[id] = f(1 - f(f(f(l0[id]! + l1[id]!) + l2[id]!) + l3[id]!));
+    return out;
   }
 
   /** InnerProductDistanceSIMD16ExtSSE between the prepared query and element `id`. */
@@ -259,9 +299,11 @@ export class HnswGraph {
   search(query: readonly number[], k: number, allowed?: (label: number) => boolean): KnnResult {
     if (query.length !== this.dimensions) throw new Error(`query has ${query.length} dimensions, the index ${this.dimensions}`);
     const q = this.prepare(query);
+    const table = this.byDim ? this.allDistances(q) : undefined;
+    const distance = table ? (id: number) => table[id]! : (id: number) => this.distance(q, id);
     const u32 = this.u32;
     let current = this.enterPoint;
-    let currentDist = this.distance(q, current);
+    let currentDist = distance(current);
     for (let level = this.maxLevel; level > 0; level--) {
       let changed = true;
       while (changed) {
@@ -270,7 +312,7 @@ export class HnswGraph {
         const size = u32[list]! & 0xffff;
         for (let i = 1; i <= size; i++) {
           const candidate = u32[list + i]!;
-          const d = this.distance(q, candidate);
+          const d = distance(candidate);
           if (d < currentDist) {
             currentDist = d;
             current = candidate;
@@ -279,16 +321,24 @@ export class HnswGraph {
         }
       }
     }
-    const top = this.searchBaseLayer(q, current, Math.max(10, k), allowed);
+    const top = this.searchBaseLayer(distance, current, Math.max(10, k), allowed);
     while (top.size > k) top.pop();
-    const found: Array<{ d: number; label: number }> = [];
-    for (let i = 0; i < top.size; i++) found.push({ d: top.d[i]!, label: this.labels[top.id[i]!]! });
-    found.sort((x, y) => x.d - y.d || x.label - y.label);
-    return { labels: found.map((x) => x.label), distances: found.map((x) => x.d) };
+    // Nearest first, equal distances by label: the order the addon's result queue hands them out in.
+    const labels: number[] = [];
+    const distances: number[] = [];
+    for (let i = 0; i < top.size; i++) {
+      const d = top.d[i]!;
+      const label = this.labels[top.id[i]!]!;
+      let at = labels.length;
+      while (at > 0 && (distances[at - 1]! > d || (distances[at - 1] === d && labels[at - 1]! > label))) at--;
+      labels.splice(at, 0, label);
+      distances.splice(at, 0, d);
+    }
+    return { labels, distances };
   }
 
   /** searchBaseLayerST: bare-bone without a filter, the checked variant with one. */
-  private searchBaseLayer(q: SparseQuery, entry: number, ef: number, allowed?: (label: number) => boolean): StdHeap {
+  private searchBaseLayer(distance: (id: number) => number, entry: number, ef: number, allowed?: (label: number) => boolean): StdHeap {
     const bare = allowed === undefined;
     const visited = new Uint8Array(this.count);
     // Each element enters each queue at most once (visited), plus one over ef before the trim.
@@ -296,7 +346,7 @@ export class HnswGraph {
     const candidates = new StdHeap(this.count + 1);
     let lowerBound: number;
     if (bare || allowed(this.labels[entry]!)) {
-      const d = this.distance(q, entry);
+      const d = distance(entry);
       lowerBound = d;
       top.push(d, entry);
       candidates.push(-d, entry);
@@ -319,7 +369,7 @@ export class HnswGraph {
         const id = u32[start + j]!;
         if (visited[id]) continue;
         visited[id] = 1;
-        const d = this.distance(q, id);
+        const d = distance(id);
         if (top.size < ef || lowerBound > d) {
           candidates.push(-d, id);
           if (bare || allowed(this.labels[id]!)) top.push(d, id);
@@ -342,7 +392,7 @@ export class HnswGraph {
   ): boolean {
     const filters: Array<((label: number) => boolean) | undefined> = [undefined, (label) => label % 2 === 0, (label) => label % 3 !== 1];
     for (const probe of probes) {
-      for (const k of [1, Math.min(this.count, 10), Math.min(this.count, 40)]) {
+      for (const k of [1, Math.min(this.count, 40)]) {
         for (const filter of filters) {
           const mine = this.search(probe, k, filter);
           const theirs = native(probe, k, filter);
@@ -358,10 +408,13 @@ export class HnswGraph {
 }
 
 /** The rest of one SSE lane of the inner product from entry `from`: float32 products summed in float32, in position order. */
-function laneRest(sum: number, at: Int32Array, value: Float64Array, f32: Float32Array, base: number, from: number): number {
+function laneRest(sum: number, at: Int32Array, value: Float32Array, f32: Float32Array, base: number, from: number): number {
   for (let j = from; j < at.length; j++) sum = f(sum + f(value[j]! * f32[base + at[j]!]!));
   return sum;
 }
+
+/** Up to this many elements the graph keeps a dimension-major copy and computes all distances per query (~4 MB at 1,024 dimensions). */
+export const BATCH_LIMIT = 1000;
 
 /** FLT_MAX, the lower bound hnswlib starts from when the entry point is filtered out. */
 const FLOAT_MAX = f(3.4028234663852886e38);
@@ -369,7 +422,7 @@ const FLOAT_MAX = f(3.4028234663852886e38);
 /**
  * The port for a store loaded from `indexBytes` (its hnswlib.index), when it
  * parses and agrees exactly with the store's own searchKnn on a few probe
- * vectors (two stored points and a sparse one); undefined otherwise, and the
+ * vectors (sparse ones made from stored points); undefined otherwise, and the
  * caller searches through the library.
  */
 export function graphFor(
@@ -386,9 +439,8 @@ export function graphFor(
   if (!graph || graph.count !== index.getCurrentCount()) return undefined;
   const ids = index.getIdsList().sort((a, b) => a - b);
   if (ids.length === 0) return undefined;
-  const first = index.getPoint(ids[0]!);
-  const middle = index.getPoint(ids[Math.floor(ids.length / 2)]!);
-  const sparse = index.getPoint(ids[ids.length - 1]!).map((x, i) => (i % 37 === 0 || i % 41 === 3 ? x + 0.01 : 0));
-  const probes = [first, middle, sparse].filter((p) => p.some((x) => x !== 0));
+  // Sparse like real questions (a few dozen buckets, every lane), from stored points so they land near the data.
+  const sparse = (label: number, keep: (i: number) => boolean) => index.getPoint(label).map((x, i) => (keep(i) ? x + 0.01 : 0));
+  const probes = [sparse(ids[0]!, (i) => i % 23 === 0 || i % 29 === 5), sparse(ids[Math.floor(ids.length / 2)]!, (i) => i % 31 === 2 || i % 17 === 0)];
   return graph.verifyAgainst((q, k, filter) => index.searchKnn(q, k, filter), probes) ? graph : undefined;
 }
