@@ -79,7 +79,7 @@ async function answer(understood: Understanding, text: string, session: Session,
     const found = await answerFromFacts(u, session, ports);
     const subject = FOREIGN_SUBJECTS.exec(u.text)?.[0];
     const onSubject = Boolean(subject) && (found?.facts ?? []).some((f) => renderFact(f).includes(subject!) || f.quote.includes(subject!));
-    if (found?.answered && (found.route === 'facts' || onSubject)) return finish(session, u, found, text);
+    if (found?.answered && onSubject) return finish(session, u, found, text);
     return finish(session, u, unknownAnswer(u, regionScopeFor(u, session, ports).region, ports, 'out-of-scope'), text);
   }
   if (u.otherPlace && !u.region) {

@@ -123,6 +123,14 @@ export function analyse(text: string): string[] {
     .filter(keep);
 }
 
+/** The content words of a question (jieba's precise mode, stopwords dropped), e.g. for matching against fact texts. */
+export function contentWords(text: string): string[] {
+  return segmenter()
+    .cut(text.normalize('NFKC').toLowerCase(), true)
+    .map((t) => t.trim())
+    .filter(keep);
+}
+
 /** Query terms with weights: the query's own words (1) and their expansions (EXPANSION_WEIGHT). */
 export function analyseQuery(normalisedQuery: string): Map<string, number> {
   const terms = new Map<string, number>();

@@ -389,8 +389,10 @@ export const MIN_COVER = 0.3;
 
 /** The chosen facts cover too little of what was asked to be called the answer. */
 function weakCover(u: Understanding, facts: Fact[], ports: Ports): boolean {
-  const best = rankFacts(ports.facts, u.text, facts)[0];
-  return !best || best.score < MIN_COVER;
+  const ranked = rankFacts(ports.facts, u.text, facts);
+  if (ranked.length === 0) return true;
+  // Words the facts do not hold ("事业编", "加分") keep the cover down, whatever bigrams happen to match.
+  return Math.max(...ranked.map((r) => r.words ?? r.score)) < MIN_COVER;
 }
 
 /**
@@ -409,6 +411,9 @@ const COVERAGE_WEIGHT = 0.6;
 const TOPIC_BONUS = 0.2;
 /** Preference for the assumed region's facts when the question names none. */
 const DEFAULT_REGION_BONUS = 0.15;
+/** A fact found by its own words (no passage) must cover this share of the question, and counts as a passage this good. */
+const DIRECT_COVER = 0.6;
+const DIRECT_PASSAGE_SCORE = 0.35;
 /** Passages below these are not good enough to answer from (see answer-from-passages.ts). */
 const MIN_PASSAGE = { score: 0.35, keyword: 2 };
 
@@ -422,6 +427,15 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
   const passages = await ports.kb.search(u.text, { k: 4, regions: s.region.explicit ? s.region.regions : undefined });
   const good = passages.filter((p) => p.score >= MIN_PASSAGE.score && p.keywordScore >= MIN_PASSAGE.keyword);
   let found = factsInPassages(ports.facts, good).filter((x) => x.fact.kind !== 'contact' || topic === 'contact');
+  // Facts found directly, beside retrieval: a fact whose own label, statement and quote cover most of the
+  // question answers it even when no passage ranked it ("威海这个方案文号是多少" -> the 文号 fact).
+  const scope = s.region.explicit ? s.region.regions : undefined;
+  for (const d of rankFacts(ports.facts, u.text).slice(0, 8)) {
+    if (d.score < DIRECT_COVER || found.some((x) => x.fact.id === d.fact.id)) continue;
+    if (scope && !scope.includes(d.fact.region)) continue;
+    if (d.fact.kind === 'form-field' || (d.fact.kind === 'contact' && topic !== 'contact')) continue;
+    found.push({ fact: d.fact, rank: good.length, passageScore: DIRECT_PASSAGE_SCORE });
+  }
   if (strict && topic) {
     // The topic decides the category (the question's own words), retrieval and coverage pick within it.
     const onTopic = found.filter((x) => x.fact.topics.includes(topic));

@@ -11,6 +11,7 @@ import { renderFact } from './render-fact.js';
 import { chineseNumber } from '../understand/normalize-question.js';
 import type { Passage } from '../../../knowledge/types.js';
 import { matchKey } from '../../../knowledge/text/match-key.js';
+import { contentWords } from '../../../knowledge/index/text-analysis.js';
 
 /** Bigrams that say nothing about the subject of a question. */
 const STOP = new Set(
@@ -97,8 +98,14 @@ function indexOf(facts: FactsTable): FactIndex {
 
 export interface ScoredFact {
   fact: Fact;
-  /** Share of the question's (IDF-weighted) bigrams found in the fact, 0..1. */
+  /** How much of the question the fact covers, 0..1: the better of its bigram and its word coverage. */
   score: number;
+  /**
+   * Share of the question's content words (jieba) found in the fact, 0..1, when the question has
+   * any. A word no fact contains counts fully against it, so this is the measure of whether the
+   * fact answers the question rather than sits near it.
+   */
+  words?: number;
 }
 
 /**
@@ -140,8 +147,45 @@ export function rankFacts(facts: FactsTable, question: string, candidates?: read
     const s = scores[i]!;
     if (s > 0) out.push({ fact: e.fact, score: s / total, length: e.text.length });
   }
+  // Word coverage beside bigram coverage: bigrams across word boundaries ("海这", "案文") are noise the
+  // words do not have, so a fact that holds every word asked about scores as covering the question.
+  const words = wordCoverage(facts, question);
+  if (words) {
+    for (const o of out) {
+      o.words = words.get(o.fact.id) ?? 0;
+      o.score = Math.max(o.score, o.words);
+    }
+  }
   // Equal coverage: the shorter, more specific fact first.
-  return out.sort((a, b) => b.score - a.score || a.length - b.length).map(({ fact, score }) => ({ fact, score }));
+  return out.sort((a, b) => b.score - a.score || a.length - b.length).map(({ fact, score, words: w }) => (w === undefined ? { fact, score } : { fact, score, words: w }));
+}
+
+const wordPostings = new WeakMap<FactsTable, Map<string, Set<string>>>();
+
+/**
+ * Share of the question's content words (jieba, IDF-weighted over the facts) that a fact's text
+ * contains, per fact id; a word no fact contains weighs like the rarest one (unknown vocabulary
+ * keeps the coverage down, so "not directly stated" still holds for it). Undefined without words.
+ */
+function wordCoverage(facts: FactsTable, question: string): Map<string, number> | undefined {
+  const { entries } = indexOf(facts);
+  const words = [...new Set(contentWords(question).filter((w) => [...w].length >= 2 || /\d/u.test(w)))];
+  if (words.length === 0) return undefined;
+  let postings = wordPostings.get(facts);
+  if (!postings) wordPostings.set(facts, (postings = new Map()));
+  const n = entries.length;
+  const maxIdf = Math.log(1 + n);
+  let total = 0;
+  const scores = new Map<string, number>();
+  for (const w of words) {
+    let ids = postings.get(w);
+    if (!ids) postings.set(w, (ids = new Set(entries.filter((e) => e.text.includes(w)).map((e) => e.fact.id))));
+    const weight = ids.size ? Math.log(1 + n / ids.size) : maxIdf;
+    total += weight;
+    for (const id of ids) scores.set(id, (scores.get(id) ?? 0) + weight);
+  }
+  for (const [id, s] of scores) scores.set(id, s / total);
+  return scores;
 }
 
 /** A fact found inside a retrieved passage. */
