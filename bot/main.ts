@@ -13,7 +13,9 @@ import { loadConfig } from './config.js';
 import { createApp, PROJECT_ROOT } from './app.js';
 import { createFileLogger } from './log.js';
 import { START } from '../prompts/start.js';
-import { createWechatChannel, wechatConfigured, type WechatChannel } from './channels/wechat/mod.js';
+// wechaty (~100 MB of modules) is imported only when WeChat is configured: see the dynamic import below.
+import { wechatConfigured } from './channels/wechat/puppet-options.js';
+import type { WechatChannel } from './channels/wechat/mod.js';
 import { createConsoleServer } from './channels/console/console-server.js';
 import { createAuditStore } from './store/audit-store.js';
 import { createReviewStore } from './store/review-store.js';
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
 
   const statusFile = resolve(config.DTE_STATUS_FILE);
   if (wechatConfigured(config)) {
+    const { createWechatChannel } = await import('./channels/wechat/mod.js');
     const channel = createWechatChannel({ config, handler: app.handler, logger, notify: say, statusFile, outbox: reviews.outbox });
     wechat = channel;
     stops.push(() => channel.stop());
