@@ -18,7 +18,7 @@ import { openStore, type Store } from './store/store.js';
 import { createConversationHandler, type RunningHandler } from './engine/conversation-handler.js';
 import { handleTurn } from './engine/handle-turn.js';
 import { newSession, type Ports, type SourceRef, type ToolCall, type Trace } from './engine/types.js';
-import { createLlmPort } from './engine/llm/create-llm-port.js';
+import { llmConfigured } from './engine/llm/chat-model.js';
 import { SYSTEM_ERROR_REPLY } from '../prompts/answers.js';
 import { START } from '../prompts/start.js';
 
@@ -93,12 +93,16 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000);
   purgeTimer.unref();
+  // The LLM path (LangChain messages, tools and their schemas, ~25 MB of modules) is loaded only when a model is configured.
+  const llm = llmConfigured(config)
+    ? (await import('./engine/llm/create-llm-port.js')).createLlmPort(config, { logger, facts: factsTable, kb, now, documents })
+    : undefined;
   const ports: Ports = {
     kb,
     facts: factsTable,
     now,
     registrations: store,
-    llm: createLlmPort(config, { logger, facts: factsTable, kb, now, documents }),
+    llm,
     defaultRegion: config.DTE_DEFAULT_REGION ?? factsTable.defaultRegion,
     documents,
     botName: config.DTE_BOT_NAME,

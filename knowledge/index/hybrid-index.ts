@@ -47,6 +47,11 @@ export function regionsInQuery(normalisedQuery: string): Region[] {
   return named;
 }
 
+function nonZero(vector: readonly number[]): boolean {
+  for (let i = 0; i < vector.length; i++) if (vector[i] !== 0) return true;
+  return false;
+}
+
 function plainChunk(c: IndexedChunk): Chunk {
   return { id: c.id, doc: c.doc, section: c.section, text: c.text, region: c.region };
 }
@@ -91,21 +96,28 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     return this.versionString;
   }
 
+  /** The chunk sets of the filters seen so far: a function of the corpus and the filter only, so kept (a handful of regions and documents). */
+  private readonly allowedByFilter = new Map<string, ReadonlySet<number>>();
+
   /** Indices of the chunks a filter allows, or undefined for "all". */
-  private allowed(options: SearchOptions): Set<number> | undefined {
+  private allowed(options: SearchOptions): ReadonlySet<number> | undefined {
     const { regions, docs } = options;
     if ((!regions || regions.length === 0) && (!docs || docs.length === 0)) return undefined;
+    const key = JSON.stringify([regions ?? [], docs ?? []]);
+    const known = this.allowedByFilter.get(key);
+    if (known) return known;
     const set = new Set<number>();
     this.plain.forEach((c, i) => {
       if (regions && regions.length && !regions.includes(c.region)) return;
       if (docs && docs.length && !docs.includes(c.doc)) return;
       set.add(i);
     });
+    if (this.allowedByFilter.size < 256) this.allowedByFilter.set(key, set);
     return set;
   }
 
-  private async vectorRanking(query: number[], n: number, allowed?: Set<number>): Promise<{ doc: number; similarity: number }[]> {
-    if (n <= 0 || !query.some((x) => x !== 0)) return [];
+  private async vectorRanking(query: number[], n: number, allowed?: ReadonlySet<number>): Promise<{ doc: number; similarity: number }[]> {
+    if (n <= 0 || !nonZero(query)) return [];
     const graph = this.graph;
     if (graph) {
       // What similaritySearchVectorWithScore does, minus its copies: same k (it caps k at the count), same filter decisions.

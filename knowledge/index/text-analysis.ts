@@ -5,8 +5,9 @@
  * notices' vocabulary ("退钱" → "退款"). The jieba dictionary takes ~200 ms to
  * load, so it is loaded once, on first use.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import * as OpenCC from 'opencc-js';
 
 /** Bump when segmentation, stopwords or expansions change: part of the index manifest. */
@@ -85,9 +86,16 @@ const STOPWORDS = new Set([
 let jieba: Jieba | undefined;
 let toCn: ((text: string) => string) | undefined;
 
-/** The shared jieba instance with the default dictionary and DOMAIN_WORDS. */
+/**
+ * The shared jieba instance with the default dictionary and DOMAIN_WORDS.
+ * The dictionary file is read here, once, rather than through
+ * `@node-rs/jieba/dict.js`, whose module keeps both dict.txt and idf.txt
+ * (11 MB, idf unused) in memory for the life of the process; the bytes
+ * handed to jieba are the same.
+ */
 export function segmenter(): Jieba {
   if (!jieba) {
+    const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
     jieba = Jieba.withDict(dict);
     jieba.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 100000 n`).join('\n')));
   }
