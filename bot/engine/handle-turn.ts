@@ -15,7 +15,8 @@ import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages
 import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
 import { readFormSpec } from '../registration/form-spec.js';
 import { answerAcrossLevels, answerAcrossRegions, levelsCompared, regionsAskedTogether } from './answer/across-regions.js';
-import { mergeProfile } from './answer/eligibility-answer.js';
+import { answerToAsked, mergeProfiles, storedProfile } from './understand/profile-state.js';
+import { containsAny, defaultConversationLanguage } from '../../knowledge/language/schema.js';
 import { hasProfile } from './understand/extract-profile.js';
 import { sourceLine } from './answer/sources.js';
 import { beijingDate } from '../../tools/beijing-date.js';
@@ -63,13 +64,25 @@ async function answer(understood: Understanding, text: string, session: Session,
   if (u.intent === 'bye') return reply(session, [T.BYE], { route: 'bye', confidence: 1 });
 
   // A pending eligibility question: this message may be the missing detail.
-  if (session.pending?.kind === 'eligibility' && !u.intent && (!u.topic || u.topic === 'eligibility')) {
-    const merged = mergeProfile(session.pending.profileText, text, session.pending.asked);
-    const again = understand(merged, ports.facts, session.slots, todayOf(ports));
-    again.topic = 'eligibility';
-    again.level ??= session.pending.level;
-    delete session.pending;
-    return finish(session, again, await answerTopic(again, session, ports), text);
+  // It is, when it answers the slot the bot asked for ("没有职称" to the title question is not a new question
+  // about titles), or says more about the resident without asking something else.
+  if (session.pending?.kind === 'eligibility' && !u.intent) {
+    const pending = session.pending;
+    const asked = answerToAsked(pending.asked, text);
+    // "没有职称" / "有初级证" said in reply (not asked as a question) is more of the story, whatever topic its words cue.
+    const moreStory = hasProfile(u.profile) && !containsAny(text, defaultConversationLanguage().questionMarkers);
+    if (asked || moreStory || !u.topic || u.topic === 'eligibility') {
+      const before = pending.profile ?? storedProfile({ profileText: pending.profileText }, todayOf(ports));
+      const profile = mergeProfiles(mergeProfiles(before, u.profile), asked ?? {});
+      // The level judged is the level asked about; "有初级证" names a certificate, not a new level to judge.
+      const newLevel = u.level && !(u.profile.levelCertificates ?? []).includes(u.level) ? u.level : undefined;
+      const level = newLevel ?? pending.level;
+      const again: Understanding = { ...u, topic: 'eligibility', profile, level, levels: level ? [level] : u.levels };
+      delete session.pending;
+      session.profile = profile;
+      delete session.profileText;
+      return finish(session, again, await answerTopic(again, session, ports), text);
+    }
   }
   delete session.pending;
 
@@ -87,15 +100,14 @@ async function answer(understood: Understanding, text: string, session: Session,
     return finish(session, u, { lines, tools: [], facts: [], passages: [], confidence: 1, route: 'not-covered', answered: true }, text);
   }
 
-  // "那我能报中级吗" after telling the bot about oneself: judge on what was said before.
-  if (u.topic === 'eligibility' && !hasProfile(u.profile) && session.profileText) {
-    const merged = understand(`${session.profileText}，${text}`, ports.facts, session.slots, todayOf(ports));
-    merged.topic = 'eligibility';
-    // The level asked now, not one mentioned earlier.
-    if (u.level) merged.level = u.level;
-    u = merged;
+  // "那我能报中级吗" after telling the bot about oneself: judge on what was said before (typed, never re-read
+  // as text), at the level asked now.
+  const known = storedProfile(session, todayOf(ports));
+  if (u.topic === 'eligibility' && known) u = { ...u, profile: mergeProfiles(known, u.profile) };
+  if (hasProfile(u.profile)) {
+    session.profile = mergeProfiles(known, u.profile);
+    delete session.profileText;
   }
-  if (hasProfile(u.profile)) session.profileText = u.text.slice(0, 300);
 
   // A bare level ("中级"): what that level costs, the subsidy and the hours.
   if (!u.topic && !u.intent && u.level && u.text.replace(/[的呢吗?？。!！\s]/g, '').length <= 3 && !session.slots.topic) {

@@ -8,6 +8,7 @@ import type { FactsTable } from '../../tools/facts-table.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { DocumentMeta, Level, Region, Topic } from '../../knowledge/facts/schema.js';
 import type { FormState, RegistrationRecord } from '../registration/types.js';
+import type { ExtractedProfile } from './understand/extract-profile.js';
 import type { ReviewDecision } from '../staff/review-types.js';
 
 export interface InboundMessage {
@@ -37,8 +38,19 @@ export interface Session {
   /** The registration form in progress, if any. */
   form?: FormState;
   /** What the bot is waiting for outside the form (e.g. an eligibility answer). */
-  pending?: { kind: 'eligibility'; level?: Level; profileText: string; asked?: string[] };
-  /** What the resident said about themselves (education, title, years), for later eligibility questions. */
+  pending?: {
+    kind: 'eligibility';
+    level?: Level;
+    /** What the resident said about themselves so far. */
+    profile?: ExtractedProfile;
+    /** The profile fields the bot asked for, most decisive first. */
+    asked?: string[];
+    /** Older sessions kept the story as text; read once into `profile`. */
+    profileText?: string;
+  };
+  /** What the resident said about themselves (education, titles, certificates, years), typed, for later eligibility questions. */
+  profile?: ExtractedProfile;
+  /** Older sessions kept the story as text; read once into `profile` (understand/profile-state.ts). */
   profileText?: string;
   /** The bot offered to start the registration form last turn ("好的" starts it). */
   formOffered?: boolean;

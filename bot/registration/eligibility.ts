@@ -9,6 +9,7 @@ import { invokeTool } from '../../tools/define-tool.js';
 import type { FactsTable } from '../../tools/facts-table.js';
 import { WORDS } from '../../prompts/registration.js';
 import type { ApplicantProfile, EligibilityOutcome, FormField, ProfileKey } from './types.js';
+import { defaultConversationLanguage, isExactly } from '../../knowledge/language/schema.js';
 
 /** What the form asks the checker. */
 export interface EligibilityRequest {
@@ -183,7 +184,7 @@ export function parseProfileAnswer(key: ProfileKey, text: string): Partial<Appli
       return e ? { education: e } : undefined;
     }
     case 'titles': {
-      if (none) return { titles: [] };
+      if (none || isExactly(text, defaultConversationLanguage().noTitle)) return { titles: [] };
       const t = text.trim().replace(/[。.!！]+$/u, '');
       return t.length >= 2 ? { titles: [TITLE_NAMES.find((n) => t.includes(n)) ?? t] } : undefined;
     }

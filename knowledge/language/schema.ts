@@ -42,6 +42,8 @@ export const ConversationLanguageSchema = z.object({
    * ("威海和浙江分别…"); a comparison word asks for the difference too ("X比Y多多少", "哪个多").
    */
   multiRegion: z.object({ joiners: Phrases, compare: Phrases }),
+  /** What makes a message a question ("吗", "多少", "？") rather than a statement about oneself. */
+  questionMarkers: Phrases,
   /** Words that name a form field ("手机号", "单位"), so "手机号改成…" or "单位：…" fills that field. */
   fieldWords: z.record(z.string().min(1), FormFieldKeySchema),
   /** Ways of saying "I have no title" (the 职称 answer). */

@@ -15,37 +15,6 @@ import { renderFact } from './render-fact.js';
 
 type Finish = (lines: string[], route: string, answered?: boolean, extra?: Partial<Answer>) => Answer;
 
-const YES = /^(是|是的|对|有|有的|嗯|恩|相关|已经|yes|y)([。.!！]|$)/i;
-const NO = /^(不是|否|没有|没|无|不|不相关|还没|no|n)([。.!！]|$)/i;
-const BARE_YEARS = /^(\d+(\.\d+)?|[一二两三四五六七八九十半]+)\s*(年|个月)(了|吧|多)?[。.]?$/;
-
-/** How a yes/no answer to an asked field reads as profile text. */
-const YES_NO_PHRASES: Partial<Record<string, [yes: string, no: string]>> = {
-  studying: ['在读', '已毕业'],
-  relatedMajor: ['相关专业', '专业不相关'],
-  retired: ['已退休', '在职'],
-  levelCertificates: ['有初级证书', '没有等级证书'],
-  titles: ['有职称', '没有职称'],
-};
-
-/**
- * The profile text so far plus the resident's answer to the question the
- * bot asked (`asked`, most decisive first): a bare "3年" answers the years
- * question that was asked, a bare "是/没有" the yes/no one.
- */
-export function mergeProfile(previous: string, answer: string, asked: readonly string[] = []): string {
-  const a = answer.trim();
-  if (BARE_YEARS.test(a)) {
-    if (asked.includes('yearsSinceTitle')) return `${previous}，取得职称后工作${a}`;
-    if (asked.includes('yearsSinceLevelCertificate')) return `${previous}，取得等级证书后工作${a}`;
-    return `${previous}，工作${a}`;
-  }
-  const yesNo = YES.test(a) ? 0 : NO.test(a) ? 1 : -1;
-  const field = asked.find((f) => YES_NO_PHRASES[f]);
-  if (yesNo >= 0 && field) return `${previous}，${YES_NO_PHRASES[field]![yesNo as 0 | 1]}`;
-  return `${previous}，${a}`;
-}
-
 /** Clauses the person already fails though part of them holds (专科 but under a year's work). */
 function nearMisses(runner: ToolRunner, factId: string, profile: Profile): EligibilityClause[] {
   const fact = runner.facts.find((f) => f.id === factId);
@@ -106,7 +75,7 @@ export function answerEligibility(
     if (mid.ok && mid.value.decision === 'eligible') lines.push(...lineFor(mid.value));
   }
   if (r.value.decision === 'incomplete') {
-    return finish(lines, 'eligibility', true, { pending: { kind: 'eligibility', level: first, profileText: u.text, asked: r.value.ask }, slots: { level: first } });
+    return finish(lines, 'eligibility', true, { pending: { kind: 'eligibility', level: first, profile, asked: r.value.ask }, slots: { level: first } });
   }
   lines.push(T.ELIGIBILITY_STAFF);
   return finish(lines, 'eligibility', true, { slots: { level: first } });

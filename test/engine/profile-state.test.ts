@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { fakePorts } from './fake-ports.js';
+import { dialogue, text } from '../fixtures/dialogues/converse.js';
+import { answerToAsked, mergeProfiles } from '../../bot/engine/understand/profile-state.js';
+
+describe('the resident’s profile as typed state', () => {
+  it('reads a short reply as the slot the bot asked for, typed answers before a title', () => {
+    expect(answerToAsked(['titles', 'yearsInWork'], '3年')).toEqual({ yearsInWork: 3 });
+    expect(answerToAsked(['titles', 'yearsInWork'], '没有职称')).toEqual({ titles: [] });
+    expect(answerToAsked(['levelCertificates'], '有初级证')).toEqual({ levelCertificates: ['初级'] });
+    expect(answerToAsked(['yearsInWork'], '中级补贴多少')).toBeUndefined();
+  });
+
+  it('lets what is said now replace what was said before, lists included', () => {
+    expect(mergeProfiles({ education: '专科', titles: ['技术员'] }, { titles: [], yearsInWork: 2 })).toEqual({ education: '专科', titles: [], yearsInWork: 2 });
+  });
+
+  it('judges the level asked about across turns, applying the years since the 初级 certificate', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('我本科毕业三年了 能报中级吗');
+    expect(d.session.pending?.level).toBe('中级');
+    const r = await d.say('有初级证 拿了两年了');
+    // The certificate names 初级, but the question was about 中级: still 中级, and two years are not three.
+    expect(text(r)).toContain('中级');
+    expect(text(r)).not.toContain('符合初级');
+    expect(d.session.profile).toMatchObject({ education: '本科', levelCertificates: ['初级'], yearsSinceLevelCertificate: 2 });
+  });
+
+  it('keeps the story for a later question, as an object, not as text', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('我大专毕业 干了两年了');
+    expect(d.session.profile).toMatchObject({ education: '专科', yearsInWork: 2 });
+    expect(d.session.profileText).toBeUndefined();
+    const r = await d.say('那我能报初级吗');
+    expect(text(r)).toContain('符合初级');
+  });
+});
