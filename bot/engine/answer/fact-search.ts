@@ -117,16 +117,28 @@ function answersCount(gram: string, e: Indexed): boolean {
   return gram[0] === '几' && gram.length === 2 && e.countUnits.has(gram[1]!);
 }
 
-/** Facts among `candidates` (all facts when absent) ranked by coverage of the question. */
-export function rankFacts(facts: FactsTable, question: string, candidates?: readonly Fact[]): ScoredFact[] {
+/** What rankFacts computes from the question alone, over every fact (candidates only filter it). */
+interface QuestionScores {
+  total: number;
+  scores: Float64Array;
+  words: Map<string, number> | undefined;
+}
+
+/**
+ * The last question's scores: one answer ranks facts for the same question several times (with
+ * different candidates), and the scores do not depend on the candidates. Only the last question
+ * is kept, so nothing carries over from one question to the next.
+ */
+let lastScores: { facts: FactsTable; question: string; value: QuestionScores } | undefined;
+
+function questionScores(facts: FactsTable, question: string): QuestionScores {
+  if (lastScores && lastScores.facts === facts && lastScores.question === question) return lastScores.value;
   const { entries, idf, postings } = indexOf(facts);
   const q = [...new Set(bigrams(question))];
   // A bigram no fact contains is unknown vocabulary: weigh it like the rarest known one.
   const maxIdf = Math.log(1 + entries.length);
   const weight = (g: string) => idf.get(g) ?? maxIdf;
   const total = q.reduce((s, g) => s + weight(g), 0);
-  if (total === 0) return [];
-  const allowed = candidates ? new Set(candidates.map((f) => f.id)) : undefined;
   // Scores accumulate per fact over the question's bigrams in question order (the same sums as looping
   // over every fact), but only facts that share a bigram, or answer a 几X, are touched.
   const scores = new Float64Array(entries.length);
@@ -140,6 +152,17 @@ export function rankFacts(facts: FactsTable, question: string, candidates?: read
     }
     for (let i = 0; i < entries.length; i++) if (entries[i]!.grams.has(g) || answersCount(g, entries[i]!)) scores[i]! += w;
   }
+  const value = { total, scores, words: total === 0 ? undefined : wordCoverage(facts, question) };
+  lastScores = { facts, question, value };
+  return value;
+}
+
+/** Facts among `candidates` (all facts when absent) ranked by coverage of the question. */
+export function rankFacts(facts: FactsTable, question: string, candidates?: readonly Fact[]): ScoredFact[] {
+  const { entries } = indexOf(facts);
+  const { total, scores, words } = questionScores(facts, question);
+  if (total === 0) return [];
+  const allowed = candidates ? new Set(candidates.map((f) => f.id)) : undefined;
   const out: Array<ScoredFact & { length: number }> = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
@@ -149,7 +172,6 @@ export function rankFacts(facts: FactsTable, question: string, candidates?: read
   }
   // Word coverage beside bigram coverage: bigrams across word boundaries ("海这", "案文") are noise the
   // words do not have, so a fact that holds every word asked about scores as covering the question.
-  const words = wordCoverage(facts, question);
   if (words) {
     for (const o of out) {
       o.words = words.get(o.fact.id) ?? 0;
