@@ -116,13 +116,31 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     return set;
   }
 
+  private readonly masks = new WeakMap<ReadonlySet<number>, Uint8Array>();
+
+  /** The allowed chunks as a mask over HNSW labels (the graph's filter runs per visited point); kept per allowed set. */
+  private labelMask(allowed: ReadonlySet<number>): Uint8Array | undefined {
+    let mask = this.masks.get(allowed);
+    if (!mask) {
+      let maxLabel = 0;
+      for (const label of this.chunkOfLabel.keys()) maxLabel = Math.max(maxLabel, label);
+      if (maxLabel > 16 * this.chunkOfLabel.size + 1024) return undefined;
+      mask = new Uint8Array(maxLabel + 1);
+      for (const [label, chunk] of this.chunkOfLabel) if (allowed.has(chunk)) mask[label] = 1;
+      this.masks.set(allowed, mask);
+    }
+    return mask;
+  }
+
   private async vectorRanking(query: number[], n: number, allowed?: ReadonlySet<number>): Promise<{ doc: number; similarity: number }[]> {
     if (n <= 0 || !nonZero(query)) return [];
     const graph = this.graph;
     if (graph) {
       // What similaritySearchVectorWithScore does, minus its copies: same k (it caps k at the count), same filter decisions.
       const chunkOf = (label: number) => this.chunkOfLabel.get(label)!;
-      const hits = graph.search(query, Math.min(n, graph.count), allowed ? (label) => allowed.has(chunkOf(label)) : undefined);
+      const mask = allowed ? this.labelMask(allowed) : undefined;
+      const filter = mask ? (label: number) => mask[label] === 1 : allowed ? (label: number) => allowed.has(chunkOf(label)) : undefined;
+      const hits = graph.search(query, Math.min(n, graph.count), filter);
       return hits.labels.map((label, i) => ({ doc: chunkOf(label), similarity: 1 - hits.distances[i]! }));
     }
     const filter = allowed ? (d: Document) => allowed.has(d.metadata['index'] as number) : undefined;
