@@ -90,3 +90,8 @@ export function defaultConversationLanguage(): ConversationLanguage {
   shipped ??= loadConversationLanguage(new URL('./conversation.json', import.meta.url).pathname);
   return shipped;
 }
+
+/** Use this conversation language data from now on (createApp loads it from DTE_LANGUAGE_DIR). */
+export function useConversationLanguage(data: ConversationLanguage): void {
+  shipped = data;
+}

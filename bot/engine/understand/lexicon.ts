@@ -1,185 +1,23 @@
 /**
- * The words residents use, mapped to what the engine understands. This is
- * language knowledge (how people ask), not programme facts: no fee, date,
- * phone or rule lives here. Place names of the covered regions come from the
- * facts table's region aliases; OTHER_PLACES only lets the bot notice a
- * question about a place the notices do not cover.
+ * The words residents use, mapped to what the engine understands, compiled
+ * from the language data (knowledge/language/understanding.json, schema in
+ * knowledge/language/understanding-schema.ts). This file holds no phrasing of
+ * its own: an operator adds a cue, a typo or an out-of-scope subject in the
+ * data, and it takes effect at the next start (createApp loads the data from
+ * DTE_LANGUAGE_DIR and calls useUnderstandingLanguage). No fee, date, phone
+ * or rule lives in the data either; place names of the covered regions come
+ * from the facts table's region aliases.
  */
 import type { Level, Topic } from '../../../knowledge/facts/schema.js';
+import { defaultUnderstandingLanguage, type UnderstandingLanguage } from '../../../knowledge/language/understanding-schema.js';
 
-/** Typos, homophones and colloquialisms rewritten before matching. */
-export const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/补帖|补博|补铁|补占|布贴|补贴款|补助金|补助|补帮/g, '补贴'],
-  [/课时(?!间)|上课时长|课程时长|学习时长/g, '学时'],
-  [/几多钱|多少前|多少米|几个钱|多钱|好多钱|多少块|几块钱|几千/g, '多少钱'],
-  [/学费|培训费用|报名费/g, '培训费'],
-  [/咋报|咋个报|怎样报|如何报/g, '怎么报'],
-  [/咋/g, '怎么'],
-  [/啥时候|什么时间|何时|哪天/g, '什么时候'],
-  [/啥/g, '什么'],
-  [/大专|高职|专科学历/g, '专科'],
-  [/研究生学历/g, '硕士'],
-  [/助工/g, '助理工程师'],
-  [/退宽|退欵|退歀/g, '退款'],
-  [/陪训|赔训|培驯|倍训/g, '培训'],
-  [/学十|学识(?=多少|是多少|要多少)|学实/g, '学时'],
-  [/书本费|书费|课本费|教材钱|书钱/g, '教材费'],
-  [/石大|石油大学(?!（华东）)/g, '中国石油大学'],
-  [/高工/g, '高级工程师'],
-  [/领养老金|领退休金|拿退休金|拿养老金/g, '已退休领养老金'],
-  [/开始执行|开始实施|执行时间|生效时间|什么时候生效/g, '施行'],
-  [/(凑够|凑齐|够)(\d+|几|多少)个?人(就|才)?(能|可以)?开(班)?/g, '满多少人即可开班'],
-  [/吃住|住宿费|吃饭住宿|伙食/g, '食宿'],
-  [/发票|收据/g, '票据'],
-  [/补多少钱/g, '补贴多少'],
-  [/网课/g, '线上培训'],
-];
+export type Intent = 'greeting' | 'help' | 'thanks' | 'register' | 'delete-data' | 'show-draft' | 'bye';
 
 export interface TopicCue {
   topic: Topic;
   /** Substrings that signal the topic, with a weight. */
   cues: ReadonlyArray<readonly [string, number]>;
 }
-
-/** Topic cues; the highest total weight wins, ties go to the first listed. */
-export const TOPIC_CUES: readonly TopicCue[] = [
-  { topic: 'refund', cues: [['退款', 5], ['退费', 5], ['退钱', 5], ['能退', 4], ['退不退', 5], ['不想去了', 3], ['去不了', 3], ['不去了', 3]] },
-  { topic: 'net-cost', cues: [['自己出', 5], ['自己掏', 5], ['自付', 5], ['实际', 3], ['扣除补贴', 5], ['补贴后', 5], ['减去补贴', 5], ['个人承担', 5], ['到手', 2], ['净', 2], ['最后要交', 4], ['实际要交', 5], ['实际花', 5], ['算下来', 3]] },
-  { topic: 'subsidy', cues: [['补贴', 5], ['政府给', 4], ['能补', 3], ['补多少', 5], ['返', 1]] },
-  { topic: 'fee', cues: [['培训费', 5], ['多少钱', 4], ['收费', 4], ['费用', 3], ['价格', 4], ['贵不贵', 4], ['交多少', 4], ['花多少', 4], ['要钱', 3], ['免费', 3], ['教材费', 4], ['食宿', 4], ['住宿', 3], ['交通费', 4], ['发票', 3], ['票据', 3]] },
-  { topic: 'hours', cues: [['学时', 5], ['多少小时', 5], ['几个小时', 5], ['多长时间', 3], ['上多久', 4], ['学多久', 4], ['时长', 3], ['线上', 1], ['线下', 1]] },
-  { topic: 'deadline', cues: [['截止', 5], ['最晚', 4], ['还能报', 5], ['还能不能报', 5], ['报名时间', 5], ['什么时候报', 5], ['什么时候截', 5], ['几号', 3], ['过期', 3], ['来得及', 4], ['期限', 4], ['什么时候开始', 3], ['还可以报', 5], ['报名结束', 5], ['什么时候结束', 4], ['晚了', 2], ['还开放', 4], ['申报时间', 5]] },
-  { topic: 'eligibility', cues: [['条件', 4], ['资格', 4], ['能报吗', 3], ['可以报吗', 3], ['能不能报', 3], ['能报名吗', 3], ['能参加吗', 3], ['符合', 3], ['够不够', 3], ['有资格', 4], ['谁能报', 4], ['谁可以报', 4], ['要求', 2], ['学历', 2], ['报考条件', 5], ['门槛', 4], ['可以参加吗', 3], ['能参加', 2]] },
-  { topic: 'title', cues: [['职称', 5], ['助理工程师', 3], ['工程师', 1], ['评审', 2], ['认定', 2], ['评职称', 5], ['高级工程师', 3]] },
-  { topic: 'certificate', cues: [['证书', 4], ['合格证', 5], ['等级证', 5], ['发证', 4], ['拿证', 4], ['什么证', 4], ['给证', 4], ['证吗', 3]] },
-  { topic: 'continuing-education', cues: [['继续教育', 14], ['继教', 6], ['学时银行', 6], ['抵学时', 4], ['专业科目', 3]] },
-  { topic: 'contact', cues: [['电话', 5], ['联系', 4], ['咨询', 3], ['热线', 5], ['找谁', 4], ['号码', 4], ['手机', 2], ['地址', 4], ['邮箱', 5], ['在哪', 2], ['办公室', 3], ['打给', 4], ['问谁', 4]] },
-  { topic: 'institution', cues: [['培训机构', 5], ['评价机构', 6], ['哪家', 3], ['谁培训', 4], ['哪个学校', 4], ['机构', 3], ['谁来教', 4], ['谁发证', 3], ['谁考', 3], ['承办', 4], ['主办', 4], ['哪个单位', 3], ['去哪培训', 4], ['哪里培训', 4], ['在哪培训', 4], ['哪些学校', 4]] },
-  { topic: 'occupation', cues: [['职业', 3], ['哪些方向', 5], ['什么方向', 5], ['职业代码', 6], ['编码', 4], ['代码', 4], ['有哪些职业', 6], ['哪些领域', 5], ['什么领域', 5], ['哪几个', 2], ['工种', 4], ['哪些专业', 4]] },
-  { topic: 'process', cues: [['流程', 5], ['怎么报', 4], ['步骤', 5], ['怎么申请', 5], ['申领', 5], ['去哪报', 5], ['在哪报', 5], ['怎么交', 4], ['缴费', 3], ['报名方式', 5], ['怎么参加', 4], ['哪里报', 5], ['程序', 4], ['怎么领', 5], ['去哪里领', 5], ['去哪申请', 5], ['哪里申请', 5], ['报送', 3], ['交到哪', 4], ['怎么申报', 5]] },
-  { topic: 'course', cues: [['课程', 5], ['学什么', 5], ['学些什么', 5], ['内容', 3], ['上什么课', 5], ['大纲', 5], ['实训', 4], ['培训形式', 5], ['网课', 3], ['线上还是线下', 5], ['教什么', 5]] },
-  { topic: 'class', cues: [['开班', 5], ['多少人', 3], ['几个人', 3], ['人数', 3], ['什么时候开课', 5], ['开课', 4], ['什么时候上课', 5], ['成班', 5]] },
-  { topic: 'attendance', cues: [['补课', 6], ['请假', 5], ['缺课', 5], ['迟到', 5], ['旷课', 6], ['早退', 5], ['没去上课', 5], ['缺席', 5]] },
-  { topic: 'exam', cues: [['考试', 4], ['考核', 4], ['考核费', 6], ['考试费', 6], ['考几门', 5], ['怎么考', 5], ['考什么', 4], ['考证', 3]] },
-  { topic: 'talent-card', cues: [['惠才卡', 14], ['英才卡', 14], ['人才卡', 12], ['绿色通道', 5]] },
-  { topic: 'target', cues: [['目标', 4], ['培养多少人', 6], ['规模', 4], ['计划培养', 5], ['多少人次', 3], ['一万', 3], ['每年培养', 6], ['培育多少', 5]] },
-  { topic: 'audience', cues: [['退休', 5], ['培育对象', 6], ['面向', 4], ['谁可以参加', 3], ['哪些人', 3], ['应届', 2], ['在编', 4]] },
-  { topic: 'materials', cues: [['材料', 5], ['要带什么', 5], ['提交什么', 5], ['准备什么', 5], ['需要什么', 3], ['要什么资料', 5]] },
-  { topic: 'quota', cues: [['名额', 5], ['几家', 5], ['申报数量', 6], ['限额', 5], ['不超过', 3], ['最多几家', 6]] },
-  { topic: 'reporting', cues: [['备案', 5], ['季度', 4], ['情况表', 5], ['报送', 2], ['上报', 4]] },
-  { topic: 'verification', cues: [['查询', 4], ['验证', 5], ['真伪', 6], ['哪里查', 6], ['怎么查', 5], ['网上查', 5], ['查证', 6]] },
-  { topic: 'form', cues: [['报名表', 7], ['表格', 4], ['填什么', 5], ['要填', 4], ['附件3', 6]] },
-  { topic: 'policy', cues: [['创业', 5], ['竞赛', 5], ['奖励', 4], ['贷款', 5], ['表彰', 4], ['一培多证', 6]] },
-];
-
-/** Topic cues that need a pattern (words in between), added to the substring scores. */
-export const TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = [
-  [/(?<!还|现在|今天|目前)(能|可以|能不能|可不可以|够不够|够)(直接)?(报|参加|参训|报名|申报|学|上).{0,6}(吗|么|不|嘛)/, 'eligibility', 4],
-  [/(还|现在|今天|目前|这会儿?)(能|可以|能不能)?补?(报|报名)(?!.{0,6}补贴)/, 'deadline', 6],
-  [/报名(开始|开放|结束|截止)了?(没|吗|没有)|补报名?|(开始|开放)报名了?(没|吗)/, 'deadline', 9],
-  [/还(收|接受|开放)报名/, 'deadline', 6],
-  [/(认定|算|评|对应|换|评定).{0,6}职称|职称.{0,4}(认定|评审|评定)|什么职称|哪个职称/, 'title', 6],
-  [/(补贴|补助).{0,6}(后|完|以后|之后|扣|减|抵)|(扣|减|抵)(掉|完|除)?.{0,3}补贴/, 'net-cost', 8],
-  [/(自己|个人|实际|最后|到手).{0,6}(掏|出|花|付|交|承担|负担)/, 'net-cost', 5],
-  [/(符合|满足).{0,8}(条件|要求)/, 'eligibility', 4],
-  [/(什么时候|几号|哪天).{0,4}(截止|结束|报名)/, 'deadline', 4],
-  [/(多少|几)(钱|块|元)/, 'fee', 3],
-  [/(补贴|补助).{0,6}(多少|几)/, 'subsidy', 2],
-  [/(学|上|培训).{0,4}(多久|多长时间|几天|多少天)/, 'hours', 3],
-  [/(打|拨|联系).{0,6}(电话|哪个号|谁)/, 'contact', 3],
-  [/(钱|费).{0,6}退/, 'refund', 4],
-  [/退.{0,4}(钱|费|款)/, 'refund', 6],
-  [/(钱|费).{0,4}(交给|交到|打给|付给|转给)|交给(谁|学校|区里|哪)/, 'process', 8],
-  [/^.{0,6}报名$|报名(方式|渠道|地点|怎么弄|咋弄)/, 'process', 5],
-  [/文号|发文|印发|哪天发|什么时候发的/, 'policy', 8],
-  [/(多久|几天|多长时间|什么时候).{0,8}(报|报送|上报)(省厅|省人力|人社厅)|名单.{0,4}报(省|市)/, 'reporting', 8],
-  [/(需要|要|得)(什么|啥|哪些)?.{0,2}(学历|资格|条件)|学历.{0,4}(要求|够吗|行吗|够不够)/, 'eligibility', 8],
-  [/(要|需要|得|必须)先(有|拿|考|取得)/, 'eligibility', 8],
-  [/(补|扣|减)(完|掉|了)(以后|之后|后)?.{0,8}(多少|几)|从.{0,6}(里|中)?.{0,2}(直接)?扣/, 'net-cost', 9],
-  [/最后一天|还开着|报名通道|关闭了|截了没|结束了没|还收不收|还能不能报名/, 'deadline', 9],
-  [/最晚|哪天(交|报|之前|前)|什么时候(交|前)|还算数|还有效吗|下一期|下期|下一批|下次(什么时候|啥时候)?(报名|开班)/, 'deadline', 8],
-  [/(报|参加|考|上)(初级|中级|高级)?.{0,4}(可以|行|能)(吗|不|么|嘛)|够格|够资格|够条件|符合条件(吗|不|么)/, 'eligibility', 6],
-  [/(认|认定|算|评|当)(定|成)?.{0,3}(工程师|职称|高级工程师)/, 'title', 10],
-  [/学时.{0,8}(有用|用处|算|抵|考核|职称|评定|登记|在哪登)|(在哪|去哪|怎么)登记?学时/, 'continuing-education', 9],
-  [/科室|哪个部门|负责部门|哪个处/, 'contact', 6],
-  [/(凑|够|满|不足|不够).{0,4}\d+个?人|开不了班|不开班|人不够/, 'class', 9],
-  [/(缺|落|漏)了?的?课|课.{0,6}补|补课/, 'attendance', 10],
-  [/(考|考试|考核|考证|等级证书?).{0,6}(钱|费)/, 'exam', 12],
-  [/(再|又|重复|多次)(领|申请|享受)|能领几次|领几次/, 'subsidy', 8],
-  [/交.{0,3}\d{3,}/, 'fee', 6],
-  [/(初级|中级|高级).{0,4}(和|与|跟|还是).{0,4}(初级|中级|高级).{0,6}(区别|不同|差别|差异|对比|比较|哪个好)/, 'fee', 6],
-  [/(在哪|哪里|什么地方)(个地方)?(上课|考试)|(上课|培训|考试)的?(地点|场地)|线下.{0,8}(在哪|地点|哪里|还是)/, 'class', 9],
-  [/\d+岁|年龄|年纪|岁数|多大岁数/, 'eligibility', 9],
-  [/(当|算|等于|相当于|顶).{0,4}(工程师|职称|助理工程师)|(工程师|职称).{0,4}(认定|评审|评定)/, 'title', 8],
-  [/(证书|证).{0,4}(有啥用|有什么用|有用吗|用处|好处|作用)/, 'title', 8],
-  [/(上课|开课|培训|开班)(时间|安排)|什么时候(上课|开课|开班|培训)|怎么安排(上课|培训)|几号(上课|开课)/, 'class', 6],
-  [/(学时|课)不够|缺了?课|补课|请假/, 'attendance', 6],
-  [/培养.{0,6}多少|多少人|规模|目标/, 'target', 4],
-  [/(什么时候|何时|哪天).{0,4}(执行|施行|实施|生效)|施行|生效/, 'policy', 6],
-  [/最多.{0,4}几家|几家|申报数量|名额/, 'quota', 5],
-  [/(面向|针对)(哪些|什么)人|哪些人(能|可以)|培育对象/, 'audience', 5],
-  [/退休/, 'audience', 12],
-  [/(交|准备|提交|带|需要|要)(哪些|什么|啥)?.{0,2}(材料|资料)/, 'materials', 7],
-  [/(去哪|在哪|哪里|怎么|如何|到哪|向谁|找谁)(申领|申请|领取?|办理?)/, 'process', 6],
-  [/截止(日期|时间)|(什么时候|几号)截止/, 'deadline', 6],
-  [/食宿|交通费|教材费|票据|开.{0,4}票|什么票|啥样的票|哪种票/, 'fee', 12],
-  [/(几个|哪些|哪几个)(等级|级别)|分几级|开不开(高级|中级|初级)/, 'occupation', 6],
-  [/算上补贴|减.{0,2}补贴|补贴.{0,4}(得|还)(花|要|交)多少/, 'net-cost', 8],
-  [/地址|寄到哪|邮寄到|邮箱|寄给/, 'contact', 6],
-];
-
-/** The level a person asks to enrol in when several are named ("拿了初级证，能报中级吗"). */
-export const TARGET_LEVEL = /(?:报|参加|考|申报|读|上)(初级|中级|高级)|(初级|中级|高级)(?:班)?(?:能|可以|能不能|可不可以)(?:报|参加)/;
-
-/** Where the classes or exams take place: the notices never say (the university's address is a postal one). */
-export const VENUE_QUESTION = /在(枣庄|青岛|济南|哪个城市|哪个地方).{0,4}还是|(上课|培训|线下|考试|考核)的?(地点|地方|场地)|在哪(个地方|里|儿)?(上课|考试|考核)|(哪里|什么地方)(上课|考试|考核)|线下.{0,4}(在哪|哪里)/;
-
-/** "能申请补贴吗": who may claim the subsidy, not how much it is. */
-export const SUBSIDY_ELIGIBILITY = /(能|可以|能不能|可不可以|有资格)[^，。,]{0,6}(申请|领|享受|拿|申领|领取).{0,6}补贴|补贴.{0,6}(申请条件|谁能|哪些人)|(再|又|重复|多次)(领|申请|享受)|领几次/;
-
-export const LEVEL_CUES: ReadonlyArray<readonly [RegExp, Level]> = [
-  [/初级|初级班|初級|一级/, '初级'],
-  [/中级|中級|二级/, '中级'],
-  [/高级(?!工程师)|高級/, '高级'],
-];
-
-/** Short level answers ("初", "中的") when the bot just asked for a level. */
-export const BARE_LEVEL = /^(初|中|高)(的|吧|呢|啊)?$/;
-
-export type Intent = 'greeting' | 'help' | 'thanks' | 'register' | 'delete-data' | 'show-draft' | 'bye';
-
-export const INTENT_CUES: ReadonlyArray<readonly [RegExp, Intent]> = [
-  [/删除我的(信息|资料|数据|报名)|删掉我的|注销我的|清除我的(信息|资料)/, 'delete-data'],
-  [/^(?!.*(联系谁|找谁|电话|打哪|去哪|在哪)).*(我要报名|我想报名|帮我报名|帮我登记|我要登记|报个名|给我报名|在线报名|帮我报|我要报(初级|中级)|我想报(初级|中级)|填报名表|我来报名|我报名(?!.*[吗?？]))/, 'register'],
-  [/看看我填的|我填了什么|我的报名信息|查看(我的)?报名/, 'show-draft'],
-  [/^(你好|您好|哈喽|hello|hi|嗨|在吗|在不在|在么|有人吗|有人没|喂|早上好|上午好|中午好|下午好|晚上好|早安|早)[\s,，!！。.?？~～呀啊]*((请问)?(在吗|在不在|在么|有人吗|有人没|你好))?[\s!！。.?？~～呀啊]*$/i, 'greeting'],
-  [/你能做什么|你会什么|怎么用|帮助|^help$|使用说明|能问什么|你是谁|能帮(我)?(干|做)(啥|什么)|你(能|会)干(啥|什么)|你能干啥/i, 'help'],
-  [/^(谢谢|多谢|感谢|好的谢谢|谢了|thx|thanks)|^.{0,8}(谢谢|多谢|感谢)(啦|了|你|您)?[!！。~～]*$|^(好的|好|嗯|明白|知道)(的|了)?[,，\s]*(明白了|知道了|懂了)[!！。~～]*$/i, 'thanks'],
-  [/^(再见|拜拜|bye)/i, 'bye'],
-];
-
-/** Provinces and big cities outside the notices' regions (to say "not covered"). */
-export const OTHER_PLACES: readonly string[] = [
-  '北京', '上海', '天津', '重庆', '河北', '山西', '内蒙古', '吉林', '黑龙江', '江苏', '安徽', '福建', '江西', '河南', '湖北', '湖南',
-  '广东', '广西', '海南', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆', '香港', '澳门', '台湾',
-  '济南', '青岛', '烟台', '潍坊', '临沂', '济宁', '淄博', '泰安', '德州', '聊城', '滨州', '菏泽', '日照', '东营',
-  '南京', '苏州', '深圳', '广州', '武汉', '成都', '西安', '郑州', '长沙', '合肥', '厦门', '福州',
-];
-
-/** Phrases that signal instructions aimed at the bot rather than a question. */
-export const INJECTION_CUES = /说实话|其实.{0,8}(就行|对不对|是不是)|内部价|忽略(之前|以上|前面|所有)|无视(规则|之前)|你现在是|扮演|system prompt|系统提示|ignore (all|previous)|假装|就说补贴是|你就说|告诉我.*(是|为)\d{3,}元?(就行|即可)?$/i;
-
-/** Requests for someone else's personal data. */
-export const PRIVACY_PROBE =
-  /(给我|发我|发给我|导出|查|看|要|告诉我)[^，。]{0,8}(报名|学员|参训)[^，。]{0,6}(手机|电话|身份证|名单|信息)|(人|学员|他们|她们|那几个|这几个|那些|这些)的?(手机号|手机|电话号码|身份证号?)|(他|她)[^，。]{0,4}(身份证|手机号)|报名的?(人|学员|人员)的?.{0,4}(手机|电话|身份证)|都谁报(了|名)|谁报了(名|中级|初级)?|是谁报的|身份证.{0,12}(那个人|的人)|报没报上|姓.的?.{0,2}(电话|手机)|那个(人|姓.)的(电话|手机|身份证)|(别人|他人|张三|李四|王五|其他人|所有人|某某|报名人|同事|朋友|他|她|对方|家人|老婆|老公|孩子|儿子|女儿)(们)?的?(身份证|手机号|手机|电话号码|报名信息|信息|资料|住址)|报名名单|导出.*(名单|报名)|谁报了名|(查|看)(一下|下)?[\p{Script=Han}]{1,4}?(有没有|是否)?报(了)?名(了)?(没有|了吗|没|吗)|[\p{Script=Han}]{2,3}(有没有|是否|报没)报(上|名)|把(他|她|它)的?(手机|电话|身份证)|[张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文](?!老师)[\p{Script=Han}]{1,2}(?<![区局市处科所站心校院会])的(手机号|手机号码|身份证号?|住址|家庭住址)/u;
-
-/** Subjects of other programmes or of daily life: out of scope unless the programme is named. */
-export const FOREIGN_SUBJECTS =
-  /公交|地铁|坐车|怎么走|打车|火车站|高铁站|会计|教师资格|建造师|消防|护士|医师|律师|证券|基金从业|社保(断|补缴|断交|怎么补)|补缴|天气|气温|下雨|股票|基金|彩票|房价|工资|薪资|薪水|月薪|年薪|公务员|事业编|软考|驾照|驾驶证|考研|(?<!成人)高考|中考|四六级|医保|公积金|(养老保险|社保).{0,4}(交|缴)多少|个税|落户|签证|护照|疫苗|挂号|快递|外卖|电影|游戏|足球|篮球|菜谱|做饭|翻译一下|写(一)?首诗|讲个笑话|旅游|机票|火车票|酒店|彩礼|贷款利率|育儿|失业金|低保|小学|幼儿园|入学|学区|电工|焊工|叉车|厨师|育婴师|保育员|家政|月嫂|护工|美容|美发|驾校|羊肉汤|饭店|餐馆|好吃|好喝|美食|房租|租房|高铁|火车票|航班|写(个|一个|一份|一篇)?(请假条|作文|文章|检讨|总结|简历)/;
-
-/** Words that tie a question to the programme (keep it in scope even with a foreign word). */
-export const PROGRAMME_WORDS =
-  /数字技术工程师|数字化管理师|培育项目|数字技术|专业技术等级|培训合格证书|知识更新工程|工程技术人员|数字工程师|本次培训|这个培训|参训/;
 
 /**
  * Details residents ask about that a notice may or may not state. When the
@@ -193,27 +31,69 @@ export interface DetailCue {
   evidence: RegExp;
   topic: Topic;
 }
-export const DETAIL_CUES: readonly DetailCue[] = [
-  { label: '分期缴费', cue: /分期|分(几|两|三|2|3)(个月|次|期)|分开交|先交一部分|一次(拿|交)不(出|起)/, evidence: /分期|分次缴|分期付/, topic: 'fee' },
-  { label: '考试通过率和难度', cue: /通过率|好不好考|难不难考|好考吗|难考吗|考试难不难|容易考/, evidence: /通过率|合格率|难度/, topic: 'exam' },
-  { label: '证书有效期和年审', cue: /有效期|年审|几年有效|会不会过期|要不要复审/, evidence: /有效期|年审|复审/, topic: 'certificate' },
-  { label: '授课老师', cue: /授课老师|老师是谁|哪些老师|有没有教授|讲师是谁|师资怎么样|谁来讲课/, evidence: /主讲|师资力量|教授授课|讲师/, topic: 'course' },
-  { label: '上课的具体日子和时段', cue: /周末|工作日上课|晚上上课|白天上课|几点上课|上课时间段|双休/, evidence: /周末|双休|工作日上课|晚上上课/, topic: 'class' },
-  { label: '网课回放', cue: /回放|录播|重播|下班再看|有录像/, evidence: /回放|录播|重播/, topic: 'course' },
-  { label: '上课需要自带的设备', cue: /带(笔记本)?电脑|笔记本电脑|自带设备|要带什么/, evidence: /电脑|笔记本|自带/, topic: 'course' },
-  { label: '证书是纸质还是电子版', cue: /纸质|电子版|电子证书|证书.{0,4}(电子|纸)/, evidence: /纸质证书|电子证书|证书.{0,4}电子版/, topic: 'certificate' },
-  { label: '证书遗失补办', cue: /补办|(证书?|证件).{0,4}(丢|遗失|丢失|找不到)|(丢|遗失|丢失)了?.{0,4}证/, evidence: /补办|遗失|丢失/, topic: 'certificate' },
-  { label: '报名审核要多久', cue: /(多久|多长时间|几天)(出|有)?(审核)?结果|审核(要|需要)?(多久|几天|多长时间)|多久(能)?审核/, evidence: /审核结果|审核时限|工作日内(完成)?审核/, topic: 'process' },
-  { label: '考试地点', cue: /考点|考场|在哪(里|儿)?考|去哪(里|儿)?考|考试地点/, evidence: /考点|考场/, topic: 'exam' },
-  { label: '考试形式（机考或笔试）', cue: /机考|笔试|上机|线上考|闭卷|开卷|考试形式/, evidence: /机考|笔试|上机考试|闭卷|开卷/, topic: 'exam' },
-  { label: '一个学时的时长', cue: /(一个|每个?)学时.{0,4}(多少|几)分钟|学时.{0,2}(多长|多久)/, evidence: /分钟/, topic: 'hours' },
-  { label: '初级和中级能否同时报', cue: /同时报|一起报|两个都报|同时参加|一块报|初级和中级.{0,4}(一起|同时)/, evidence: /同时报|同时参加|不得同时/, topic: 'eligibility' },
-  { label: '补贴多久到账', cue: /到账|(补贴|钱).{0,6}(多久|什么时候)(能)?(发|拿到|领到|到)/, evidence: /到账|发放时限|工作日内(发放|拨付)/, topic: 'subsidy' },
-  { label: '补考', cue: /补考|重考|没(考)?过.{0,4}(再考|还能考)|不及格/, evidence: /补考|重考/, topic: 'exam' },
-  { label: '考试次数', cue: /一年考几次|考几次|多久考一次|考试次数|每年几次考试/, evidence: /每年.{0,4}(考|组织).{0,4}次/, topic: 'exam' },
-  { label: '每班人数上限', cue: /最多(收|招|能收)?多少人|人数上限|满员|一个班.{0,4}最多/, evidence: /上限|最多.{0,6}人/, topic: 'class' },
-  { label: '证书多久能拿到', cue: /(证|证书).{0,6}多久(能)?(拿到|发|下来|到手)|多久(能)?(拿到|发)证/, evidence: /(\d+|[一二三四五六七八九十]+)(个)?(工作)?日内(颁发|发放|发证)/, topic: 'certificate' },
-  { label: '补贴的发放方式', cue: /打卡|打到.{0,4}卡|卡上|抵学费|抵扣|直接减|返现|发到哪/, evidence: /打卡|银行卡|抵扣|直接减免/, topic: 'subsidy' },
-  { label: '评审结果的公布时间', cue: /(结果|名单).{0,4}(什么时候|何时|多久|哪天)(能)?(公布|出来|发布)|公布时间|(名单|结果)出来了(吗|没)/, evidence: /公布(时间|日期)|于.{0,10}公布|名单如下/, topic: 'process' },
-  { label: '网上学习平台的网址或APP', cue: /网址|链接|app|APP|下载什么|哪个软件|什么软件|啥软件|小程序|学习平台是哪个|用什么上课/, evidence: /网址|https?:|APP|小程序/, topic: 'course' },
-];
+
+const re = (source: string, flags = '') => new RegExp(source, flags);
+/** Patterns that use \p{…} classes need the Unicode flag; the others keep their historical (non-Unicode) semantics. */
+const unicode = (source: string) => (/\\p\{/u.test(source) ? 'u' : '');
+const compileOne = (source: string, ignoreCase = false) => re(source, (ignoreCase ? 'i' : '') + unicode(source));
+
+function compile(data: UnderstandingLanguage) {
+  return {
+    REWRITES: data.rewrites.map((r) => [re(r.pattern, 'g' + unicode(r.pattern)), r.replacement] as const),
+    TOPIC_CUES: data.topicCues.map(({ topic, cues }) => ({ topic, cues: Object.entries(cues) })) as TopicCue[],
+    TOPIC_PATTERNS: data.topicPatterns.map((p) => [compileOne(p.pattern), p.topic, p.weight] as const),
+    TARGET_LEVEL: compileOne(data.targetLevel),
+    VENUE_QUESTION: compileOne(data.venueQuestion),
+    SUBSIDY_ELIGIBILITY: compileOne(data.subsidyEligibility),
+    LEVEL_CUES: data.levelCues.map((l) => [compileOne(l.pattern), l.level] as const),
+    BARE_LEVEL: compileOne(data.bareLevel),
+    INTENT_CUES: data.intents.map((i) => [compileOne(i.pattern, i.ignoreCase), i.intent] as const),
+    OTHER_PLACES: data.otherPlaces,
+    INJECTION_CUES: compileOne(data.injection.pattern, data.injection.ignoreCase),
+    PRIVACY_PROBE: re(data.privacyProbe, 'u'),
+    FOREIGN_SUBJECTS: compileOne(data.foreignSubjects),
+    PROGRAMME_WORDS: compileOne(data.programmeWords),
+    DETAIL_CUES: data.detailCues.map((d) => ({ label: d.label, cue: compileOne(d.cue), evidence: compileOne(d.evidence), topic: d.topic })) as DetailCue[],
+  };
+}
+
+let c = compile(defaultUnderstandingLanguage());
+
+/** Typos, homophones and colloquialisms rewritten before matching. */
+export let REWRITES: ReadonlyArray<readonly [RegExp, string]> = c.REWRITES;
+/** Topic cues; the highest total weight wins, ties go to the first listed. */
+export let TOPIC_CUES: readonly TopicCue[] = c.TOPIC_CUES;
+/** Topic cues that need a pattern (words in between), added to the substring scores. */
+export let TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = c.TOPIC_PATTERNS;
+/** The level a person asks to enrol in when several are named ("拿了初级证，能报中级吗"). */
+export let TARGET_LEVEL: RegExp = c.TARGET_LEVEL;
+/** Where the classes or exams take place: the notices never say (the university's address is a postal one). */
+export let VENUE_QUESTION: RegExp = c.VENUE_QUESTION;
+/** "能申请补贴吗": who may claim the subsidy, not how much it is. */
+export let SUBSIDY_ELIGIBILITY: RegExp = c.SUBSIDY_ELIGIBILITY;
+export let LEVEL_CUES: ReadonlyArray<readonly [RegExp, Level]> = c.LEVEL_CUES;
+/** Short level answers ("初", "中的") when the bot just asked for a level. */
+export let BARE_LEVEL: RegExp = c.BARE_LEVEL;
+export let INTENT_CUES: ReadonlyArray<readonly [RegExp, Intent]> = c.INTENT_CUES;
+/** Provinces and big cities outside the notices' regions (to say "not covered"). */
+export let OTHER_PLACES: readonly string[] = c.OTHER_PLACES;
+/** Phrases that signal instructions aimed at the bot rather than a question. */
+export let INJECTION_CUES: RegExp = c.INJECTION_CUES;
+/** Requests for someone else's personal data. */
+export let PRIVACY_PROBE: RegExp = c.PRIVACY_PROBE;
+/** Subjects of other programmes or of daily life: out of scope unless the programme is named. */
+export let FOREIGN_SUBJECTS: RegExp = c.FOREIGN_SUBJECTS;
+/** Words that tie a question to the programme (keep it in scope even with a foreign word). */
+export let PROGRAMME_WORDS: RegExp = c.PROGRAMME_WORDS;
+export let DETAIL_CUES: readonly DetailCue[] = c.DETAIL_CUES;
+
+/**
+ * Understand with this language data from now on (the module's exports are
+ * live bindings, so every importer sees the new values). createApp calls it
+ * with the data of DTE_LANGUAGE_DIR; tests call it to prove a phrasing added
+ * to the data works without a code change.
+ */
+export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
+  c = compile(data);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES } = c);
+}

@@ -1,0 +1,74 @@
+/**
+ * The language data of understanding: how residents ask about each topic
+ * (weighted cue words, and patterns where words come in between), their
+ * typos and colloquial forms (rewrites), intents, levels, places the notices
+ * do not cover, other programmes and daily life (out of scope), prompt
+ * injection and privacy probes, and the details residents ask that a notice
+ * may not state. An operator edits knowledge/language/understanding.json;
+ * the bot checks it at start (every pattern must compile) and refuses a bad
+ * file naming the entry. bot/engine/understand/lexicon.ts compiles it.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { LevelSchema, TopicSchema } from '../facts/schema.js';
+
+/** A regular expression written as its source text; it must compile (with the Unicode flag). */
+const Pattern = z.string().min(1).refine(
+  (s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+export const IntentSchema = z.enum(['greeting', 'help', 'thanks', 'register', 'delete-data', 'show-draft', 'bye']);
+
+export const UnderstandingLanguageSchema = z.object({
+  /** Typos, homophones and colloquialisms rewritten before matching (applied in order). */
+  rewrites: z.array(z.object({ pattern: Pattern, replacement: z.string() })),
+  /** Cue words per topic with a weight; the highest total wins, ties go to the topic listed first. */
+  topicCues: z.array(z.object({ topic: TopicSchema, cues: z.record(z.string().min(1), z.number().positive()) })),
+  /** Cues that need words in between, added to the cue words' scores. */
+  topicPatterns: z.array(z.object({ pattern: Pattern, topic: TopicSchema, weight: z.number().positive() })),
+  /** The level a person asks to enrol in when several are named ("拿了初级证，能报中级吗"). */
+  targetLevel: Pattern,
+  /** Where classes or exams take place (the notices never say). */
+  venueQuestion: Pattern,
+  /** "能申请补贴吗": who may claim the subsidy, not how much it is. */
+  subsidyEligibility: Pattern,
+  levelCues: z.array(z.object({ pattern: Pattern, level: LevelSchema })),
+  /** Short level answers ("初", "中的") when the bot just asked for a level. */
+  bareLevel: Pattern,
+  intents: z.array(z.object({ pattern: Pattern, intent: IntentSchema, ignoreCase: z.boolean().optional() })),
+  /** Provinces and cities outside the notices' regions (to say "not covered"). */
+  otherPlaces: z.array(z.string().min(1)),
+  /** Instructions aimed at the bot rather than a question. */
+  injection: z.object({ pattern: Pattern, ignoreCase: z.boolean().optional() }),
+  /** Requests for someone else's personal data. */
+  privacyProbe: Pattern,
+  /** Subjects of other programmes or of daily life: out of scope unless the programme is named. */
+  foreignSubjects: Pattern,
+  /** Words that tie a question to the programme (keep it in scope even with a foreign word). */
+  programmeWords: Pattern,
+  /** Details a notice may or may not state: when the documents hold none of the evidence words, the bot says so. */
+  detailCues: z.array(z.object({ label: z.string().min(1), cue: Pattern, evidence: Pattern, topic: TopicSchema })),
+});
+export type UnderstandingLanguage = z.infer<typeof UnderstandingLanguageSchema>;
+
+/** Parse and validate an understanding language file; throws naming every bad entry. */
+export function loadUnderstandingLanguage(path: string): UnderstandingLanguage {
+  const parsed = UnderstandingLanguageSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`language data ${path} is invalid:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+let shipped: UnderstandingLanguage | undefined;
+/** The shipped understanding data (knowledge/language/understanding.json), loaded and validated once. */
+export function defaultUnderstandingLanguage(): UnderstandingLanguage {
+  shipped ??= loadUnderstandingLanguage(new URL('./understanding.json', import.meta.url).pathname);
+  return shipped;
+}
