@@ -18,35 +18,48 @@ export interface LexicalEmbeddingsState {
   idf: number[];
 }
 
-/** FNV-1a 32-bit. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Runs of letters and digits; punctuation and spaces break grams. */
 function segments(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Bucket → raw (length-weighted) term frequency of a text's grams. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Bucket → raw (length-weighted) term frequency of a text's grams. A gram's
+ * bucket is FNV-1a-32(`${n}${gram}`) % dimensions, the hash carried over the
+ * gram's UTF-16 code units directly instead of building each gram string
+ * (the same numbers: test/knowledge/lexical-embeddings.test.ts).
+ */
 function gramCounts(text: string, dimensions: number): Map<number, number> {
   const counts = new Map<number, number>();
   for (const seg of segments(text)) {
-    const chars = [...seg];
+    // Code-unit boundaries of each code point ([...seg] splits by code point).
+    const starts: number[] = [];
+    for (let u = 0; u < seg.length; u += 1) {
+      starts.push(u);
+      const c = seg.charCodeAt(u);
+      if (c >= 0xd800 && c <= 0xdbff && u + 1 < seg.length) {
+        const d = seg.charCodeAt(u + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) u += 1;
+      }
+    }
+    const chars = starts.length;
+    starts.push(seg.length);
     for (let n = 1; n <= 3; n += 1) {
-      for (let i = 0; i + n <= chars.length; i += 1) {
-        const bucket = hash(`${n}${chars.slice(i, i + n).join('')}`) % dimensions;
+      const prefix = Math.imul(FNV_OFFSET ^ (48 + n), FNV_PRIME);
+      for (let i = 0; i + n <= chars; i += 1) {
+        let h = prefix;
+        for (let u = starts[i]!; u < starts[i + n]!; u += 1) h = Math.imul(h ^ seg.charCodeAt(u), FNV_PRIME);
+        const bucket = (h >>> 0) % dimensions;
         counts.set(bucket, (counts.get(bucket) ?? 0) + GRAM_WEIGHTS[n]!);
       }
     }
   }
   return counts;
 }
+
 
 export class LexicalEmbeddings extends Embeddings {
   readonly dimensions: number;

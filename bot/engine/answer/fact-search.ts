@@ -42,7 +42,7 @@ interface FactIndex {
   /** Bigram → positions in `entries` of the facts containing it (ascending). */
   postings: Map<string, number[]>;
   /** Facts of each document, in table order, without form fields, with their quote's match key (factsInPassages). */
-  byDoc: Map<string, Array<{ fact: Fact; key: string }>>;
+  byDoc: Map<string, Array<{ fact: Fact; key: string; head: string }>>;
 }
 
 const cache = new WeakMap<FactsTable, FactIndex>();
@@ -84,11 +84,12 @@ function indexOf(facts: FactsTable): FactIndex {
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [g, d] of df) idf.set(g, Math.log(1 + n / d));
-  const byDoc = new Map<string, Array<{ fact: Fact; key: string }>>();
+  const byDoc = new Map<string, Array<{ fact: Fact; key: string; head: string }>>();
   for (const fact of facts.all()) {
     if (fact.kind === 'form-field') continue;
     const list = byDoc.get(fact.doc) ?? [];
-    list.push({ fact, key: factKey(fact) });
+    const key = factKey(fact);
+    list.push({ fact, key, head: key.slice(0, Math.max(8, Math.floor(key.length / 2))) });
     byDoc.set(fact.doc, list);
   }
   idx = { entries, idf, postings, byDoc };
@@ -230,6 +231,21 @@ function factKey(f: Fact): string {
 }
 
 /**
+ * matchKey of a passage's text. Passages are the notices' chunks, a fixed set, so their keys are
+ * kept (bounded, in case a knowledge base hands out texts of its own).
+ */
+const passageKeys = new Map<string, string>();
+function passageKey(text: string): string {
+  let k = passageKeys.get(text);
+  if (k === undefined) {
+    if (passageKeys.size >= 50_000) passageKeys.clear();
+    k = matchKey(text);
+    passageKeys.set(text, k);
+  }
+  return k;
+}
+
+/**
  * Facts whose verbatim quote lies (at least half) inside one of the
  * passages, or that contain a whole passage, best passage first: the retrieval finds where the notices
  * answer, the facts table gives the exact statement of it.
@@ -239,10 +255,9 @@ export function factsInPassages(facts: FactsTable, passages: readonly Passage[])
   const seen = new Set<string>();
   const { byDoc } = indexOf(facts);
   for (const [rank, p] of passages.entries()) {
-    const text = matchKey(p.text);
-    for (const { fact: f, key: q } of byDoc.get(p.doc) ?? []) {
+    const text = passageKey(p.text);
+    for (const { fact: f, key: q, head } of byDoc.get(p.doc) ?? []) {
       if (seen.has(f.id)) continue;
-      const head = q.slice(0, Math.max(8, Math.floor(q.length / 2)));
       // The fact lies in the passage, or the passage is a piece of a longer fact.
       if (text.includes(q) || (head.length >= 8 && text.includes(head)) || (text.length >= 8 && q.includes(text))) {
         seen.add(f.id);
