@@ -12,7 +12,6 @@
  *     answer. Each outcome is one log line with latency and token usage.
  */
 import { performance } from 'node:perf_hooks';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { StructuredToolInterface } from '@langchain/core/tools';
 import type { DocumentMeta } from '../../../knowledge/facts/schema.js';
@@ -28,10 +27,9 @@ import { collectSources } from './collect-sources.js';
 import { withDeadline } from './deadline.js';
 import { extractFormFields } from './extract-form-fields.js';
 import { checkGrounding } from './grounding.js';
-import { maskForModel } from './mask-for-model.js';
 import { createRetrievalTool } from './retrieval-tool.js';
 import { DEFAULT_BACKOFF, type RetryPolicy } from './retry.js';
-import { runToolAgent, type AgentFailure, type TokenUsage, type ToolCallingModel } from './run-tool-agent.js';
+import { runToolAgent, type AgentFailure, type TokenUsage } from './run-tool-agent.js';
 
 /** What the LLM mode needs besides configuration. */
 export interface LlmPortDeps {
@@ -100,8 +98,6 @@ export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService 
     return undefined;
   }
   const tools = deps.tools ?? [...createLangChainTools({ facts: deps.facts, now: deps.now }), createRetrievalTool(deps)];
-  let boundModel: Promise<ToolCallingModel> | undefined;
-  const getBound = () => (boundModel ??= Promise.resolve(base).then((b) => b.bindTools!(tools) as unknown as ToolCallingModel));
   const policy: RetryPolicy = { maxRetries: config.LLM_MAX_RETRIES, ...(deps.backoff ?? DEFAULT_BACKOFF) };
   const timeoutMs = config.LLM_TIMEOUT_MS;
   const log = deps.logger.child({ component: 'llm', model: modelName });
@@ -110,17 +106,16 @@ export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService 
     const started = performance.now();
     const offlineTools = input.offline.trace.tools.map(({ name, output }) => ({ name, output }));
     const offlineToolsJson = JSON.stringify(offlineTools);
-    const system = LLM_SYSTEM_PROMPT({
+    // Unmasked here: the agent's redaction middleware masks what the model is shown.
+    const systemPrompt = LLM_SYSTEM_PROMPT({
       today: beijingDate(deps.now()),
       slots: describeSlots(input.slots),
-      draft: maskForModel(input.offline.reply, offlineToolsJson),
+      draft: input.offline.reply,
       toolOutputs: offlineToolsJson.slice(0, MAX_PROMPT_TOOL_CHARS),
     });
-    const question = maskForModel(input.question);
-    const messages = [new SystemMessage(system), new HumanMessage(question)];
-    let model: ToolCallingModel;
+    let model: BaseChatModel;
     try {
-      model = await getBound();
+      model = await base;
     } catch (error) {
       log.warn('llm model unavailable; offline answer used', { error });
       return null;
@@ -130,7 +125,9 @@ export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService 
       runToolAgent({
         model,
         tools,
-        messages,
+        systemPrompt,
+        question: input.question,
+        publicText: offlineToolsJson,
         signal,
         policy,
         onRetry: (retry, error, delayMs) => log.warn('llm retry', { retry, delayMs, error }),
@@ -193,9 +190,9 @@ export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService 
       }
     },
     extractFormFields: async (text, fields) => {
-      let model: ToolCallingModel;
+      let model: BaseChatModel;
       try {
-        model = (await base) as unknown as ToolCallingModel;
+        model = await base;
       } catch (error) {
         log.warn('llm model unavailable; form extraction skipped', { error });
         return null;

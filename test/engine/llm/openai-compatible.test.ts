@@ -82,6 +82,8 @@ describe('LLM mode over an OpenAI-compatible HTTP endpoint', () => {
     expect(answer?.reply).toBe('枣庄初级培训费3000元。');
     expect(answer?.notes?.[0]).toContain('tokens=500+32');
     expect(requests[0]?.model).toBe('local-test');
+    // The system prompt goes out as plain text, which every compatible endpoint takes.
+    expect(requests[0]?.messages[0]).toMatchObject({ role: 'system', content: expect.stringContaining('2026-04-01') });
     expect(requests[0]?.tools?.map((t) => t.function.name)).toContain('fee-lookup');
     expect(JSON.stringify(requests)).not.toContain('13912345678');
     const toolResult = requests[1]?.messages.find((m) => m.role === 'tool');

@@ -4,7 +4,7 @@
  * records every call so a test can assert what the model was shown.
  */
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { AIMessage, type BaseMessage } from '@langchain/core/messages';
+import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import type { ChatResult } from '@langchain/core/outputs';
 import type { BindToolsInput } from '@langchain/core/language_models/chat_models';
 
@@ -18,6 +18,8 @@ export type ScriptStep =
 export class ScriptedChatModel extends BaseChatModel {
   readonly received: BaseMessage[][] = [];
   boundTools: string[] = [];
+  /** The tool definitions as bound (structured output binds its schema as a function). */
+  boundToolDefs: BindToolsInput[] = [];
   #step = 0;
 
   constructor(private readonly script: ScriptStep[]) {
@@ -29,7 +31,8 @@ export class ScriptedChatModel extends BaseChatModel {
   }
 
   override bindTools(tools: BindToolsInput[]) {
-    this.boundTools = tools.map((t) => (t as { name: string }).name);
+    this.boundToolDefs = tools;
+    this.boundTools = tools.map((t) => (t as { name?: string }).name ?? (t as { function?: { name: string } }).function?.name ?? '?');
     return this as unknown as ReturnType<NonNullable<BaseChatModel['bindTools']>>;
   }
 
@@ -43,15 +46,32 @@ export class ScriptedChatModel extends BaseChatModel {
     const step = this.script[this.#step++];
     if (step === undefined) throw new Error(`script exhausted at call ${this.#step}`);
     if (step instanceof Error) throw step;
-    if (step instanceof AIMessage) return { generations: [{ message: step, text: step.text }] };
+    if (step instanceof AIMessage) return { generations: [{ message: asChunk(step), text: step.text }] };
     if (typeof step === 'function') {
       const message = step(messages);
-      return { generations: [{ message, text: message.text }] };
+      return { generations: [{ message: asChunk(message), text: message.text }] };
     }
     return new Promise<ChatResult>((_resolve, reject) => {
       if (!step.ignoreAbort) options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true });
     });
   }
+}
+
+/**
+ * The reply as an AIMessageChunk: the parser of `BaseChatModel.withStructuredOutput`
+ * (which a fake model inherits) accepts nothing else. A reply with invalid tool
+ * calls stays an AIMessage (a chunk rebuilds them from tool-call chunks).
+ */
+function asChunk(message: AIMessage): AIMessage {
+  if (message.invalid_tool_calls?.length) return message;
+  return new AIMessageChunk({
+    content: message.content,
+    id: message.id,
+    tool_calls: message.tool_calls,
+    invalid_tool_calls: message.invalid_tool_calls,
+    usage_metadata: message.usage_metadata,
+    response_metadata: message.response_metadata,
+  });
 }
 
 /** An AIMessage calling one tool. */
