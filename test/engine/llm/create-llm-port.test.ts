@@ -1,8 +1,11 @@
 import { HumanMessage, SystemMessage, AIMessage, type BaseMessage } from '@langchain/core/messages';
+import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createLogger } from '../../../bot/log.js';
 import { createLlmPort, describeSlots, type LlmPortDeps } from '../../../bot/engine/llm/create-llm-port.js';
 import type { LlmConfig } from '../../../bot/engine/llm/chat-model.js';
+import { MAX_MODEL_CALLS, MAX_TOOL_CALLS } from '../../../bot/engine/llm/run-tool-agent.js';
 import type { LlmAnswerInput, Trace } from '../../../bot/engine/types.js';
 import { loadDocumentsMeta, loadFactsTable } from '../../../knowledge/facts/load-facts.js';
 import type { KnowledgeBase, Passage, SearchOptions } from '../../../knowledge/types.js';
@@ -296,5 +299,92 @@ describe('personal data and the model', () => {
     expect(system).toContain('2026-04-01');
     expect(system).toContain(describeSlots({ region: '枣庄', level: '初级', topic: 'fee' }));
     expect(describeSlots({ region: '枣庄', level: '初级' })).toBe('地区=枣庄；等级=初级');
+  });
+});
+
+describe('the agent and its middleware', () => {
+  /** A tool that records each call and the tool-call id the agent's tool node hands it. */
+  function recordingTool() {
+    const seen: Array<{ input: unknown; toolCallId?: string }> = [];
+    const t = tool(
+      async (input: { region: string }, config: { toolCallId?: string }) => {
+        seen.push({ input, toolCallId: config.toolCallId });
+        return JSON.stringify({ ok: true, value: { region: input.region, amountYuan: 3000 } });
+      },
+      { name: 'fee-lookup', description: 'fee', schema: z.object({ region: z.string() }) },
+    ) as StructuredToolInterface;
+    return { t, seen };
+  }
+
+  it('runs the tool calls through the agent, in the order the model made them', async () => {
+    const { t, seen } = recordingTool();
+    const twoCalls = new AIMessage({
+      content: '',
+      tool_calls: [
+        { name: 'fee-lookup', args: { region: '枣庄' }, id: 'a', type: 'tool_call' },
+        { name: 'fee-lookup', args: { region: '威海' }, id: 'b', type: 'tool_call' },
+      ],
+    });
+    const { port, model } = setup([twoCalls, say('枣庄和威海初级都是3000元。')], {}, { tools: [t] });
+    const answer = await port.answer(input('枣庄和威海初级多少钱'));
+    expect(answer?.reply).toBe('枣庄和威海初级都是3000元。');
+    // The agent's tool node passes the tool-call id; a direct tool.invoke(args) would not.
+    expect(seen.map((s) => s.toolCallId).sort()).toEqual(['a', 'b']);
+    expect(answer?.tools.map((c) => c.input)).toEqual([{ region: '枣庄' }, { region: '威海' }]);
+    expect(model.boundTools).toEqual(['fee-lookup']);
+    expect(allText(model.received[1]!)).toContain('"region":"威海"');
+  });
+
+  it(`stops at ${MAX_MODEL_CALLS} model calls and falls back`, async () => {
+    const { t, seen } = recordingTool();
+    const loop = Array.from({ length: MAX_MODEL_CALLS + 3 }, (_, i) => callTool('fee-lookup', { region: '枣庄' }, `c${i}`));
+    const { port, model, warnings } = setup(loop, {}, { tools: [t] });
+    expect(await port.answer(input('培训费多少'))).toBeNull();
+    expect(model.calls).toBe(MAX_MODEL_CALLS);
+    expect(seen).toHaveLength(MAX_MODEL_CALLS);
+    expect(warnings()[0]).toMatchObject({ reason: 'too-many-steps' });
+  });
+
+  it(`stops before running any tool when one answer asks for more than ${MAX_TOOL_CALLS} tool calls`, async () => {
+    const { t, seen } = recordingTool();
+    const many = new AIMessage({
+      content: '',
+      tool_calls: Array.from({ length: MAX_TOOL_CALLS + 1 }, (_, i) => ({ name: 'fee-lookup', args: { region: '枣庄' }, id: `m${i}`, type: 'tool_call' as const })),
+    });
+    const { port, warnings } = setup([many, say('不会用到')], {}, { tools: [t] });
+    expect(await port.answer(input('培训费多少'))).toBeNull();
+    expect(seen).toHaveLength(0);
+    expect(warnings()[0]).toMatchObject({ reason: 'too-many-tool-calls' });
+  });
+
+  it('masks ID and mobile numbers in every model call of the turn, the system prompt included', async () => {
+    const question = '我身份证370402199001011234，手机13912345678，初级多少钱';
+    const { port, model } = setup([callTool('fee-lookup', { region: '枣庄', level: '初级' }), say('初级培训费3000元。')]);
+    const answer = await port.answer(input(question, { reply: `已记下您的手机13912345678。` }));
+    expect(answer?.reply).toBe('初级培训费3000元。');
+    expect(model.calls).toBe(2);
+    for (const call of model.received) {
+      const seen = allText(call);
+      expect(seen).not.toContain('370402199001011234');
+      expect(seen).not.toContain('13912345678');
+      expect(seen).toContain('139****5678');
+    }
+  });
+
+  it('keeps the final answer when the endpoint reuses the completion id of its tool call', async () => {
+    const sameId = (m: AIMessage) => Object.assign(m, { id: 'chatcmpl-1' });
+    const { port } = setup([sameId(callTool('fee-lookup', { region: '枣庄', level: '初级' })), sameId(say('初级培训费3000元。'))]);
+    const answer = await port.answer(input('初级多少钱'));
+    expect(answer?.reply).toBe('初级培训费3000元。');
+    expect(answer?.tools.map((c) => c.name)).toEqual(['fee-lookup']);
+  });
+
+  it('falls back at the deadline while a retry is waiting out its backoff', async () => {
+    const { port, model, warnings } = setup([httpError(429), say('不会用到')], { LLM_TIMEOUT_MS: 80 }, { backoff: { baseDelayMs: 10_000, maxDelayMs: 10_000 } });
+    const started = performance.now();
+    expect(await port.answer(input('你好'))).toBeNull();
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(model.calls).toBe(1);
+    expect(warnings().at(-1)).toMatchObject({ reason: 'timeout' });
   });
 });

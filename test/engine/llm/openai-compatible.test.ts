@@ -113,4 +113,23 @@ describe('LLM mode over an OpenAI-compatible HTTP endpoint', () => {
     expect(await port(url, 200).answer({ question: '你好', slots: {}, offline })).toBeNull();
     expect(performance.now() - started).toBeLessThan(2000);
   });
+
+  it('extracts form fields through a forced function call and keeps only what the resident wrote', async () => {
+    const args = JSON.stringify({ employer: '滕州某某机械厂', education: '博士' });
+    const { url, requests } = await serve([
+      completion({ tool_calls: [{ id: 'call_f', type: 'function', function: { name: 'form_fields', arguments: args } }] }),
+    ]);
+    const fields = [
+      { key: 'employer', label: '工作单位' },
+      { key: 'education', label: '学历及所学专业' },
+      { key: 'phone', label: '联系电话' },
+    ];
+    const extracted = await port(url).extractFormFields('我在滕州某某机械厂上班，手机13912345678', fields);
+    expect(extracted).toEqual({ employer: '滕州某某机械厂' });
+    const request = requests[0] as ChatRequest & { tool_choice?: unknown };
+    expect(request.tools?.map((t) => t.function.name)).toEqual(['form_fields']);
+    expect(Object.keys((request.tools?.[0]?.function.parameters as { properties: object }).properties)).toEqual(['employer', 'education']);
+    expect(request.tool_choice).toMatchObject({ type: 'function', function: { name: 'form_fields' } });
+    expect(JSON.stringify(requests)).not.toContain('13912345678');
+  });
 });
