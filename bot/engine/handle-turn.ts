@@ -8,6 +8,7 @@ import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
 import { understand, type Understanding } from './understand/understand.js';
 import { answerFromFacts, answerTopic, bestFacts, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
+import type { Route } from './answer/answer-types.js';
 import { DETAIL_CUES, FOREIGN_SUBJECTS, type DetailCue } from './understand/lexicon.js';
 import { renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
@@ -224,7 +225,7 @@ async function answerParts(parts: Understanding[], session: Session, ports: Port
     passages: answered.flatMap((a) => a.passages),
     sources,
     confidence: Math.min(...answered.map((a) => a.confidence)),
-    route: answered.map((a) => a.route).join('+'),
+    route: answered.map((a) => a.route).join('+') as Route,
     answered: true,
     regionNoted: answered.some((a) => a.regionNoted) || undefined,
   };

@@ -26,44 +26,9 @@ import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
+import { ToolRunner, type Answer, type OtherRoute, type RegionChoice, type Route } from './answer-types.js';
 
-export interface Answer {
-  lines: string[];
-  tools: ToolCall[];
-  facts: Fact[];
-  passages: Passage[];
-  sources?: SourceRef[];
-  /** 0..1: how surely the answer rests on the notices. */
-  confidence: number;
-  route: string;
-  /** False when nothing in the notices answers it (the engine tries retrieval, then says so). */
-  answered: boolean;
-  slots?: Partial<Slots>;
-  pending?: Session['pending'];
-  /** This answer told the resident which region it assumed. */
-  regionNoted?: boolean;
-}
-
-/** Records every tool call of a turn (input and output) for the trace and the grounding check. */
-export class ToolRunner {
-  readonly calls: ToolCall[] = [];
-  readonly facts: Fact[] = [];
-  constructor(private readonly ctx: ToolContext) {}
-
-  run<S extends z.ZodType, T>(tool: ToolDefinition<S, T>, input: z.input<S>): ToolResult<T> {
-    const result = invokeTool(tool, input, this.ctx);
-    this.calls.push({ name: tool.name, input, output: result.ok ? result.value : { error: result.error } });
-    if (result.ok) for (const f of result.facts) if (!this.facts.some((x) => x.id === f.id)) this.facts.push(f);
-    return result;
-  }
-}
-
-export interface RegionChoice {
-  region: Region;
-  regions: Region[];
-  /** The resident named it (now or earlier in the conversation). */
-  explicit: boolean;
-}
+export { ToolRunner, type Answer, type RegionChoice, type Route } from './answer-types.js';
 
 /** The region a question is about: named now, named earlier, or the default. */
 export function regionScopeFor(u: Understanding, session: Session, ports: Ports): RegionChoice {
@@ -118,7 +83,7 @@ function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted) };
 }
 
-function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], route: string, answered = true, extra: Partial<Answer> = {}): Answer {
+function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], route: Route, answered = true, extra: Partial<Answer> = {}): Answer {
   const sources = sourcesOf(ports.documents, runner.facts);
   const body = [...lines];
   const noteRegion = answered && !s.region.explicit && !s.regionNoted && runner.facts.some((f) => f.region === s.region.region) && needsRegion(route);
@@ -140,10 +105,244 @@ function fallbackRegions(s: Slotted, ports: Ports): Region[] {
   return [s.region.region, ...all.filter((r) => r !== s.region.region)];
 }
 
+/** What a topic's entry gets: the understanding, the slots, a tool runner recording every call, the ports. */
+interface TopicContext {
+  u: Understanding;
+  s: Slotted;
+  runner: ToolRunner;
+  ports: Ports;
+  topic: Topic;
+  slotsOut: Partial<Slots>;
+  withOccupation: <V>(call: (occupation: string | undefined) => ToolResult<V>) => ToolResult<V>;
+}
+type TopicAnswer = (ctx: TopicContext) => Promise<Answer>;
+
+/**
+ * One entry per topic: which tools answer it and how the reply is rendered, over the shared
+ * pipeline of this file (region fallback, pruning what is not shown, citing, honest "not stated").
+ * A topic without an entry of its own is answered from its rules (`rules`).
+ */
+const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
+  hours: async ({ u, s, runner, ports, withOccupation }) => {
+    if (COMPARE.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
+    return hoursAnswer(u, s, runner, ports, withOccupation);
+  },
+  fee: async ({ u, s, runner, ports, slotsOut, withOccupation }) => {
+    if (COMPARE.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
+    for (const region of fallbackRegions(s, ports)) {
+      const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
+      if (r.ok && r.value.fees.length) {
+        const lines = regionLead(s, region);
+        for (const fee of r.value.fees) {
+          const f = runner.facts.find((x) => x.id === fee.factId);
+          if (f) lines.push(renderFact(f));
+        }
+        lines.push(...(await related(u, s, runner, ports, 'fee')));
+        return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
+      }
+    }
+    // A level the notice lists no fee for (高级 in 枣庄): say so and give the levels it does list.
+    if (s.level) {
+      const region = s.region.region;
+      const other = runner.run(feeLookup, { region, occupation: s.occupation });
+      if (other.ok && other.value.fees.length) {
+        const levels = [...new Set(other.value.fees.map((f) => f.level))];
+        const lines = [T.LEVEL_NOT_LISTED(region, s.level, levels)];
+        for (const fee of other.value.fees) {
+          const f = runner.facts.find((x) => x.id === fee.factId);
+          if (f) lines.push(renderFact(f));
+        }
+        return finish(s, runner, ports, lines, 'fee');
+      }
+    }
+    return notStated(u, s, runner, ports, '培训费', 'fee');
+  },
+  subsidy: async ({ u, s, runner, ports, withOccupation }) => {
+    if (SUBSIDY_ELIGIBILITY.test(u.text)) {
+      // Who may claim it: the region's subsidy conditions, not the amounts table. An occupation
+      // only one region subsidises (区块链 → 浙江) decides the region when none is named.
+      const home = !s.region.explicit && s.occupation ? ports.facts.ofKind('subsidy', (f) => f.occupation === s.occupation)[0]?.region : undefined;
+      const scope = home ? { ...s, region: { region: home, regions: ports.facts.applicableRegions(home), explicit: true } } : s;
+      const rules = distinctFacts([...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
+      if (rules.length) {
+        runner.facts.push(...rules);
+        const lines = rules.map(renderFact);
+        // "能领补贴吗 多少": the amount too, when the occupation and level say which.
+        if (/多少|几多|多钱/.test(u.text) && s.occupation) {
+          const region = scope.region.region;
+          const r = runner.run(subsidyLookup, { region, occupation: s.occupation, level: s.level });
+          if (r.ok && r.value.kind === 'amounts') {
+            pruneFacts(runner, r.value.rules.map((x) => x.factId));
+            for (const item of r.value.subsidies) {
+              const f = runner.facts.find((x) => x.id === item.factId);
+              if (f) lines.push(renderFact(f));
+            }
+          }
+        }
+        return finish(s, runner, ports, lines, 'subsidy');
+      }
+    }
+    for (const region of fallbackRegions(s, ports)) {
+      const r = withOccupation((occupation) => runner.run(subsidyLookup, { region, occupation, level: s.level }));
+      if (!r.ok) continue;
+      if (r.value.kind === 'amount-not-stated') {
+        if (!s.region.explicit) continue;
+        const lines = [T.NOT_STATED('补贴金额', region), ...r.value.rules.map((x) => x.statement)];
+        return finish(s, runner, ports, lines, 'subsidy');
+      }
+      const lines = regionLead(s, region);
+      for (const item of r.value.subsidies) {
+        const f = runner.facts.find((x) => x.id === item.factId);
+        if (f) lines.push(renderFact(f));
+      }
+      // The tool's rules are cited only when shown: the ones that speak to the question (who may apply, how often …).
+      pruneFacts(runner, r.value.rules.map((x) => x.factId));
+      lines.push(...(await related(u, { ...s, region: { ...s.region, regions: ports.facts.applicableRegions(region), region, explicit: true } }, runner, ports, 'subsidy')));
+      return finish(s, runner, ports, lines, 'subsidy');
+    }
+    // A named region whose subsidy table does not list the occupation asked about (浙江 数字化管理师).
+    if (s.region.explicit && s.occupation) {
+      const listed = [...new Set(ports.facts.ofKind('subsidy', (f) => s.region.regions.includes(f.region)).map((f) => f.occupation))];
+      if (listed.length) {
+        const before = runner.facts.length;
+        const lines = [T.OCCUPATION_NOT_LISTED(s.region.region, s.occupation, listed), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+        const cited = runner.facts.slice(before);
+        return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.4, route: 'subsidy-not-listed', answered: true };
+      }
+    }
+    return notStated(u, s, runner, ports, '补贴标准', 'subsidy');
+  },
+  'net-cost': async ({ u, s, runner, ports, withOccupation }) => {
+    for (const region of fallbackRegions(s, ports)) {
+      const fees = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
+      if (!fees.ok || fees.value.fees.length === 0) continue;
+      const lines = regionLead(s, region);
+      for (const fee of fees.value.fees) {
+        const r = runner.run(netCost, { region, occupation: fee.occupation, level: fee.level });
+        if (!r.ok) continue;
+        if (r.value.kind === 'computed') {
+          lines.push(T.NET_COST_LINE({ occupation: fee.occupation, level: fee.level, fee: r.value.feeYuan, subsidy: r.value.subsidyYuan, net: r.value.netYuan }));
+        } else {
+          const f = runner.facts.find((x) => x.id === fee.factId);
+          if (f) lines.push(renderFact(f), T.NOT_STATED('补贴金额', region));
+        }
+      }
+      lines.push(T.NET_COST_NOTE);
+      return finish(s, runner, ports, lines, 'net-cost');
+    }
+    // No fee in the notices (浙江): say so, and give the subsidy they do state.
+    if (s.region.explicit) {
+      const sub = withOccupation((occupation) => runner.run(subsidyLookup, { region: s.region.region, occupation, level: s.level }));
+      if (sub.ok && sub.value.kind === 'amounts') {
+        pruneFacts(runner, sub.value.rules.map((x) => x.factId));
+        const lines = [T.NET_COST_NO_FEE(s.region.region)];
+        for (const item of sub.value.subsidies) {
+          const f = runner.facts.find((x) => x.id === item.factId);
+          if (f) lines.push(renderFact(f));
+        }
+        return finish(s, runner, ports, lines, 'net-cost', true, { confidence: 0.6 });
+      }
+    }
+    return notStated(u, s, runner, ports, '培训费和补贴', 'net-cost');
+  },
+  deadline: async ({ u, s, runner, ports }) => {
+    const r = runner.run(deadlineStatus, { region: s.region.region });
+    if (!r.ok) return notStated(u, s, runner, ports, '报名截止时间', 'deadline');
+    const lines: string[] = [];
+    let closed = false;
+    for (const d of r.value.deadlines) {
+      const closes = chineseDate(d.closes);
+      if (d.status === 'open') lines.push(T.DEADLINE_OPEN(d.label, closes, d.daysLeft));
+      else if (d.status === 'closes-today') lines.push(T.DEADLINE_TODAY(d.label, closes));
+      else if (d.status === 'closed') {
+        lines.push(T.DEADLINE_CLOSED(d.label, closes, d.daysSince));
+        if (d.subject === 'registration') closed = true;
+      } else lines.push(renderFact(runner.facts.find((f) => f.id === d.factId)!));
+    }
+    lines.push(...(await related(u, s, runner, ports, 'deadline')));
+    lines.push(T.DEADLINE_AS_OF(chineseDate(r.value.today)));
+    if (closed) lines.push(T.DEADLINE_CLOSED_NEXT);
+    return finish(s, runner, ports, lines, 'deadline');
+  },
+  eligibility: async ({ u, s, runner, ports }) => {
+    return (
+      answerEligibility(u, s.region, s.level, runner, (lines, route, answered, extra) => finish(s, runner, ports, lines, route, answered, extra)) ??
+      (await notStated(u, s, runner, ports, '报名条件', 'eligibility'))
+    );
+  },
+  title: async ({ u, s, runner, ports }) => {
+    const r = runner.run(titleRecognition, { region: s.region.region, level: s.level });
+    if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '职称认定办法', 'title');
+    const ranked = rankFacts(ports.facts, u.text, r.facts).map((x) => x.fact);
+    const shown = distinctFacts([...ranked, ...byDocumentOrder(r.facts, ports)]).slice(0, 4);
+    pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
+    const lines = [...shown.map(renderFact), ...(await related(u, s, runner, ports, 'title'))];
+    return finish(s, runner, ports, lines, 'title');
+  },
+  contact: async ({ u, s, runner, ports }) => {
+    const district = u.place && u.place !== u.region ? u.place : undefined;
+    let r = runner.run(contactsLookup, { region: s.region.region, district });
+    if (district && (!r.ok || r.facts.length === 0)) r = runner.run(contactsLookup, { region: s.region.region });
+    if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '联系电话', 'contact');
+    const shown = pickContacts(u, r.facts);
+    pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
+    return finish(s, runner, ports, shown.map(renderFact), 'contact');
+  },
+  institution: async ({ u, s, runner, ports }) => {
+    const r = runner.run(institutionsLookup, { region: s.region.explicit ? s.region.region : undefined, occupation: u.occupation });
+    const extra = await related(u, s, runner, ports, 'institution', 3);
+    if ((!r.ok || r.facts.length === 0) && extra.length === 0) return notStated(u, s, runner, ports, '培训机构', 'institution');
+    return finish(s, runner, ports, [...(r.ok ? r.facts.filter((f) => f.kind === 'institution').map(renderFact) : []), ...extra], 'institution');
+  },
+  occupation: async ({ u, s, runner, ports }) => {
+    const r = runner.run(occupationsLookup, { region: s.region.explicit ? s.region.region : undefined, query: u.occupation });
+    if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '职业目录', 'occupation');
+    const lines = [...groupByRegion(r.facts), ...(await related(u, s, runner, ports, 'occupation'))];
+    return finish(s, runner, ports, lines, 'occupation');
+  },
+  refund: async ({ u, s, runner, ports }) => {
+    const r = runner.run(refundPolicy, { region: s.region.region });
+    if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '退款规定', 'refund');
+    const conflict = r.facts.some((f) => f.conflictsWith?.length);
+    const lines = conflict ? [T.REFUND_CONFLICT_INTRO] : [];
+    for (const f of r.facts) lines.push(`· ${renderFact(f)}（《${ports.documents.find((d) => d.id === f.doc)?.shortTitle ?? f.doc}》${f.section}）`);
+    return finish(s, runner, ports, lines, 'refund');
+  },
+  form: async ({ u, s, runner, ports }) => {
+    // The sign-up form's fields, in the notice's order, and where it goes.
+    const fields = ports.facts.ofKind('form-field').sort((a, b) => a.order - b.order);
+    if (fields.length === 0) return notStated(u, s, runner, ports, '报名表', 'form');
+    runner.facts.push(...fields);
+    const lines = [T.FORM_FIELDS(fields.map((f) => (f.optional ? T.OPTIONAL_FIELD(f.label) : f.label))), ...(await related(u, s, runner, ports, 'process')), T.FORM_START_HINT];
+    return finish(s, runner, ports, lines, 'form');
+  },
+  rules: async ({ u, s, runner, ports, topic }) => {
+    if (topic === 'class' && VENUE_QUESTION.test(u.text)) {
+      // Not in the notices: say so, with what they do say about scheduling, and whom to call.
+      const schedule = await bestFacts(u, s, ports, 'class', true);
+      runner.facts.push(...schedule);
+      const lines = [T.NOT_STATED(/考试|考核/.test(u.text) ? '考试地点' : '上课地点', s.region.region), ...schedule.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+      return finish(s, runner, ports, lines, 'class-venue-not-stated', true, { confidence: 0.3 });
+    }
+    runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
+    const best = await bestFacts(u, s, ports, topic, true);
+    // A region the resident named says nothing on this topic: say so, rather than quote stray text.
+    if (best.length === 0) return notStated(u, s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
+    // Cite what is shown, not every rule of the topic.
+    runner.facts.splice(0, runner.facts.length, ...best);
+    if (weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
+    const lines = groupByRegion(best);
+    // "峄城报名": where to register comes with that district's office.
+    if (topic === 'process' && u.place && u.place !== u.region) lines.push(...hotline(runner, ports, s.region.region, u.place));
+    return finish(s, runner, ports, lines, topic, true, { confidence: 0.8 });
+  },
+};
+
 export async function answerTopic(u: Understanding, session: Session, ports: Ports): Promise<Answer> {
+  const topic = u.topic;
+  if (topic === undefined) return { lines: [], tools: [], facts: [], passages: [], confidence: 0, route: 'none', answered: false };
   const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
   const s = slotsFor(u, session, ports);
-  const topic = u.topic;
   const slotsOut: Partial<Slots> = {};
   if (s.level) slotsOut.level = s.level;
 
@@ -152,222 +351,8 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     if (!r.ok && s.occupationInherited) return call(undefined);
     return r;
   };
-
-  switch (topic) {
-    case 'hours':
-      if (COMPARE.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
-      return hoursAnswer(u, s, runner, ports, withOccupation);
-    case 'fee': {
-      if (COMPARE.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
-      for (const region of fallbackRegions(s, ports)) {
-        const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
-        if (r.ok && r.value.fees.length) {
-          const lines = regionLead(s, region);
-          for (const fee of r.value.fees) {
-            const f = runner.facts.find((x) => x.id === fee.factId);
-            if (f) lines.push(renderFact(f));
-          }
-          lines.push(...(await related(u, s, runner, ports, 'fee')));
-          return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
-        }
-      }
-      // A level the notice lists no fee for (高级 in 枣庄): say so and give the levels it does list.
-      if (s.level) {
-        const region = s.region.region;
-        const other = runner.run(feeLookup, { region, occupation: s.occupation });
-        if (other.ok && other.value.fees.length) {
-          const levels = [...new Set(other.value.fees.map((f) => f.level))];
-          const lines = [T.LEVEL_NOT_LISTED(region, s.level, levels)];
-          for (const fee of other.value.fees) {
-            const f = runner.facts.find((x) => x.id === fee.factId);
-            if (f) lines.push(renderFact(f));
-          }
-          return finish(s, runner, ports, lines, 'fee');
-        }
-      }
-      return notStated(u, s, runner, ports, '培训费', 'fee');
-    }
-    case 'subsidy': {
-      if (SUBSIDY_ELIGIBILITY.test(u.text)) {
-        // Who may claim it: the region's subsidy conditions, not the amounts table. An occupation
-        // only one region subsidises (区块链 → 浙江) decides the region when none is named.
-        const home = !s.region.explicit && s.occupation ? ports.facts.ofKind('subsidy', (f) => f.occupation === s.occupation)[0]?.region : undefined;
-        const scope = home ? { ...s, region: { region: home, regions: ports.facts.applicableRegions(home), explicit: true } } : s;
-        const rules = distinctFacts([...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
-        if (rules.length) {
-          runner.facts.push(...rules);
-          const lines = rules.map(renderFact);
-          // "能领补贴吗 多少": the amount too, when the occupation and level say which.
-          if (/多少|几多|多钱/.test(u.text) && s.occupation) {
-            const region = scope.region.region;
-            const r = runner.run(subsidyLookup, { region, occupation: s.occupation, level: s.level });
-            if (r.ok && r.value.kind === 'amounts') {
-              pruneFacts(runner, r.value.rules.map((x) => x.factId));
-              for (const item of r.value.subsidies) {
-                const f = runner.facts.find((x) => x.id === item.factId);
-                if (f) lines.push(renderFact(f));
-              }
-            }
-          }
-          return finish(s, runner, ports, lines, 'subsidy');
-        }
-      }
-      for (const region of fallbackRegions(s, ports)) {
-        const r = withOccupation((occupation) => runner.run(subsidyLookup, { region, occupation, level: s.level }));
-        if (!r.ok) continue;
-        if (r.value.kind === 'amount-not-stated') {
-          if (!s.region.explicit) continue;
-          const lines = [T.NOT_STATED('补贴金额', region), ...r.value.rules.map((x) => x.statement)];
-          return finish(s, runner, ports, lines, 'subsidy');
-        }
-        const lines = regionLead(s, region);
-        for (const item of r.value.subsidies) {
-          const f = runner.facts.find((x) => x.id === item.factId);
-          if (f) lines.push(renderFact(f));
-        }
-        // The tool's rules are cited only when shown: the ones that speak to the question (who may apply, how often …).
-        pruneFacts(runner, r.value.rules.map((x) => x.factId));
-        lines.push(...(await related(u, { ...s, region: { ...s.region, regions: ports.facts.applicableRegions(region), region, explicit: true } }, runner, ports, 'subsidy')));
-        return finish(s, runner, ports, lines, 'subsidy');
-      }
-      // A named region whose subsidy table does not list the occupation asked about (浙江 数字化管理师).
-      if (s.region.explicit && s.occupation) {
-        const listed = [...new Set(ports.facts.ofKind('subsidy', (f) => s.region.regions.includes(f.region)).map((f) => f.occupation))];
-        if (listed.length) {
-          const before = runner.facts.length;
-          const lines = [T.OCCUPATION_NOT_LISTED(s.region.region, s.occupation, listed), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
-          const cited = runner.facts.slice(before);
-          return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.4, route: 'subsidy-not-listed', answered: true };
-        }
-      }
-      return notStated(u, s, runner, ports, '补贴标准', 'subsidy');
-    }
-    case 'net-cost': {
-      for (const region of fallbackRegions(s, ports)) {
-        const fees = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
-        if (!fees.ok || fees.value.fees.length === 0) continue;
-        const lines = regionLead(s, region);
-        for (const fee of fees.value.fees) {
-          const r = runner.run(netCost, { region, occupation: fee.occupation, level: fee.level });
-          if (!r.ok) continue;
-          if (r.value.kind === 'computed') {
-            lines.push(T.NET_COST_LINE({ occupation: fee.occupation, level: fee.level, fee: r.value.feeYuan, subsidy: r.value.subsidyYuan, net: r.value.netYuan }));
-          } else {
-            const f = runner.facts.find((x) => x.id === fee.factId);
-            if (f) lines.push(renderFact(f), T.NOT_STATED('补贴金额', region));
-          }
-        }
-        lines.push(T.NET_COST_NOTE);
-        return finish(s, runner, ports, lines, 'net-cost');
-      }
-      // No fee in the notices (浙江): say so, and give the subsidy they do state.
-      if (s.region.explicit) {
-        const sub = withOccupation((occupation) => runner.run(subsidyLookup, { region: s.region.region, occupation, level: s.level }));
-        if (sub.ok && sub.value.kind === 'amounts') {
-          pruneFacts(runner, sub.value.rules.map((x) => x.factId));
-          const lines = [T.NET_COST_NO_FEE(s.region.region)];
-          for (const item of sub.value.subsidies) {
-            const f = runner.facts.find((x) => x.id === item.factId);
-            if (f) lines.push(renderFact(f));
-          }
-          return finish(s, runner, ports, lines, 'net-cost', true, { confidence: 0.6 });
-        }
-      }
-      return notStated(u, s, runner, ports, '培训费和补贴', 'net-cost');
-    }
-    case 'deadline': {
-      const r = runner.run(deadlineStatus, { region: s.region.region });
-      if (!r.ok) return notStated(u, s, runner, ports, '报名截止时间', 'deadline');
-      const lines: string[] = [];
-      let closed = false;
-      for (const d of r.value.deadlines) {
-        const closes = chineseDate(d.closes);
-        if (d.status === 'open') lines.push(T.DEADLINE_OPEN(d.label, closes, d.daysLeft));
-        else if (d.status === 'closes-today') lines.push(T.DEADLINE_TODAY(d.label, closes));
-        else if (d.status === 'closed') {
-          lines.push(T.DEADLINE_CLOSED(d.label, closes, d.daysSince));
-          if (d.subject === 'registration') closed = true;
-        } else lines.push(renderFact(runner.facts.find((f) => f.id === d.factId)!));
-      }
-      lines.push(...(await related(u, s, runner, ports, 'deadline')));
-      lines.push(T.DEADLINE_AS_OF(chineseDate(r.value.today)));
-      if (closed) lines.push(T.DEADLINE_CLOSED_NEXT);
-      return finish(s, runner, ports, lines, 'deadline');
-    }
-    case 'eligibility':
-      return (
-        answerEligibility(u, s.region, s.level, runner, (lines, route, answered, extra) => finish(s, runner, ports, lines, route, answered, extra)) ??
-        (await notStated(u, s, runner, ports, '报名条件', 'eligibility'))
-      );
-    case 'title': {
-      const r = runner.run(titleRecognition, { region: s.region.region, level: s.level });
-      if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '职称认定办法', 'title');
-      const ranked = rankFacts(ports.facts, u.text, r.facts).map((x) => x.fact);
-      const shown = distinctFacts([...ranked, ...byDocumentOrder(r.facts, ports)]).slice(0, 4);
-      pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
-      const lines = [...shown.map(renderFact), ...(await related(u, s, runner, ports, 'title'))];
-      return finish(s, runner, ports, lines, 'title');
-    }
-    case 'contact': {
-      const district = u.place && u.place !== u.region ? u.place : undefined;
-      let r = runner.run(contactsLookup, { region: s.region.region, district });
-      if (district && (!r.ok || r.facts.length === 0)) r = runner.run(contactsLookup, { region: s.region.region });
-      if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '联系电话', 'contact');
-      const shown = pickContacts(u, r.facts);
-      pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
-      return finish(s, runner, ports, shown.map(renderFact), 'contact');
-    }
-    case 'institution': {
-      const r = runner.run(institutionsLookup, { region: s.region.explicit ? s.region.region : undefined, occupation: u.occupation });
-      const extra = await related(u, s, runner, ports, 'institution', 3);
-      if ((!r.ok || r.facts.length === 0) && extra.length === 0) return notStated(u, s, runner, ports, '培训机构', 'institution');
-      return finish(s, runner, ports, [...(r.ok ? r.facts.filter((f) => f.kind === 'institution').map(renderFact) : []), ...extra], 'institution');
-    }
-    case 'occupation': {
-      const r = runner.run(occupationsLookup, { region: s.region.explicit ? s.region.region : undefined, query: u.occupation });
-      if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '职业目录', 'occupation');
-      const lines = [...groupByRegion(r.facts), ...(await related(u, s, runner, ports, 'occupation'))];
-      return finish(s, runner, ports, lines, 'occupation');
-    }
-    case 'refund': {
-      const r = runner.run(refundPolicy, { region: s.region.region });
-      if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '退款规定', 'refund');
-      const conflict = r.facts.some((f) => f.conflictsWith?.length);
-      const lines = conflict ? [T.REFUND_CONFLICT_INTRO] : [];
-      for (const f of r.facts) lines.push(`· ${renderFact(f)}（《${ports.documents.find((d) => d.id === f.doc)?.shortTitle ?? f.doc}》${f.section}）`);
-      return finish(s, runner, ports, lines, 'refund');
-    }
-    case 'form': {
-      // The sign-up form's fields, in the notice's order, and where it goes.
-      const fields = ports.facts.ofKind('form-field').sort((a, b) => a.order - b.order);
-      if (fields.length === 0) return notStated(u, s, runner, ports, '报名表', 'form');
-      runner.facts.push(...fields);
-      const lines = [T.FORM_FIELDS(fields.map((f) => (f.optional ? T.OPTIONAL_FIELD(f.label) : f.label))), ...(await related(u, s, runner, ports, 'process')), T.FORM_START_HINT];
-      return finish(s, runner, ports, lines, 'form');
-    }
-    case undefined:
-      return { lines: [], tools: [], facts: [], passages: [], confidence: 0, route: 'none', answered: false };
-    default: {
-      if (topic === 'class' && VENUE_QUESTION.test(u.text)) {
-        // Not in the notices: say so, with what they do say about scheduling, and whom to call.
-        const schedule = await bestFacts(u, s, ports, 'class', true);
-        runner.facts.push(...schedule);
-        const lines = [T.NOT_STATED(/考试|考核/.test(u.text) ? '考试地点' : '上课地点', s.region.region), ...schedule.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
-        return finish(s, runner, ports, lines, 'class-venue-not-stated', true, { confidence: 0.3 });
-      }
-      runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
-      const best = await bestFacts(u, s, ports, topic, true);
-      // A region the resident named says nothing on this topic: say so, rather than quote stray text.
-      if (best.length === 0) return notStated(u, s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
-      // Cite what is shown, not every rule of the topic.
-      runner.facts.splice(0, runner.facts.length, ...best);
-      if (weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
-      const lines = groupByRegion(best);
-      // "峄城报名": where to register comes with that district's office.
-      if (topic === 'process' && u.place && u.place !== u.region) lines.push(...hotline(runner, ports, s.region.region, u.place));
-      return finish(s, runner, ports, lines, topic, true, { confidence: 0.8 });
-    }
-  }
+  const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
+  return entry({ u, s, runner, ports, topic, slotsOut, withOccupation });
 }
 
 /** No topic recognised: the facts in the best passages, if the passages are good enough. */
@@ -399,7 +384,7 @@ function weakCover(u: Understanding, facts: Fact[], ports: Ports): boolean {
  * "The notices don't say this directly": the closest facts (never an amount,
  * which could be taken for the answer), and whom to call. Logged as a gap.
  */
-function hedged(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, facts: Fact[], route: string): Answer {
+function hedged(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, facts: Fact[], route: Topic | OtherRoute): Answer {
   const shown = facts.filter((f) => !/\d+元/.test(renderFact(f))).slice(0, 3);
   runner.facts.splice(0, runner.facts.length, ...shown);
   const lines = [shown.length ? T.NOT_DIRECTLY_STATED : T.UNKNOWN, ...groupByRegion(shown), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region, u.place))];
@@ -649,7 +634,7 @@ const AMOUNT_ROUTES: ReadonlySet<string> = new Set(['fee', 'subsidy', 'net-cost'
  * clauses with the hotline, never as silence). Only when both find nothing
  * is silence claimed.
  */
-async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, what: string, route: string): Promise<Answer> {
+async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, what: string, route: Topic): Promise<Answer> {
   if (!what) return { lines: [], tools: runner.calls, facts: [], passages: [], confidence: 0, route, answered: false };
   // The region may still state a rule on the topic (e.g. 威海's 培育对象 for eligibility).
   const topics: Topic[] = route === 'eligibility' ? ['eligibility', 'audience'] : TopicSchema.safeParse(route).success ? [route as Topic] : [];

@@ -10,10 +10,10 @@ import { eligibilityCheck, evaluateClause, evaluateCondition, type EligibilityVa
 import type { EligibilityClause } from '../../../knowledge/facts/schema.js';
 import type { Understanding } from '../understand/understand.js';
 import { hasProfile } from '../understand/extract-profile.js';
-import type { Answer, RegionChoice, ToolRunner } from './answer-topic.js';
+import type { Answer, RegionChoice, Route, ToolRunner } from './answer-types.js';
 import { renderFact } from './render-fact.js';
 
-type Finish = (lines: string[], route: string, answered?: boolean, extra?: Partial<Answer>) => Answer;
+type Finish = (lines: string[], route: Route, answered?: boolean, extra?: Partial<Answer>) => Answer;
 
 /** Clauses the person already fails though part of them holds (专科 but under a year's work). */
 function nearMisses(runner: ToolRunner, factId: string, profile: Profile): EligibilityClause[] {
