@@ -4,8 +4,9 @@
  * returns the tool result (value and cited facts, or an error value) as JSON
  * text. The clock is read once per call through the injected `now`.
  * Input the schema refuses never reaches the tool: LangChain rejects it with
- * a ToolInputParsingException, which an agent's tool node reports to the
- * model as a tool error; every expected outcome after that is a JSON value.
+ * a ToolInputParsingException (the LLM path's agent then stops and the
+ * offline answer is used, bot/engine/llm/run-tool-agent.ts); every expected
+ * outcome after that is a JSON value.
  */
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import { toolDescriptions, type ToolName } from '../prompts/tools.js';

@@ -2,9 +2,11 @@
  * The optional LLM mode. When LLM_BASE_URL, LLM_API_KEY and LLM_MODEL are set,
  * the engine hands each offline answer to `answer()`, which lets an
  * OpenAI-compatible model rephrase it (and call the exact-fact tools and the
- * notice search for more), then checks the result:
- *   - the question is masked before any call, and no tool exposes stored
- *     registrations, so the model never sees personal data;
+ * notice search for more, through langchain's createAgent: ./run-tool-agent.ts),
+ * then checks the result:
+ *   - the agent's redaction middleware masks the question and the draft in
+ *     every model call, and no tool exposes stored registrations, so the
+ *     model never sees personal data;
  *   - every number and institution in the reply must appear in this turn's
  *     tool outputs, passages or the offline answer (./grounding.ts);
  *   - a time-out, a network error after bounded retries, a malformed tool
@@ -86,6 +88,7 @@ export function createLlmPort(config: LlmConfig, deps: LlmPortDeps): LlmService 
   if (deps.model) {
     base = deps.model;
     modelName = config.LLM_MODEL ?? deps.model._llmType();
+    // The agent binds the tools itself; a model that cannot take them cannot answer.
     if (typeof deps.model.bindTools !== 'function') {
       deps.logger.error('llm model cannot call tools; LLM mode off', { model: modelName });
       return undefined;
