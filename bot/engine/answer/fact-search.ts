@@ -43,6 +43,8 @@ interface FactIndex {
   postings: Map<string, number[]>;
   /** Facts of each document, in table order, without form fields, with their quote's match key (factsInPassages). */
   byDoc: Map<string, Array<{ fact: Fact; key: string; head: string }>>;
+  /** Fact id → positions in `entries` (rankFacts with candidates visits only theirs). */
+  positions: Map<string, number[]>;
 }
 
 const cache = new WeakMap<FactsTable, FactIndex>();
@@ -92,7 +94,13 @@ function indexOf(facts: FactsTable): FactIndex {
     list.push({ fact, key, head: key.slice(0, Math.max(8, Math.floor(key.length / 2))) });
     byDoc.set(fact.doc, list);
   }
-  idx = { entries, idf, postings, byDoc };
+  const positions = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    const list = positions.get(e.fact.id);
+    if (list) list.push(i);
+    else positions.set(e.fact.id, [i]);
+  });
+  idx = { entries, idf, postings, byDoc, positions };
   cache.set(facts, idx);
   return idx;
 }
@@ -160,14 +168,19 @@ function questionScores(facts: FactsTable, question: string): QuestionScores {
 
 /** Facts among `candidates` (all facts when absent) ranked by coverage of the question. */
 export function rankFacts(facts: FactsTable, question: string, candidates?: readonly Fact[]): ScoredFact[] {
-  const { entries } = indexOf(facts);
+  const { entries, positions } = indexOf(facts);
   const { total, scores, words } = questionScores(facts, question);
   if (total === 0) return [];
-  const allowed = candidates ? new Set(candidates.map((f) => f.id)) : undefined;
+  // The candidates' positions in table order: the same facts, in the same order, as filtering every entry.
+  let visit: Iterable<number>;
+  if (candidates) {
+    const at = new Set<number>();
+    for (const f of candidates) for (const i of positions.get(f.id) ?? []) at.add(i);
+    visit = [...at].sort((a, b) => a - b);
+  } else visit = entries.keys();
   const out: Array<ScoredFact & { length: number }> = [];
-  for (let i = 0; i < entries.length; i++) {
+  for (const i of visit) {
     const e = entries[i]!;
-    if (allowed && !allowed.has(e.fact.id)) continue;
     const s = scores[i]!;
     if (s > 0) out.push({ fact: e.fact, score: s / total, length: e.text.length });
   }
@@ -231,18 +244,28 @@ function factKey(f: Fact): string {
 }
 
 /**
- * matchKey of a passage's text. Passages are the notices' chunks, a fixed set, so their keys are
- * kept (bounded, in case a knowledge base hands out texts of its own).
+ * The facts of `doc` (table order, no form fields) that lie in a passage's text or contain it.
+ * Passages are the notices' chunks, a fixed set, and the answer depends on the text and the facts
+ * only, so it is kept per facts table and text (bounded, in case a knowledge base hands out texts
+ * of its own).
  */
-const passageKeys = new Map<string, string>();
-function passageKey(text: string): string {
-  let k = passageKeys.get(text);
-  if (k === undefined) {
-    if (passageKeys.size >= 50_000) passageKeys.clear();
-    k = matchKey(text);
-    passageKeys.set(text, k);
+const passageFacts = new WeakMap<FactsTable, Map<string, Fact[]>>();
+function factsInText(facts: FactsTable, byDoc: FactIndex['byDoc'], doc: string, passageText: string): Fact[] {
+  let known = passageFacts.get(facts);
+  if (!known) passageFacts.set(facts, (known = new Map()));
+  const key = `${doc}\u0000${passageText}`;
+  let found = known.get(key);
+  if (found === undefined) {
+    const text = matchKey(passageText);
+    found = [];
+    for (const { fact, key: q, head } of byDoc.get(doc) ?? []) {
+      // The fact lies in the passage, or the passage is a piece of a longer fact.
+      if (text.includes(q) || (head.length >= 8 && text.includes(head)) || (text.length >= 8 && q.includes(text))) found.push(fact);
+    }
+    if (known.size >= 50_000) known.clear();
+    known.set(key, found);
   }
-  return k;
+  return found;
 }
 
 /**
@@ -255,14 +278,10 @@ export function factsInPassages(facts: FactsTable, passages: readonly Passage[])
   const seen = new Set<string>();
   const { byDoc } = indexOf(facts);
   for (const [rank, p] of passages.entries()) {
-    const text = passageKey(p.text);
-    for (const { fact: f, key: q, head } of byDoc.get(p.doc) ?? []) {
+    for (const f of factsInText(facts, byDoc, p.doc, p.text)) {
       if (seen.has(f.id)) continue;
-      // The fact lies in the passage, or the passage is a piece of a longer fact.
-      if (text.includes(q) || (head.length >= 8 && text.includes(head)) || (text.length >= 8 && q.includes(text))) {
-        seen.add(f.id);
-        out.push({ fact: f, rank, passageScore: p.score });
-      }
+      seen.add(f.id);
+      out.push({ fact: f, rank, passageScore: p.score });
     }
   }
   return out;
