@@ -117,6 +117,18 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   }
 
   private readonly masks = new WeakMap<ReadonlySet<number>, Uint8Array>();
+  private readonly chunkMasks = new WeakMap<ReadonlySet<number>, Uint8Array>();
+
+  /** The allowed chunks as a mask over chunk indices (the keyword index's filter runs per posting); kept per allowed set. */
+  private chunkMask(allowed: ReadonlySet<number>): Uint8Array {
+    let mask = this.chunkMasks.get(allowed);
+    if (!mask) {
+      mask = new Uint8Array(this.plain.length);
+      for (const i of allowed) if (i >= 0 && i < mask.length) mask[i] = 1;
+      this.chunkMasks.set(allowed, mask);
+    }
+    return mask;
+  }
 
   /** The allowed chunks as a mask over HNSW labels (the graph's filter runs per visited point); kept per allowed set. */
   private labelMask(allowed: ReadonlySet<number>): Uint8Array | undefined {
@@ -179,7 +191,8 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     if (pool === 0) return [];
 
     const terms = analyseQuery(normalised);
-    const keyword = this.bm25.search(terms, allowed ? (d) => allowed.has(d) : undefined, Math.max(CANDIDATES, k));
+    const chunkMask = allowed ? this.chunkMask(allowed) : undefined;
+    const keyword = this.bm25.search(terms, chunkMask ? (d) => chunkMask[d] === 1 : undefined, Math.max(CANDIDATES, k));
     const expansions = [...terms].filter(([, w]) => w < 1).map(([t]) => t);
     const vector = await this.embeddings.embedQuery(expansions.length ? `${normalised} ${expansions.join(' ')}` : normalised);
     const nearest = await this.vectorRanking(vector, Math.min(pool, Math.max(CANDIDATES, k)), allowed);
@@ -196,9 +209,20 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     // A region named in the query (and no explicit filter) puts that region's passages first.
     const named = options.regions?.length ? [] : regionsInQuery(normalised);
     const preferred = (doc: number) => (named.length === 0 || named.includes(this.plain[doc]!.region) ? 0 : 1);
-    const top = [...fused]
-      .sort((a, b) => preferred(a[0]) - preferred(b[0]) || b[1].score - a[1].score || a[0] - b[0])
-      .slice(0, k);
+    // The first k of the candidates ordered by (preferred region, score desc, chunk order): a strict
+    // total order, so keeping a sorted list of k gives exactly what sorting all of them and slicing does.
+    type Ranked = { doc: number; pref: number; e: { score: number; keywordScore: number; vectorScore?: number } };
+    const before = (a: Ranked, b: Ranked) => a.pref - b.pref || b.e.score - a.e.score || a.doc - b.doc;
+    const best: Ranked[] = [];
+    for (const [doc, e] of fused) {
+      const r = { doc, pref: preferred(doc), e };
+      if (best.length === k && before(r, best[k - 1]!) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && before(r, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, r);
+      if (best.length > k) best.pop();
+    }
+    const top = best.map((r) => [r.doc, r.e] as const);
     return top.map(([doc, e]) => ({
       ...this.plain[doc]!,
       score: Math.min(1, e.score / ((KEYWORD_WEIGHT + VECTOR_WEIGHT) * w(1))),
