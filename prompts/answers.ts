@@ -100,6 +100,11 @@ export const ELIGIBILITY_STAFF = '最终以所在区（市）人社部门审核�
 export const REFUND_CONFLICT_INTRO = '关于退款，两份文件的说法不一致，请以报名时工作人员的说明为准：';
 
 // Not known / not covered.
+/** A window counted from the resident's own event (window-status tool). */
+export const WINDOW_OPEN = (label: string, lastDay: string, daysLeft: number) => `按您说的时间，${label}到${lastDay}为止，现在还在期限内（还剩${daysLeft}天，含最后一天）。`;
+export const WINDOW_CLOSED = (label: string, lastDay: string, daysSince: number) => `按您说的时间，${label}最晚到${lastDay}，已经超过期限${daysSince}天。`;
+export const WINDOW_DEPENDS = (label: string, earliest: string, latest: string) =>
+  `按您说的月份，${label}的最后一天在${earliest}到${latest}之间，要看证书核发的具体日期，请以证书上的日期为准。`;
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
 /** Lead of a region's own rules on a topic the tools had no typed answer for. */
 export const REGION_SAYS = (region: string, what: string) => `${region}的通知关于${what}是这样规定的：`;
@@ -149,3 +154,10 @@ export const OCCUPATION_NOT_LISTED = (region: string, occupation: string, listed
   `${region}的通知中没有${occupation}的补贴标准，补贴标准目录只列了：${listed.join('、')}。`;
 export const NOT_DIRECTLY_STATED = '通知里没有直接回答这个问题，我不能猜测。最接近的规定是：';
 export const PASSAGES_HEDGE = '通知里没有找到直接的答案，以下是最接近的原文，供参考：';
+
+/** A taught answer (staff's 缺口 page): facts answer it. */
+export const TAUGHT_LEAD = '关于这个问题，通知里是这样规定的：';
+/** A taught answer quoting one notice passage. */
+export const TAUGHT_PASSAGE = (source: string, text: string) => `${source}：“${text}”`;
+/** A taught "not covered, ask X" (X is a contact fact, never free text). */
+export const TAUGHT_NOT_COVERED = (contact: string) => `通知未涉及这个问题，请咨询：${contact}。`;

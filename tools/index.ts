@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ToolDefinition } from './define-tool.js';
 import { compareQuantities } from './compare-quantities.js';
+import { windowStatus } from './window-status.js';
 import { contactsLookup } from './contacts-lookup.js';
 import { deadlineStatus } from './deadline-status.js';
 import { eligibilityCheck } from './eligibility-check.js';
@@ -30,6 +31,8 @@ export { netCost, NetCostInput } from './net-cost.js';
 export type { NetCostValue } from './net-cost.js';
 export { compareQuantities, CompareQuantitiesInput, quantityOf } from './compare-quantities.js';
 export type { CompareQuantitiesValue, Quantity } from './compare-quantities.js';
+export { windowStatus, WindowStatusInput, windowRules } from './window-status.js';
+export type { WindowStatusValue } from './window-status.js';
 export { hoursLookup, HoursLookupInput } from './hours-lookup.js';
 export type { HoursItem, HoursLookupValue } from './hours-lookup.js';
 export { deadlineStatus, deadlineState, DeadlineStatusInput } from './deadline-status.js';
@@ -64,6 +67,7 @@ export const allTools: readonly AnyTool[] = [
   compareQuantities,
   hoursLookup,
   deadlineStatus,
+  windowStatus,
   eligibilityCheck,
   titleRecognition,
   contactsLookup,

@@ -41,3 +41,16 @@ describe('comparisons between levels', () => {
     expect(r.trace.tools.map((t) => t.name)).toContain('compare-quantities');
   });
 });
+
+describe('a window counted from the resident’s own date', () => {
+  it.each([
+    ['我的等级证书2025年10月发的 在金华 现在申请补贴还来得及吗', '还在期限内'],
+    ['证书2025年1月就发了 金华现在还能申请补贴吗', '超过期限'],
+  ])('"%s" is judged on the injected clock with the rule and its source', async (question, verdict) => {
+    const d = dialogue(fakePorts({ today: '2026-03-15' }));
+    const r = await d.say(question);
+    expect(text(r)).toContain(verdict);
+    expect(r.trace.tools.map((t) => t.name)).toContain('window-status');
+    expect(r.trace.sources.map((s) => s.doc)).toContain('jinhua-2024');
+  });
+});

@@ -27,6 +27,7 @@ import { sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { ToolRunner, type Answer, type OtherRoute, type RegionChoice, type Route } from './answer-types.js';
+import { windowLines } from './window-answer.js';
 
 export { ToolRunner, type Answer, type RegionChoice, type Route } from './answer-types.js';
 
@@ -104,6 +105,9 @@ function fallbackRegions(s: Slotted, ports: Ports): Region[] {
   const all = [...new Set(ports.facts.all().map((f) => f.region))];
   return [s.region.region, ...all.filter((r) => r !== s.region.region)];
 }
+
+/** Topics under which a question may be about a window counted from the resident's own date. */
+const WINDOW_TOPICS: ReadonlySet<Topic> = new Set(['deadline', 'subsidy', 'eligibility', 'certificate', 'process']);
 
 /** What a topic's entry gets: the understanding, the slots, a tool runner recording every call, the ports. */
 interface TopicContext {
@@ -351,6 +355,12 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     if (!r.ok && s.occupationInherited) return call(undefined);
     return r;
   };
+  // "证书去年10月发的 现在申请补贴还来得及吗": a window counted from the resident's own date, whichever of
+  // these topics the words cued (the story makes it look like eligibility or certificates).
+  if (WINDOW_TOPICS.has(topic)) {
+    const window = windowLines(u, s.region, runner, ports);
+    if (window) return finish(s, runner, ports, window, 'deadline');
+  }
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
   return entry({ u, s, runner, ports, topic, slotsOut, withOccupation });
 }
