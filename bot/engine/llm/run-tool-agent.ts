@@ -173,7 +173,7 @@ export async function runToolAgent(opts: {
       const ai = await handler(request);
       modelCalls++;
       // The agent's message list merges messages by id: an endpoint that reuses a completion id
-      // (some local servers do) would have its final answer overwrite its own tool call.
+      // (nothing in the protocol forbids it; our local test server does) would have its final answer overwrite its tool call.
       if (ai.id !== undefined && request.messages.some((m) => m.id === ai.id)) ai.id = `${ai.id}#${modelCalls}`;
       const u = ai.usage_metadata;
       if (u) {
@@ -223,7 +223,7 @@ export async function runToolAgent(opts: {
   const agent = createAgent({
     model: opts.model,
     tools: [...opts.tools],
-    // A SystemMessage with string content: given a string, the agent makes content blocks, which not every compatible endpoint takes.
+    // A SystemMessage with string content: given a string, the agent makes content blocks; plain text is what the endpoints were tested with.
     systemPrompt: new SystemMessage(opts.systemPrompt),
     // Outermost first: the guard sees one answer per model call, after retries, of a model shown masked text only.
     middleware: [
