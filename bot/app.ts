@@ -21,6 +21,7 @@ import { newSession, type Ports, type SourceRef, type ToolCall, type Trace } fro
 import { llmConfigured } from './engine/llm/chat-model.js';
 import { SYSTEM_ERROR_REPLY } from '../prompts/answers.js';
 import { START } from '../prompts/start.js';
+import { openTaughtAnswers, type TaughtService } from './taught-answers.js';
 
 /** The project root (where knowledge/ lives), independent of the working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +42,8 @@ export interface App {
   ports: Ports;
   handler: RunningHandler;
   logger: Logger;
+  /** Staff's taught answers (undefined on a store without them). */
+  taught?: TaughtService;
   /** How the knowledge index was opened (npm start says it in plain words). */
   index: { rebuilt: boolean; saved: boolean; reason?: string };
   /**
@@ -93,6 +96,8 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000);
   purgeTimer.unref();
+  // Staff's taught answers (缺口): a snapshot the console refreshes after every teach.
+  const taught = await openTaughtAnswers(store, { facts: factsTable, kb, logger });
   // The LLM path (LangChain messages, tools and their schemas, ~25 MB of modules) is loaded only when a model is configured.
   const llm = llmConfigured(config)
     ? (await import('./engine/llm/create-llm-port.js')).createLlmPort(config, { logger, facts: factsTable, kb, now, documents })
@@ -106,6 +111,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     defaultRegion: config.DTE_DEFAULT_REGION ?? factsTable.defaultRegion,
     documents,
     botName: config.DTE_BOT_NAME,
+    taught: taught?.port,
   };
   const handler = createConversationHandler({ ports, store, logger, turn: handleTurn });
 
@@ -117,6 +123,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     ports,
     handler,
     logger,
+    taught,
     index: { rebuilt: opened.value.rebuilt, saved: opened.value.saved, reason: opened.value.reason },
     async ask(question, o = {}) {
       const p: Ports = { ...ports, now: o.now ? () => new Date(o.now!.getTime()) : ports.now };
@@ -139,6 +146,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
         return { question, answer: SYSTEM_ERROR_REPLY, sources: [], tools: [], trace };
       }
       if (o.userId) store.saveSession(`ask:${o.userId}`, result.session);
+      for (const e of result.effects) if (e.kind === 'taught-hit') await ports.taught?.recordHit?.(e.id);
       for (const e of result.effects) if (e.kind === 'log-question' && o.log !== false) store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
       return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };
     },

@@ -89,6 +89,8 @@ export const CONSOLE = {
     clausesAll: '全部条款',
     excludedBy: (who: string) => `不在培训对象之列：${who}`,
     factIds: '事实编号',
+    sendToGaps: '发送到缺口（请工作人员教机器人回答这个问题）',
+    sentToGaps: '已发送到缺口。',
   },
 
   /**
@@ -148,6 +150,7 @@ export const CONSOLE = {
     'class-venue-not-stated': '开班地点（通知未说明）',
     'detail-not-stated': '具体细节（通知未说明）',
     'subsidy-not-listed': '补贴（该职业未列入目录）',
+    taught: '教过的回答（缺口）',
   } as Record<string, string>,
   /** Suffixes the engine appends to a route. */
   routeSuffixes: {
@@ -168,6 +171,7 @@ export const CONSOLE = {
   /** Tool names (tools/*.ts) as staff read them. */
   tools: {
     'contacts-lookup': '查联系方式',
+    'taught-answer': '教过的回答',
     'deadline-status': '查截止日期',
     'eligibility-check': '判断报名条件',
     'fee-lookup': '查培训费',
@@ -372,6 +376,9 @@ export const CONSOLE = {
       reveal: '查看完整信息',
       export: '导出',
       review: '审核',
+      teach: '教回答',
+      untaught: '撤销教过的回答',
+      'gap-flag': '问答发送到缺口',
     } as Record<string, string>,
     reasons: { 'unknown-account': '账号不存在', 'wrong-password': '密码错误', disabled: '账号已停用', 'wrong-token': '令牌错误' } as Record<string, string>,
     operator: (name: string) => `操作人 ${name}`,
@@ -391,6 +398,45 @@ export const CONSOLE = {
     minConfidence: '最低置信度',
     unanswered: '未回答',
     total: (groups: number, questions: number) => `${groups} 组，共 ${questions} 条`,
+    teachAction: '教机器人',
+    teach: {
+      title: '教机器人回答',
+      intro:
+        '为这个问题选定答案：事实表里的一条或几条事实、通知里的一段原文，或“通知未涉及，请咨询 X”（X 是事实表里的联系方式）。不能输入自由文本：机器人说的每句话都来自事实和原文，并注明来源。以后居民问同样或相近的问题，会直接得到这个答案。',
+      question: '问题',
+      variants: '一并教会的问法',
+      search: '搜索事实和通知原文',
+      searchPlaceholder: '例如：缴费、发票、开班',
+      searchSubmit: '搜索',
+      facts: '事实（可多选）',
+      passages: '通知原文（选一段）',
+      noMatches: '没有找到，请换个词搜索。',
+      notCovered: '通知未涉及，请咨询：',
+      notCoveredNone: '（不选）',
+      submit: '保存为教过的回答',
+      cancel: '返回缺口',
+      chooseOne: '请选择事实、一段通知原文，或“通知未涉及”时的联系方式（只能选其中一种）。',
+      unknownFact: (id: string) => `事实 ${id} 不在事实表里。`,
+      notContact: (id: string) => `${id} 不是联系方式类的事实。`,
+      unknownChunk: (id: string) => `通知原文 ${id} 不存在。`,
+      noQuestion: '缺少要教的问题。',
+      saved: (id: string) => `已保存（编号 ${id}）。以后相同或相近的问题会直接得到这个答案。`,
+    },
+    taught: {
+      title: '教过的回答',
+      none: '还没有教过的回答。',
+      phrasings: '问法',
+      answer: '答案',
+      hits: '使用次数',
+      lastUsed: '最近使用',
+      by: '教的人',
+      never: '未使用',
+      stale: (ids: string) => `⚠ 已停用：事实表或通知里已没有 ${ids}（例如换了明年的通知），请重新教`,
+      untaught: '撤销',
+      untaughtDone: '已撤销。',
+      notFound: '没有这个教过的回答。',
+      kinds: { facts: '事实', passage: '通知原文', 'not-covered': '通知未涉及，请咨询' } as Record<string, string>,
+    },
   },
 
   chat: {

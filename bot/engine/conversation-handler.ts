@@ -79,6 +79,8 @@ export function createConversationHandler(opts: ConversationHandlerOptions): Run
         now,
       });
       logEffects(result.effects, committed.saved, message);
+      // A taught answer's hit count is bookkeeping, not the resident's data: recorded after the commit, never failing the turn.
+      for (const e of result.effects) if (e.kind === 'taught-hit') void ports.taught?.recordHit?.(e.id).catch((error: unknown) => logger.warn('taught hit not recorded', { id: e.id, error }));
       return { replies: withReferences(result.replies, committed.saved), trace: result.trace };
     } catch (error) {
       logger.error('turn failed', { conversation: message.conversationId, channel: message.channel, error });

@@ -21,6 +21,7 @@ import { containsAny, defaultConversationLanguage } from '../../knowledge/langua
 import { hasProfile } from './understand/extract-profile.js';
 import { sourceLine } from './answer/sources.js';
 import { beijingDate } from '../../tools/beijing-date.js';
+import { answerFromTaught, withTaughtHit } from './answer/taught-answer.js';
 
 /** Answers below this confidence are logged as gaps for the staff console. */
 export const GAP_CONFIDENCE = 0.5;
@@ -116,6 +117,8 @@ async function answer(understood: Understanding, text: string, session: Session,
     return finish(session, u, await answerParts(overview, session, ports), text);
   }
 
+  const taught = answerFromTaught(u.text, session, ports);
+  if (taught) return withTaughtHit(finish(session, u, taught.answer, text), taught.id);
   const detail = await unstatedDetail(u, ports);
   if (detail) return finish(session, u, await answerUnstatedDetail(u, detail, session, ports), text);
 

@@ -72,7 +72,9 @@ export type Effect =
   | { kind: 'save-registration'; record: RegistrationRecord }
   /** Only ever after the owner confirmed it in a second message. */
   | { kind: 'delete-personal-data'; userId: string }
-  | { kind: 'log-question'; question: string; answered: boolean; confidence: number; route: string };
+  | { kind: 'log-question'; question: string; answered: boolean; confidence: number; route: string }
+  /** A taught answer (staff's 缺口 page) was served: its hit count goes up (bot/store/taught-store.ts). */
+  | { kind: 'taught-hit'; id: string };
 
 export interface SourceRef {
   doc: string;
@@ -156,6 +158,28 @@ export interface Ports {
   documents: readonly DocumentMeta[];
   /** The bot's display name (greeting). */
   botName: string;
+  /** Answers staff taught on 缺口 (bot/engine/answer/taught-answer.ts); absent = none. */
+  taught?: TaughtAnswers;
+}
+
+/** What a taught answer that matched a question points at: facts, a notice passage, or "not covered, ask this contact". */
+export interface TaughtMatch {
+  id: string;
+  factIds: string[];
+  chunkId?: string;
+  contactFactId?: string;
+  /** Similarity to the closest taught phrasing, in [0, 1]. */
+  score: number;
+}
+
+/**
+ * Staff's taught answers as the engine sees them: a synchronous look-up over
+ * an in-memory snapshot the app refreshes after every teach, and where a hit
+ * is recorded (applied with the turn's effects, never inside the turn).
+ */
+export interface TaughtAnswers {
+  match(question: string): TaughtMatch | undefined;
+  recordHit?(id: string): Promise<void>;
 }
 
 /**

@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import { maskPersonalData } from '../mask.js';
 
-export const AUDIT_ACTIONS = ['login', 'login-failed', 'login-throttled', 'logout', 'reveal', 'export', 'review'] as const;
+export const AUDIT_ACTIONS = ['login', 'login-failed', 'login-throttled', 'logout', 'reveal', 'export', 'review', 'teach', 'untaught', 'gap-flag'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Detail values are references, codes and counts only. */

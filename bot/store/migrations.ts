@@ -145,6 +145,41 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM outbox WHERE reference = OLD.reference;
   END;
   `,
+  // 4: answers staff taught on 缺口 (bot/store/taught-store.ts): facts, a notice passage, or
+  // "not covered, ask this contact" — ids only, never free text; the (masked) phrasings that
+  // lead to each; hit counts; and questions staff sent from 问答 to 缺口. Times are real time.
+  `
+  CREATE TABLE taught_answers (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('facts', 'passage', 'not-covered')),
+    fact_ids TEXT NOT NULL DEFAULT '[]',
+    chunk_id TEXT,
+    contact_fact_id TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    retired_at TEXT,
+    retired_by TEXT,
+    hits INTEGER NOT NULL DEFAULT 0,
+    last_hit_at TEXT,
+    CHECK ((kind = 'facts') = (fact_ids <> '[]')),
+    CHECK ((kind = 'passage') = (chunk_id IS NOT NULL)),
+    CHECK ((kind = 'not-covered') = (contact_fact_id IS NOT NULL))
+  );
+
+  CREATE TABLE taught_phrasings (
+    id INTEGER PRIMARY KEY,
+    answer_id INTEGER NOT NULL REFERENCES taught_answers (id) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    UNIQUE (answer_id, normalized)
+  );
+
+  CREATE TABLE gap_flags (
+    normalized TEXT PRIMARY KEY,
+    flagged_by TEXT NOT NULL,
+    flagged_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /**

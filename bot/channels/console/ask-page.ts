@@ -53,6 +53,8 @@ export interface AskPageInput {
   error?: string;
   /** The facts table, to show the clauses under an eligibility fact's stem. */
   facts?: readonly Fact[];
+  /** The question was sent to 缺口. */
+  sentToGaps?: boolean;
 }
 
 function json(value: unknown): string {
@@ -74,6 +76,7 @@ export function renderAskBody(input: AskPageInput): SafeHtml {
 <label>${CONSOLE.ask.regionLabel}<select name="region"><option value="">${CONSOLE.ask.regionAny}</option>${regions}</select></label>
 <button type="submit">${CONSOLE.ask.submit}</button>
 </div>
+<label class="check"><input type="checkbox" name="gap" id="send-to-gaps"> ${CONSOLE.ask.sendToGaps}</label>
 </form>`;
   if (input.error) return html`${formHtml}<div class="card error" role="alert">${input.error}</div>`;
   if (!result) return formHtml;
@@ -96,6 +99,7 @@ export function renderAskBody(input: AskPageInput): SafeHtml {
 <div class="actions"><h2>${A.answer}</h2><span class="muted">${A.asOf(form.now)}</span>
 <button type="button" class="secondary" id="copy-answer" data-copied="${A.copied}" data-failed="${A.copyFailed}">${A.copy}</button></div>
 <pre class="answer" id="answer">${result.answer}</pre>
+${input.sentToGaps ? html`<p class="muted" id="sent-to-gaps">${A.sentToGaps}</p>` : ''}
 </section>
 <section class="card" id="sources"><h2>${A.sources}</h2>${sourcesHtml}</section>
 <section class="card" id="tools"><h2>${A.tools}</h2>${tools}</section>

@@ -9,6 +9,7 @@ import type { ConversationHandler, SourceRef, ToolCall, Trace } from '../../engi
 import type { RegistrationRecord, RegistrationStatus } from '../../registration/types.js';
 import type { Logger } from '../../log.js';
 import type Database from 'better-sqlite3';
+import type { TaughtService } from '../../taught-answers.js';
 
 /** Filters the store understands for registrations (no personal data). */
 export interface RegistrationQuery {
@@ -64,4 +65,6 @@ export interface ConsoleApp {
   };
   ports: { documents: readonly DocumentMeta[]; now: () => Date };
   logger?: Logger;
+  /** Staff's taught answers (缺口): the store and the engine's snapshot (bot/taught-answers.ts). */
+  taught?: TaughtService;
 }

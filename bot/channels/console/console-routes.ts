@@ -30,8 +30,7 @@ import type { AuditStore } from '../../store/audit-store.js';
 import type { ReviewStore } from '../../store/review-store.js';
 import { REVIEW_DECISIONS, REVIEW_REASON_MAX } from '../../staff/review-types.js';
 import { districtOptions as formDistricts } from '../../staff/districts.js';
-import { groupGaps } from './gaps.js';
-import { renderGapsBody } from './gaps-page.js';
+import { registerTeachRoutes, sendToGaps } from './teach-routes.js';
 import { CHAT_SCRIPT, renderChatBody } from './chat-page.js';
 import { renderStatusBody, type ConsoleStatus } from './status-page.js';
 import { loginQrDataUrl, loginQrValue } from './login-qr.js';
@@ -94,7 +93,10 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
       return sendPage(reply, req, { title: CONSOLE.ask.title, active: 'ask', status: 400, body: renderAskBody({ form, csrf, error: firstIssue(parsed.error) }) });
     }
     const result = await app.ask(parsed.data.q, { now: parsed.data.now, region: parsed.data.region, log: false });
-    return sendPage(reply, req, { title: CONSOLE.ask.title, active: 'ask', body: renderAskBody({ form, csrf, result, facts: app.facts.all() }), script: ASK_SCRIPT });
+    // Staff's own questions stay out of 缺口 unless they tick 发送到缺口.
+    const sent = body.gap === 'on' || body.gap === '1';
+    if (sent) await sendToGaps(app, deps.audit, req, result);
+    return sendPage(reply, req, { title: CONSOLE.ask.title, active: 'ask', body: renderAskBody({ form, csrf, result, facts: app.facts.all(), sentToGaps: sent }), script: ASK_SCRIPT });
   });
 
   fastify.post('/api/ask', async (req, reply) => {
@@ -303,16 +305,8 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
       .send(file.data);
   });
 
-  // 缺口 -------------------------------------------------------------------
-  const gaps = () => groupGaps(app.store.listQuestions());
-
-  fastify.get('/gaps', async (req, reply) =>
-    sendPage(reply, req, { title: CONSOLE.gaps.title, active: 'gaps', body: renderGapsBody(gaps()) }),
-  );
-  fastify.get('/api/gaps', async () => {
-    const groups = gaps();
-    return { count: groups.length, groups };
-  });
+  // 缺口 (and teaching the bot: teach-routes.ts) ----------------------------
+  registerTeachRoutes(fastify, { app, logger, sendPage, fail, audit: deps.audit });
 
   // 模拟聊天 ----------------------------------------------------------------
   const chatId = (req: FastifyRequest, reply: FastifyReply, fresh = false): string => {

@@ -49,9 +49,22 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
-/** True for a logged question staff should look at. */
-export function isGap(entry: QuestionLogEntryLike): boolean {
-  return !entry.answered || entry.confidence < GAP_CONFIDENCE_BELOW;
+/**
+ * True when the bot said it could not answer: not answered, or a route that
+ * answers "the notices do not say" (detail-not-stated, class-venue-not-stated,
+ * fee-not-stated …). The engine marks those `answered` (saying "not stated" is
+ * a correct answer for the eval), which is why 缺口 used to count them as
+ * answered ("未回答 0" under a question the bot could not answer).
+ */
+export function saidCannotAnswer(entry: Pick<QuestionLogEntryLike, 'answered' | 'route'>): boolean {
+  if (!entry.answered) return true;
+  const parts = entry.route.split('+');
+  return parts.every((r) => /-not-stated$/.test(r));
+}
+
+/** True for a logged question staff should look at (`flagged`: normalised texts staff sent from 问答). */
+export function isGap(entry: QuestionLogEntryLike, flagged?: ReadonlySet<string>): boolean {
+  return saidCannotAnswer(entry) || entry.confidence < GAP_CONFIDENCE_BELOW || (flagged?.has(normalizeQuestion(entry.question)) ?? false);
 }
 
 interface Building {
@@ -65,8 +78,8 @@ interface Building {
  * not depend on the store's ordering), else starts a group. Groups are sorted
  * by count, then by last seen.
  */
-export function groupGaps(entries: readonly QuestionLogEntryLike[], similarity = GAP_SIMILARITY): GapGroup[] {
-  const gaps = entries.filter(isGap).slice().sort((a, b) => a.time.localeCompare(b.time));
+export function groupGaps(entries: readonly QuestionLogEntryLike[], similarity = GAP_SIMILARITY, flagged?: ReadonlySet<string>): GapGroup[] {
+  const gaps = entries.filter((e) => isGap(e, flagged)).slice().sort((a, b) => a.time.localeCompare(b.time));
   const groups: Building[] = [];
   for (const e of gaps) {
     const grams = bigrams(normalizeQuestion(e.question));
@@ -96,6 +109,6 @@ function summarise(entries: QuestionLogEntryLike[]): GapGroup {
     variants: variants.slice(0, 10).map(({ text, count }) => ({ text, count })),
     routes: [...new Set(entries.map((e) => e.route))].sort(),
     minConfidence: Math.min(...entries.map((e) => e.confidence)),
-    unanswered: entries.filter((e) => !e.answered).length,
+    unanswered: entries.filter(saidCannotAnswer).length,
   };
 }
