@@ -54,6 +54,23 @@ export const UnderstandingLanguageSchema = z.object({
   foreignSubjects: Pattern,
   /** Words that tie a question to the programme (keep it in scope even with a foreign word). */
   programmeWords: Pattern,
+  /**
+   * The cues of understanding's own decisions: a short reply that continues the last topic
+   * ("还行吗"), follow-up openings and endings ("那…", "…呢"), what makes a self-description a
+   * question about enrolling ("能报吗", "够格"), and what makes a message a question at all.
+   */
+  cues: z.object({
+    continuesTopic: Pattern,
+    followUpOpening: Pattern,
+    followUpEnding: Pattern,
+    askCanEnrol: Pattern,
+    questionWords: Pattern,
+    canEnrol: Pattern,
+    canEnrolLevel: Pattern,
+    stillOpen: Pattern,
+    questionMarks: Pattern,
+    enrolWords: Pattern,
+  }),
   /** Details a notice may or may not state: when the documents hold none of the evidence words, the bot says so. */
   detailCues: z.array(z.object({ label: z.string().min(1), cue: Pattern, evidence: Pattern, topic: TopicSchema })),
 });

@@ -53,6 +53,7 @@ function compile(data: UnderstandingLanguage) {
     PRIVACY_PROBE: re(data.privacyProbe, 'u'),
     FOREIGN_SUBJECTS: compileOne(data.foreignSubjects),
     PROGRAMME_WORDS: compileOne(data.programmeWords),
+    CUES: Object.fromEntries(Object.entries(data.cues).map(([k, v]) => [k, compileOne(v)])) as Record<keyof UnderstandingLanguage['cues'], RegExp>,
     DETAIL_CUES: data.detailCues.map((d) => ({ label: d.label, cue: compileOne(d.cue), evidence: compileOne(d.evidence), topic: d.topic })) as DetailCue[],
   };
 }
@@ -86,6 +87,8 @@ export let FOREIGN_SUBJECTS: RegExp = c.FOREIGN_SUBJECTS;
 /** Words that tie a question to the programme (keep it in scope even with a foreign word). */
 export let PROGRAMME_WORDS: RegExp = c.PROGRAMME_WORDS;
 export let DETAIL_CUES: readonly DetailCue[] = c.DETAIL_CUES;
+/** The cues of understanding's own decisions (follow-ups, "can I enrol", "is it a question"). */
+export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> = c.CUES;
 
 /**
  * Understand with this language data from now on (the module's exports are
@@ -95,5 +98,5 @@ export let DETAIL_CUES: readonly DetailCue[] = c.DETAIL_CUES;
  */
 export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
   c = compile(data);
-  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES } = c);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES, CUES } = c);
 }

@@ -19,6 +19,7 @@ import {
   TOPIC_CUES,
   TOPIC_PATTERNS,
   TARGET_LEVEL,
+  CUES,
   VENUE_QUESTION,
   SUBSIDY_ELIGIBILITY,
   type Intent,
@@ -91,32 +92,32 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // Where classes or exams take place is a class question, whatever else the message mentions.
   if (VENUE_QUESTION.test(text)) topic = 'class';
   // "开班前两天说还行吗" right after a refund answer: a weakly-cued short question continues the last topic.
-  if (previous.topic && topic && topic !== previous.topic && topicScore <= 5 && text.length <= 14 && /(还行吗|可以吗|行不行|行吗|算吗|来得及吗)[?？]?$/.test(text)) {
+  if (previous.topic && topic && topic !== previous.topic && topicScore <= 5 && text.length <= 14 && CUES.continuesTopic.test(text)) {
     topic = previous.topic;
   }
   // A short message with no topic of its own leans on the previous turn.
   const followUp =
-    !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region) || /^(那|那么|还有|呢|那个)/.test(text) || /呢[?？]?$/.test(text));
+    !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region) || CUES.followUpOpening.test(text) || CUES.followUpEnding.test(text));
   if (followUp && previous.topic) topic = previous.topic;
 
   // Details about oneself right after an eligibility answer continue it ("我有助理工程师职称").
   const aboutSelf = Boolean(profile.education || profile.titles?.length || profile.levelCertificates?.length || profile.yearsInWork !== undefined || profile.degrees?.length);
-  if (aboutSelf && previous.topic === 'eligibility' && (!topic || topic === 'title' || topic === 'certificate') && !/吗|怎么|如何|多少|什么/.test(text.replace(/能报吗|可以报吗|能不能报|符合吗|够吗/, ''))) {
+  if (aboutSelf && previous.topic === 'eligibility' && (!topic || topic === 'title' || topic === 'certificate') && !CUES.questionWords.test(text.replace(CUES.askCanEnrol, ''))) {
     topic = 'eligibility';
   }
   // "我有助理工程师职称三年了，能报中级吗": a story plus "can I enrol" is eligibility.
   if (
     aboutSelf &&
-    (/(能|可以|能不能|可不可以|够不够|符合)(直接)?(报|参加|参训|报名|申报|条件|上)/.test(text) || /(报|参加|上)(初级|中级|高级)?.{0,4}(可以|行|能)(吗|不|么|嘛)|够格|够资格/.test(text)) &&
-    !/(还|现在)(能|可以)报/.test(text)
+    (CUES.canEnrol.test(text) || CUES.canEnrolLevel.test(text)) &&
+    !CUES.stillOpen.test(text)
   )
     topic = 'eligibility';
   // "还能申请补贴吗": who may claim the subsidy.
   if (SUBSIDY_ELIGIBILITY.test(text)) topic = 'subsidy';
   // A plain self-description with no question ("我大专毕业两年了，没职称") asks, in effect, "can I enrol?".
-  if (aboutSelf && (!topic || topic === 'title' || topic === 'certificate') && !/[?？吗么呢]|多少|怎么|什么|哪|几|谁|咋|啥/.test(text)) topic = 'eligibility';
+  if (aboutSelf && (!topic || topic === 'title' || topic === 'certificate') && !CUES.questionMarks.test(text)) topic = 'eligibility';
   // "大专毕业能报吗" with profile details is an eligibility question.
-  if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && /报|参加|符合|可以|能/.test(text)) {
+  if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && CUES.enrolWords.test(text)) {
     topic = 'eligibility';
   }
 
