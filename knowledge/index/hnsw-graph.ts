@@ -136,6 +136,8 @@ export class HnswGraph {
     /** External label of each internal id. */
     readonly labels: Float64Array,
   ) {
+    this.visited = new Uint16Array(count);
+    this.candidateHeap = new StdHeap(count + 1);
     if (count <= BATCH_LIMIT) {
       // Dimension-major copy: a query's non-zero dimension is then one contiguous run over all points.
       const byDim = new Float32Array(count * dimensions);
@@ -149,6 +151,21 @@ export class HnswGraph {
 
   /** The vectors dimension-major (small graphs only): every distance of a query at once, see allDistances. */
   private readonly byDim: Float32Array | undefined;
+  private readonly visited: Uint16Array;
+  private visitTag = 0;
+  /** Each element enters the candidate queue at most once (visited). */
+  private readonly candidateHeap: StdHeap;
+  private topHeapScratch = new StdHeap(0);
+
+  /** The reusable result queue, empty, with room for `capacity` entries. */
+  private topHeap(capacity: number): StdHeap {
+    if (this.topHeapScratch.d.length < capacity) this.topHeapScratch = new StdHeap(capacity);
+    this.topHeapScratch.size = 0;
+    return this.topHeapScratch;
+  }
+
+  /** Scratch arrays reused by every search (searches are synchronous): four lanes and the distances. */
+  private readonly scratch = { lanes: [] as Float64Array[], out: new Float64Array(0) };
 
   /**
    * Parse the bytes of an `hnswlib.index` (hnswlib's saveIndex layout).
@@ -250,9 +267,13 @@ export class HnswGraph {
   private allDistances(q: SparseQuery): Float64Array {
     const n = this.count;
     const byDim = this.byDim!;
-    const lanes = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    if (this.scratch.out.length !== n) {
+      this.scratch.lanes = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+      this.scratch.out = new Float64Array(n);
+    }
+    const lanes = this.scratch.lanes;
     for (let lane = 0; lane < 4; lane++) {
-      const acc = lanes[lane]!;
+      const acc = lanes[lane]!.fill(0);
       const at = q.at[lane]!;
       const value = q.value[lane]!;
       for (let j = 0; j < at.length; j++) {
@@ -262,7 +283,7 @@ export class HnswGraph {
       }
     }
     const [l0, l1, l2, l3] = lanes as [Float64Array, Float64Array, Float64Array, Float64Array];
-    const out = new Float64Array(n);
+    const out = this.scratch.out;
     for (let id = 0; id < n; id++) out[id] = f(1 - f(f(f(l0[id]! + l1[id]!) + l2[id]!) + l3[id]!));
     return out;
   }
@@ -324,15 +345,24 @@ export class HnswGraph {
     const top = this.searchBaseLayer(distance, current, Math.max(10, k), allowed);
     while (top.size > k) top.pop();
     // Nearest first, equal distances by label: the order the addon's result queue hands them out in.
-    const labels: number[] = [];
-    const distances: number[] = [];
-    for (let i = 0; i < top.size; i++) {
-      const d = top.d[i]!;
-      const label = this.labels[top.id[i]!]!;
-      let at = labels.length;
-      while (at > 0 && (distances[at - 1]! > d || (distances[at - 1] === d && labels[at - 1]! > label))) at--;
-      labels.splice(at, 0, label);
-      distances.splice(at, 0, d);
+    // Popping the max-heap fills the lists from the back (distance order); ties are then put in label order.
+    const m = top.size;
+    const labels = new Array<number>(m);
+    const distances = new Array<number>(m);
+    for (let j = m - 1; j >= 0; j--) {
+      distances[j] = top.topD();
+      labels[j] = this.labels[top.topId()]!;
+      top.pop();
+    }
+    for (let i = 1; i < m; i++) {
+      const d = distances[i]!;
+      const label = labels[i]!;
+      let at = i;
+      while (at > 0 && distances[at - 1] === d && labels[at - 1]! > label) {
+        labels[at] = labels[at - 1]!;
+        at--;
+      }
+      labels[at] = label;
     }
     return { labels, distances };
   }
@@ -340,10 +370,17 @@ export class HnswGraph {
   /** searchBaseLayerST: bare-bone without a filter, the checked variant with one. */
   private searchBaseLayer(distance: (id: number) => number, entry: number, ef: number, allowed?: (label: number) => boolean): StdHeap {
     const bare = allowed === undefined;
-    const visited = new Uint8Array(this.count);
-    // Each element enters each queue at most once (visited), plus one over ef before the trim.
-    const top = new StdHeap(Math.min(this.count, ef) + 2);
-    const candidates = new StdHeap(this.count + 1);
+    // hnswlib's visited list: a tag per search instead of clearing a fresh array.
+    const visited = this.visited;
+    if (++this.visitTag === 0xffff) {
+      visited.fill(0);
+      this.visitTag = 1;
+    }
+    const tag = this.visitTag;
+    // The result queue holds at most ef + 1 before its trim; reused, as are the candidates and the visited tags.
+    const top = this.topHeap(ef + 2);
+    const candidates = this.candidateHeap;
+    candidates.size = 0;
     let lowerBound: number;
     if (bare || allowed(this.labels[entry]!)) {
       const d = distance(entry);
@@ -354,7 +391,7 @@ export class HnswGraph {
       lowerBound = FLOAT_MAX;
       candidates.push(-lowerBound, entry);
     }
-    visited[entry] = 1;
+    visited[entry] = tag;
     const u32 = this.u32;
     while (candidates.size > 0) {
       const candidateDist = -candidates.topD();
@@ -367,8 +404,8 @@ export class HnswGraph {
       const size = u32[list]! & 0xffff;
       for (let j = 0; j < size; j++) {
         const id = u32[start + j]!;
-        if (visited[id]) continue;
-        visited[id] = 1;
+        if (visited[id] === tag) continue;
+        visited[id] = tag;
         const d = distance(id);
         if (top.size < ef || lowerBound > d) {
           candidates.push(-d, id);
