@@ -70,6 +70,8 @@ export const UnderstandingLanguageSchema = z.object({
     stillOpen: Pattern,
     questionMarks: Pattern,
     enrolWords: Pattern,
+    /** "初级和中级有什么区别": the levels side by side on everything (fee, hours, conditions). */
+    levelDifference: Pattern,
   }),
   /** Details a notice may or may not state: when the documents hold none of the evidence words, the bot says so. */
   detailCues: z.array(z.object({ label: z.string().min(1), cue: Pattern, evidence: Pattern, topic: TopicSchema })),

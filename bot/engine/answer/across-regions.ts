@@ -13,6 +13,7 @@ import { compareQuantities, quantityOf } from '../../../tools/compare-quantities
 import type { Ports, Session } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
 import { answerTopic, ToolRunner, type Answer } from './answer-topic.js';
+import { CUES } from '../understand/lexicon.js';
 import { sourcesOf } from './sources.js';
 
 /** Topics a question can ask of several regions side by side. */
@@ -63,10 +64,15 @@ function occupationFor(u: Understanding, region: Region, ports: Ports): string |
   return ports.facts.all().some((f) => scope.includes(f.region) && 'occupation' in f && f.occupation === u.occupation) ? u.occupation : undefined;
 }
 
-/** Levels a comparison asks about ("中级比初级多多少学时", "初级和中级学费差多少"), or none. */
-export function levelsCompared(u: Understanding, language: ConversationLanguage = defaultConversationLanguage()): Level[] {
-  if (!u.topic || !QUANTITY_KIND[u.topic] || u.levels.length < 2) return [];
-  return containsAny(u.text, language.multiRegion.compare) ? u.levels.slice(0, 2) : [];
+/**
+ * Levels asked about side by side: a comparison ("中级比初级多多少学时") or each of several
+ * ("她报初级我报中级 扣掉补贴以后各自要出多少"), for the topics with a quantity per level.
+ */
+export function levelsCompared(u: Understanding): Level[] {
+  if (!u.topic || !(u.topic in QUANTITY_KIND || u.topic === 'net-cost') || u.levels.length < 2) return [];
+  // "有什么区别" is answered on everything that differs (answer-topic's compareLevels), not one quantity.
+  if (CUES.levelDifference.test(u.text)) return [];
+  return u.levels.slice(0, 2);
 }
 
 /** Each level's quantity (fee, subsidy or hours) and the difference from the compare-quantities tool. */
@@ -76,7 +82,9 @@ export async function answerAcrossLevels(u: Understanding, levels: readonly Leve
     const own: Understanding = { ...u, level, levels: [level] };
     parts.push({ header: T.LEVEL_HEADER(level), answer: await answerTopic(own, session, ports) });
   }
-  return sideBySide(u, parts, ports, (p, f) => 'level' in f && f.level === levels[parts.indexOf(p)]);
+  // A difference only when one is asked for ("比", "差多少", "哪个多").
+  const compared = containsAny(u.text, defaultConversationLanguage().multiRegion.compare);
+  return sideBySide(u, parts, ports, (p, f) => compared && 'level' in f && f.level === levels[parts.indexOf(p)]);
 }
 
 /**

@@ -21,7 +21,7 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
-import { SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
+import { CUES, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
@@ -128,11 +128,11 @@ type TopicAnswer = (ctx: TopicContext) => Promise<Answer>;
  */
 const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
   hours: async ({ u, s, runner, ports, withOccupation }) => {
-    if (COMPARE.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
+    if (CUES.levelDifference.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
     return hoursAnswer(u, s, runner, ports, withOccupation);
   },
   fee: async ({ u, s, runner, ports, slotsOut, withOccupation }) => {
-    if (COMPARE.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
+    if (CUES.levelDifference.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
     for (const region of fallbackRegions(s, ports)) {
       const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
       if (r.ok && r.value.fees.length) {
@@ -554,7 +554,6 @@ function byDocumentOrder<F extends Fact>(facts: F[], ports: Ports): F[] {
 
 
 /** "初级和中级有什么区别": fees and hours of each level side by side. */
-const COMPARE = /区别|不同|差别|差异|对比|比较|哪个好/;
 
 async function compareLevels(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports): Promise<Answer> {
   const region = s.region.region;
