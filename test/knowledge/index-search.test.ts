@@ -99,15 +99,6 @@ describe('hybrid search', () => {
     expect(passages[0]!.region).toBe('辽宁');
   });
 
-  it('answers a query in well under a millisecond on average after warm-up', async () => {
-    const queries = ['退款', '大数据 中级 学时', '枣庄 补贴多少', '能退钱吗', '几号截止', '滕州报名电话'];
-    for (const q of queries) await kb.search(q);
-    const rounds = 300;
-    const started = performance.now();
-    for (let i = 0; i < rounds; i += 1) await kb.search(queries[i % queries.length]!);
-    expect((performance.now() - started) / rounds).toBeLessThan(2);
-  });
-
   it('lists every chunk in document order and a version string', () => {
     const ids = kb.chunks().map((c) => c.id);
     expect(ids[0]).toBe('zaozhuang-2026#1');
