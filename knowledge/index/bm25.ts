@@ -82,9 +82,20 @@ export class Bm25Index {
         scores[doc]! += w * weights[i]!;
       }
     }
+    const byScore = (x: { doc: number; score: number }, y: { doc: number; score: number }) => y.score - x.score || x.doc - y.doc;
+    if (touched.length > limit && touched.length <= limit * 4) {
+      // Only the best `limit` are wanted: the limit-th best score is a threshold, and only documents
+      // at or above it are sorted. The order is strict (score, then document), so this is exactly
+      // the first `limit` of the full sort.
+      const sorted = Float64Array.from(touched, (doc) => scores[doc]!).sort();
+      const threshold = sorted[sorted.length - limit]!;
+      const kept: { doc: number; score: number }[] = [];
+      for (const doc of touched) if (scores[doc]! >= threshold) kept.push({ doc, score: scores[doc]! });
+      for (const doc of touched) scores[doc] = 0;
+      return kept.sort(byScore).slice(0, limit);
+    }
     const out = touched.map((doc) => ({ doc, score: scores[doc]! }));
     for (const doc of touched) scores[doc] = 0;
-    const byScore = (x: { doc: number; score: number }, y: { doc: number; score: number }) => y.score - x.score || x.doc - y.doc;
     if (out.length <= limit * 4) return out.sort(byScore).slice(0, limit);
     // Many matches (common terms in a large corpus): keep a bounded best list instead of sorting everything.
     const best: { doc: number; score: number }[] = [];

@@ -171,16 +171,26 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   private cosine(query: number[], doc: number): number {
     // The graph holds the very float32 values getPoint would copy out, so the sums below are the same.
     const point: ArrayLike<number> = this.graph?.point(doc) ?? this.store.index.getPoint(doc);
+    // Terms where the query is 0 add exact zeros to dot and qn, so only its non-zero entries are
+    // visited; the point's own sum of squares is the same every time and is kept per chunk.
     let dot = 0;
     let qn = 0;
-    let pn = 0;
     for (let i = 0; i < query.length; i += 1) {
-      dot += query[i]! * point[i]!;
-      qn += query[i]! * query[i]!;
-      pn += point[i]! * point[i]!;
+      const q = query[i]!;
+      if (q === 0) continue;
+      dot += q * point[i]!;
+      qn += q * q;
+    }
+    let pn = this.pointNorms.get(doc);
+    if (pn === undefined) {
+      pn = 0;
+      for (let i = 0; i < point.length; i += 1) pn += point[i]! * point[i]!;
+      this.pointNorms.set(doc, pn);
     }
     return qn && pn ? dot / Math.sqrt(qn * pn) : 0;
   }
+
+  private readonly pointNorms = new Map<number, number>();
 
   async search(query: string, options: SearchOptions = {}): Promise<Passage[]> {
     const k = options.k ?? DEFAULT_K;
@@ -223,11 +233,19 @@ export class HybridKnowledgeBase implements KnowledgeBase {
       if (best.length > k) best.pop();
     }
     const top = best.map((r) => [r.doc, r.e] as const);
-    return top.map(([doc, e]) => ({
-      ...this.plain[doc]!,
-      score: Math.min(1, e.score / ((KEYWORD_WEIGHT + VECTOR_WEIGHT) * w(1))),
-      keywordScore: e.keywordScore,
-      vectorScore: e.vectorScore ?? this.cosine(vector, doc),
-    }));
+    return top.map(([doc, e]) => {
+      const c = this.plain[doc]!;
+      // The chunk's fields spelled out (the same keys in the same order as spreading it), then the scores.
+      return {
+        id: c.id,
+        doc: c.doc,
+        section: c.section,
+        text: c.text,
+        region: c.region,
+        score: Math.min(1, e.score / ((KEYWORD_WEIGHT + VECTOR_WEIGHT) * w(1))),
+        keywordScore: e.keywordScore,
+        vectorScore: e.vectorScore ?? this.cosine(vector, doc),
+      };
+    });
   }
 }
