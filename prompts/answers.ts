@@ -161,10 +161,3 @@ export const TAUGHT_LEAD = '关于这个问题，通知里是这样规定的：'
 export const TAUGHT_PASSAGE = (source: string, text: string) => `${source}：“${text}”`;
 /** A taught "not covered, ask X" (X is a contact fact, never free text). */
 export const TAUGHT_NOT_COVERED = (contact: string) => `通知未涉及这个问题，请咨询：${contact}。`;
-
-/** A taught answer (staff's 缺口 page): facts answer it. */
-export const TAUGHT_LEAD = '关于这个问题，通知里是这样规定的：';
-/** A taught answer quoting one notice passage. */
-export const TAUGHT_PASSAGE = (source: string, text: string) => `${source}：“${text}”`;
-/** A taught "not covered, ask X" (X is a contact fact, never free text). */
-export const TAUGHT_NOT_COVERED = (contact: string) => `通知未涉及这个问题，请咨询：${contact}。`;
