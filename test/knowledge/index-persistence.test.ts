@@ -46,12 +46,11 @@ describe('the saved index', () => {
     expect(hits.some((p) => p.text.includes('2023年6月15日前'))).toBe(true);
   });
 
-  it('loads within 300 ms', async () => {
+  // How fast it loads is measured by `npm run bench` (index load in a fresh process), not asserted here.
+  it('loads the saved index on a second start instead of rebuilding it', async () => {
     await open();
-    const started = performance.now();
     const loaded = await open();
     expect(loaded.rebuilt).toBe(false);
-    expect(performance.now() - started).toBeLessThan(300);
   });
 
   it('is rebuilt with a log line when a notice changes', async () => {
