@@ -35,3 +35,13 @@ describe('the resident’s profile as typed state', () => {
     expect(text(r)).toContain('符合初级');
   });
 });
+
+describe('relative years in a story', () => {
+  it('counts "去年评了助理工程师" as about a year since the title on the injected clock', async () => {
+    const d = dialogue(fakePorts({ today: '2026-03-15' }));
+    await d.say('我本科毕业 去年评了助理工程师 能报中级吗');
+    expect(d.session.profile?.yearsSinceTitle).toBeGreaterThan(0.5);
+    expect(d.session.profile?.yearsSinceTitle).toBeLessThan(1.5);
+    expect(d.session.profile?.yearsEstimated).toBe(true);
+  });
+});

@@ -122,7 +122,9 @@ export function extractProfile(text: string, today?: { year: number; month: numb
  * then, on the injected clock's date. Without a month the middle of that year
  * is assumed, and the profile says the figure is an estimate.
  */
-function yearsFromDates(text: string, today: { year: number; month: number }, p: ExtractedProfile): void {
+function yearsFromDates(raw: string, today: { year: number; month: number }, p: ExtractedProfile): void {
+  // "去年评的" is a calendar year too: relative years become the year they name on the injected clock.
+  const text = raw.replace(/大前年|前年|去年|今年/gu, (w) => `${today.year - ({ 今年: 0, 去年: 1, 前年: 2, 大前年: 3 } as const)[w as '今年']}年`);
   const since = (y: string, m?: string) => {
     const year = Number(y);
     if (year < 1970 || year > today.year) return undefined;
