@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: 'forks',
+    // The PostgreSQL server of the PG store's tests (DTE_TEST_PG_URL, else a throwaway cluster).
+    globalSetup: ['test/support/pg-global-setup.ts'],
   },
 });

@@ -14,8 +14,8 @@ import { embeddingsFromConfig, openKnowledgeBase } from '../knowledge/knowledge-
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Region } from '../knowledge/facts/schema.js';
 import { FactsTable } from '../tools/facts-table.js';
-import { openStore, type Store } from './store/store.js';
-import { createConversationHandler, type RunningHandler } from './engine/conversation-handler.js';
+import { isPostgresUrl, openStore, registrationSnapshot, type Store } from './store/store.js';
+import { createConversationHandler, loadRegistrations, type RunningHandler } from './engine/conversation-handler.js';
 import { handleTurn } from './engine/handle-turn.js';
 import { newSession, type Ports, type SourceRef, type ToolCall, type Trace } from './engine/types.js';
 import { llmConfigured } from './engine/llm/chat-model.js';
@@ -63,7 +63,7 @@ export class AppStartError extends Error {
 }
 
 function resolveFromRoot(p: string): string {
-  return path.isAbsolute(p) || p === ':memory:' ? p : path.resolve(PROJECT_ROOT, p);
+  return path.isAbsolute(p) || p === ':memory:' || isPostgresUrl(p) ? p : path.resolve(PROJECT_ROOT, p);
 }
 
 export async function createApp(config: Config, opts: { logger?: Logger; now?: () => Date } = {}): Promise<App> {
@@ -85,16 +85,16 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   });
   if (!opened.ok) throw new AppStartError(`knowledge base unavailable: ${opened.error}`);
   const kb = opened.value.knowledgeBase;
-  const store = openStore(resolveFromRoot(config.DTE_DB), { referencePrefix: REFERENCE_PREFIX });
+  const store = await openStore(resolveFromRoot(config.DTE_DB), { referencePrefix: REFERENCE_PREFIX });
   const now = opts.now ?? clockFrom(config);
   // Drafts, sessions and logged questions are kept for DTE_RETENTION_DAYS: at start, then every hour.
-  const purge = () => {
+  const purge = async () => {
     const cutoff = new Date(now().getTime() - config.DTE_RETENTION_DAYS * 24 * 60 * 60 * 1000).toISOString();
-    const purged = store.purgeBefore(cutoff);
+    const purged = await store.purgeBefore(cutoff);
     if (purged.sessions + purged.questions > 0) logger.info('expired conversation data deleted', { ...purged, retentionDays: config.DTE_RETENTION_DAYS });
   };
-  purge();
-  const purgeTimer = setInterval(purge, 60 * 60 * 1000);
+  await purge();
+  const purgeTimer = setInterval(() => void purge().catch((error: unknown) => logger.error('retention purge failed', { error })), 60 * 60 * 1000);
   purgeTimer.unref();
   // Staff's taught answers (缺口): a snapshot the console refreshes after every teach.
   const taught = await openTaughtAnswers(store, { facts: factsTable, kb, logger });
@@ -106,7 +106,8 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     kb,
     facts: factsTable,
     now,
-    registrations: store,
+    // Per turn the handler (and ask) replace this with a snapshot of the resident's own registrations.
+    registrations: registrationSnapshot('', []),
     llm,
     defaultRegion: config.DTE_DEFAULT_REGION ?? factsTable.defaultRegion,
     documents,
@@ -126,11 +127,12 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     taught,
     index: { rebuilt: opened.value.rebuilt, saved: opened.value.saved, reason: opened.value.reason },
     async ask(question, o = {}) {
-      const p: Ports = { ...ports, now: o.now ? () => new Date(o.now!.getTime()) : ports.now };
+      const registrations = await loadRegistrations(store, o.userId ?? 'anon');
+      const p: Ports = { ...ports, registrations, now: o.now ? () => new Date(o.now!.getTime()) : ports.now };
       let session = newSession();
       if (o.region) session.slots.region = o.region;
       if (o.userId) {
-        const stored = store.getSession(`ask:${o.userId}`);
+        const stored = await store.getSession(`ask:${o.userId}`);
         if (stored) session = stored as typeof session;
       }
       let result: Awaited<ReturnType<typeof handleTurn>>;
@@ -145,15 +147,15 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
         const trace = { route: 'error', tools: [], sources: [], mode: 'offline' as const, confidence: 0 };
         return { question, answer: SYSTEM_ERROR_REPLY, sources: [], tools: [], trace };
       }
-      if (o.userId) store.saveSession(`ask:${o.userId}`, result.session);
+      if (o.userId) await store.saveSession(`ask:${o.userId}`, result.session);
       for (const e of result.effects) if (e.kind === 'taught-hit') await ports.taught?.recordHit?.(e.id);
-      for (const e of result.effects) if (e.kind === 'log-question' && o.log !== false) store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
+      for (const e of result.effects) if (e.kind === 'log-question' && o.log !== false) await store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
       return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };
     },
     async close() {
       clearInterval(purgeTimer);
       await handler.drain();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -43,7 +43,11 @@ export const CONSOLE_TOKEN_MIN = 16;
 export const ConfigSchema = z.object({
   /** Fixed clock for everything (deadlines, registration window). */
   DTE_NOW: NowSchema.optional(),
-  DTE_DB: z.string().default('data/dte.sqlite'),
+  /** A SQLite file (the default; ":memory:" for tests) or a postgres:// / postgresql:// URL of a shared PostgreSQL database. */
+  DTE_DB: z
+    .string()
+    .refine((v) => !/^postgres(ql)?:\/\//i.test(v) || URL.canParse(v), 'DTE_DB: not a valid postgres:// URL')
+    .default('data/dte.sqlite'),
   /** Conversation state (drafts with ID numbers included) and logged questions older than this many days are deleted. */
   DTE_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   DTE_INDEX_DIR: z.string().default('data/index'),

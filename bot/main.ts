@@ -17,8 +17,6 @@ import { START } from '../prompts/start.js';
 import { wechatConfigured } from './channels/wechat/puppet-options.js';
 import type { WechatChannel } from './channels/wechat/mod.js';
 import { createConsoleServer } from './channels/console/console-server.js';
-import { createAuditStore } from './store/audit-store.js';
-import { createReviewStore } from './store/review-store.js';
 
 const say = (line: string) => void process.stdout.write(line + '\n');
 const resolve = (p: string) => (path.isAbsolute(p) ? p : path.resolve(PROJECT_ROOT, p));
@@ -50,8 +48,8 @@ async function main(): Promise<void> {
   let wechat: WechatChannel | undefined;
   // Staff decisions and their notifications: stamped with the real clock (never DTE_NOW), shared by the console and WeChat.
   const realNow = () => new Date();
-  const audit = createAuditStore(app.store.db, { now: realNow });
-  const reviews = createReviewStore(app.store.db, { audit, now: realNow });
+  const audit = app.store.auditStore({ now: realNow });
+  const reviews = app.store.reviewStore({ now: realNow });
 
   // The console first: a busy port ends the start before WeChat connects.
   if (config.DTE_CONSOLE) {

@@ -6,7 +6,9 @@
  * that logs and answers politely. Never throws.
  */
 import type { Logger } from '../log.js';
-import { NEW_REFERENCE } from '../registration/types.js';
+import { NEW_REFERENCE, type RegistrationRecord } from '../registration/types.js';
+import type { ReviewDecision } from '../staff/review-types.js';
+import { registrationSnapshot } from '../store/store-types.js';
 import { SYSTEM_ERROR_REPLY } from '../../prompts/answers.js';
 import {
   newSession,
@@ -20,16 +22,37 @@ import {
   type TurnResult,
 } from './types.js';
 
-/** The persistence the handler needs (bot/store implements it). */
+/**
+ * The persistence the handler needs (bot/store implements it, on SQLite or
+ * PostgreSQL). Everything is async: what the turn reads is loaded before the
+ * pure turn, what it writes is committed after it.
+ */
 export interface HandlerStore {
-  getSession(conversationId: string): unknown;
+  getSession(conversationId: string): Promise<unknown>;
+  /** The resident's own registrations, oldest first: the turn's RegistrationLookup is a snapshot of them. */
+  listOwn(userId: string): Promise<RegistrationRecord[]>;
+  /** Staff's current decision on one of them (shown in 查询我的报名). */
+  reviewOf?(reference: string): Promise<ReviewDecision | undefined>;
   /**
    * Apply the turn's effects and save its session in one transaction; returns
    * the reference given to each saved registration, in effect order.
    */
-  commitTurn(commit: { conversationId: string; userId: string; session: Session; effects: readonly Effect[]; now: Date }): {
+  commitTurn(commit: { conversationId: string; userId: string; session: Session; effects: readonly Effect[]; now: Date }): Promise<{
     saved: Array<{ reference: string }>;
-  };
+  }>;
+}
+
+/** The turn's view of the resident's registrations, loaded before the turn (the form's step function never calls the store). */
+export async function loadRegistrations(store: Pick<HandlerStore, 'listOwn' | 'reviewOf'>, userId: string): Promise<Ports['registrations']> {
+  const own = await store.listOwn(userId);
+  const reviews = new Map<string, ReviewDecision>();
+  if (store.reviewOf) {
+    for (const r of own) {
+      const review = await store.reviewOf(r.reference);
+      if (review) reviews.set(r.reference, review);
+    }
+  }
+  return registrationSnapshot(userId, own, reviews);
 }
 
 export type TurnFn = (input: { message: InboundMessage; session: Session }, ports: Ports) => Promise<TurnResult>;
@@ -67,11 +90,12 @@ export function createConversationHandler(opts: ConversationHandlerOptions): Run
 
   const run = async (message: InboundMessage): Promise<{ replies: string[]; trace?: Trace }> => {
     try {
-      const session = reviveSession(store.getSession(message.conversationId));
-      const result = await turn({ message, session }, ports);
+      const session = reviveSession(await store.getSession(message.conversationId));
+      const registrations = await loadRegistrations(store, message.userId);
+      const result = await turn({ message, session }, { ...ports, registrations });
       const now = ports.now();
       // Nothing is said before it is stored: the replies go out only after the commit succeeded.
-      const committed = store.commitTurn({
+      const committed = await store.commitTurn({
         conversationId: message.conversationId,
         userId: message.userId,
         session: { ...result.session, lastSeen: now.toISOString() },

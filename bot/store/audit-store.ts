@@ -41,14 +41,36 @@ export interface AuditFilter {
   limit?: number;
 }
 
+/** What a caller records: the store adds the id and the real time. */
+export type AuditInput = Omit<AuditEntry, 'id' | 'at' | 'detail'> & { detail?: AuditDetail };
+
+/** The audit log, on SQLite (below) or PostgreSQL (bot/store/pg-audit-store.ts). */
 export interface AuditStore {
-  record(entry: Omit<AuditEntry, 'id' | 'at' | 'detail'> & { detail?: AuditDetail }): void;
-  list(filter?: AuditFilter): AuditEntry[];
+  record(entry: AuditInput): Promise<void>;
+  list(filter?: AuditFilter): Promise<AuditEntry[]>;
   /** Every actor that has a row (for the page's filter). */
-  actors(): string[];
+  actors(): Promise<string[]>;
 }
 
-interface AuditRow {
+/** An entry's stored columns: detail strings and the 操作人 masked (shared by both implementations). */
+export function auditColumns(e: AuditInput, at: Date) {
+  const detail = Object.fromEntries(
+    Object.entries(e.detail ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === 'string' ? maskPersonalData(v) : v]),
+  );
+  return {
+    at: at.toISOString(),
+    actor: e.actor,
+    operator: e.operator ? maskPersonalData(e.operator) : null,
+    action: e.action,
+    target: e.target ?? null,
+    detail: JSON.stringify(detail),
+    session: e.session ?? null,
+  };
+}
+
+export interface AuditRow {
   id: number;
   at: string;
   actor: string;
@@ -59,50 +81,50 @@ interface AuditRow {
   session: string | null;
 }
 
-/** The audit store over an open database; `now` is the real clock (never DTE_NOW). */
-export function createAuditStore(db: Database.Database, opts: { now?: () => Date } = {}): AuditStore {
-  const now = opts.now ?? (() => new Date());
+/** A stored row back to an entry (both implementations). */
+export function auditEntryOf(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    ...(r.operator ? { operator: r.operator } : {}),
+    action: r.action,
+    ...(r.target ? { target: r.target } : {}),
+    detail: JSON.parse(r.detail) as AuditDetail,
+    ...(r.session ? { session: r.session } : {}),
+  };
+}
+
+/** The synchronous insert, for a caller's own SQLite transaction (review-store's decide). */
+export function sqliteAuditWriter(db: Database.Database, now: () => Date): (entry: AuditInput) => void {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, actor, operator, action, target, detail, session) VALUES (@at, @actor, @operator, @action, @target, @detail, @session)',
   );
+  return (e) => void insert.run(auditColumns(e, now()));
+}
+
+/** The audit store over an open SQLite database; `now` is the real clock (never DTE_NOW). */
+export function createAuditStore(db: Database.Database, opts: { now?: () => Date } = {}): AuditStore {
+  const now = opts.now ?? (() => new Date());
+  const write = sqliteAuditWriter(db, now);
   const actors = db.prepare<[], { actor: string }>('SELECT DISTINCT actor FROM audit_log ORDER BY actor');
   return {
-    record(e) {
-      const detail = Object.fromEntries(
-        Object.entries(e.detail ?? {})
-          .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => [k, typeof v === 'string' ? maskPersonalData(v) : v]),
-      );
-      insert.run({
-        at: now().toISOString(),
-        actor: e.actor,
-        operator: e.operator ? maskPersonalData(e.operator) : null,
-        action: e.action,
-        target: e.target ?? null,
-        detail: JSON.stringify(detail),
-        session: e.session ?? null,
-      });
+    async record(e) {
+      write(e);
     },
-    list(filter = {}) {
+    async list(filter = {}) {
       const where: string[] = [];
       const params: Record<string, string> = {};
       if (filter.actor !== undefined) (where.push('actor = @actor'), (params.actor = filter.actor));
       if (filter.action !== undefined) (where.push('action = @action'), (params.action = filter.action));
       if (filter.from !== undefined) (where.push('at >= @from'), (params.from = filter.from));
       if (filter.to !== undefined) (where.push('at < @to'), (params.to = filter.to));
-      const limit = Math.max(1, Math.min(5000, Math.floor(filter.limit ?? 1000)));
-      const sql = `SELECT * FROM audit_log${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ${limit}`;
-      return (db.prepare(sql).all(params) as AuditRow[]).map((r) => ({
-        id: r.id,
-        at: r.at,
-        actor: r.actor,
-        ...(r.operator ? { operator: r.operator } : {}),
-        action: r.action,
-        ...(r.target ? { target: r.target } : {}),
-        detail: JSON.parse(r.detail) as AuditDetail,
-        ...(r.session ? { session: r.session } : {}),
-      }));
+      const sql = `SELECT * FROM audit_log${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ${auditLimit(filter)}`;
+      return (db.prepare(sql).all(params) as AuditRow[]).map(auditEntryOf);
     },
-    actors: () => actors.all().map((r) => r.actor),
+    actors: async () => actors.all().map((r) => r.actor),
   };
 }
+
+/** The page size of a listing (1–5000, default 1000). */
+export const auditLimit = (filter: AuditFilter): number => Math.max(1, Math.min(5000, Math.floor(filter.limit ?? 1000)));

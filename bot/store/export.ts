@@ -11,5 +11,5 @@ export async function exportStoredRegistrations(
   format: ExportFormat,
   filter: RegistrationFilter = {},
 ): Promise<ExportFile> {
-  return exportRegistrations(store.listRegistrations(filter), format);
+  return exportRegistrations(await store.listRegistrations(filter), format);
 }

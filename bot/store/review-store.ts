@@ -18,7 +18,7 @@
 import type Database from 'better-sqlite3';
 import { REVIEW_NOTICE } from '../../prompts/review.js';
 import { channelOfUser, type ReviewDecisionKind } from '../staff/review-types.js';
-import type { AuditStore } from './audit-store.js';
+import { sqliteAuditWriter } from './audit-store.js';
 
 /** A decision as the console shows it. */
 export interface ReviewRecord {
@@ -60,43 +60,44 @@ export interface OutboxMessage {
 
 /** What the WeChat channel needs to drain its part of the outbox. */
 export interface OutboxPort {
-  /** Lease up to `limit` unsent messages of `channel` (oldest first) for `leaseMs`. */
-  claim(channel: string, limit: number, leaseMs?: number): OutboxMessage[];
+  /** Lease up to `limit` unsent messages of `channel` (oldest first) for `leaseMs`; two processes never lease the same one. */
+  claim(channel: string, limit: number, leaseMs?: number): Promise<OutboxMessage[]>;
   /** The message went out: keep that it did, drop its text. */
-  sent(id: number): void;
+  sent(id: number): Promise<void>;
   /** The message did not go out: retry later, or give up after MAX_ATTEMPTS. */
-  failed(id: number, error: string): void;
+  failed(id: number, error: string): Promise<void>;
 }
 
+/** Decisions and the outbox, on SQLite (below) or PostgreSQL (bot/store/pg-review-store.ts). */
 export interface ReviewStore {
-  decide(input: DecideInput): DecideResult;
+  decide(input: DecideInput): Promise<DecideResult>;
   /** Decisions for these references (all when omitted). */
-  reviews(references?: readonly string[]): Map<string, ReviewRecord>;
+  reviews(references?: readonly string[]): Promise<Map<string, ReviewRecord>>;
   outbox: OutboxPort;
 }
 
 export const MAX_ATTEMPTS = 5;
 const RETRY_BASE_MS = 60_000;
 
-interface ReviewRow {
+export interface ReviewRow {
   reference: string;
   decision: ReviewDecisionKind;
   reason: string | null;
   decided_by: string;
   decided_at: string;
-  current: number;
+  current: number | boolean;
   notice_sent: string | null;
   notice_failed: string | null;
   notice_id: number | null;
 }
 
-const toReview = (r: ReviewRow): ReviewRecord => ({
+export const toReview = (r: ReviewRow): ReviewRecord => ({
   reference: r.reference,
   kind: r.decision,
   ...(r.reason ? { reason: r.reason } : {}),
   decidedBy: r.decided_by,
   decidedAt: r.decided_at,
-  current: r.current === 1,
+  current: r.current === 1 || r.current === true,
   notice: r.notice_id === null ? 'none' : r.notice_sent ? 'sent' : r.notice_failed ? 'failed' : 'pending',
 });
 
@@ -106,9 +107,28 @@ const REVIEW_SELECT = `SELECT v.reference, v.decision, v.reason, v.decided_by, v
   FROM registration_reviews v JOIN registrations r ON r.reference = v.reference
   LEFT JOIN outbox o ON o.id = (SELECT max(id) FROM outbox WHERE reference = v.reference)`;
 
-/** The review store over an open database; `now` is the real clock (never DTE_NOW). */
-export function createReviewStore(db: Database.Database, deps: { audit: AuditStore; now?: () => Date }): ReviewStore {
+/** The resident's notification of a decision (both implementations). */
+export function noticeText(kind: ReviewDecisionKind, reference: string, level: string, reason: string | undefined): string {
+  return kind === 'approved'
+    ? REVIEW_NOTICE.approved(reference, level)
+    : kind === 'returned'
+      ? REVIEW_NOTICE.returned(reference, level, reason!)
+      : REVIEW_NOTICE.duplicate(reference, level);
+}
+
+/** When a failed message is tried again, or undefined when it is given up. */
+export function retryAt(attempts: number, at: Date): string | undefined {
+  return attempts >= MAX_ATTEMPTS ? undefined : new Date(at.getTime() + RETRY_BASE_MS * 2 ** (attempts - 1)).toISOString();
+}
+
+/**
+ * The review store over an open SQLite database; `now` is the real clock
+ * (never DTE_NOW). Its audit rows go through the same connection inside the
+ * decision's transaction.
+ */
+export function createReviewStore(db: Database.Database, deps: { now?: () => Date } = {}): ReviewStore {
   const now = deps.now ?? (() => new Date());
+  const audit = sqliteAuditWriter(db, now);
   const q = {
     registration: db.prepare<[string], { reference: string; user_id: string; district: string; level: string; updated_at: string }>(
       'SELECT reference, user_id, district, level, updated_at FROM registrations WHERE reference = ?',
@@ -157,15 +177,10 @@ export function createReviewStore(db: Database.Database, deps: { audit: AuditSto
     const channel = channelOfUser(reg.user_id);
     const notified = channel === 'wechat';
     if (notified) {
-      const text =
-        input.kind === 'approved'
-          ? REVIEW_NOTICE.approved(reg.reference, reg.level)
-          : input.kind === 'returned'
-            ? REVIEW_NOTICE.returned(reg.reference, reg.level, reason!)
-            : REVIEW_NOTICE.duplicate(reg.reference, reg.level);
+      const text = noticeText(input.kind, reg.reference, reg.level, reason);
       q.enqueue.run({ channel, userId: reg.user_id, reference: reg.reference, text, at });
     }
-    deps.audit.record({
+    audit({
       actor: input.actor,
       operator: input.operator,
       action: 'review',
@@ -185,25 +200,19 @@ export function createReviewStore(db: Database.Database, deps: { audit: AuditSto
   });
 
   return {
-    decide: (input) => decide.immediate(input),
-    reviews(references) {
+    decide: async (input) => decide.immediate(input),
+    async reviews(references) {
       const rows = references ? references.flatMap((r) => q.one.all(r)) : q.all.all();
       return new Map(rows.map((r) => [r.reference, toReview(r)]));
     },
     outbox: {
-      claim: (channel, limit, leaseMs = 10 * 60_000) => claim.immediate(channel, limit, leaseMs),
-      sent: (id) => void q.sent.run(now().toISOString(), id),
-      failed(id, error) {
+      claim: async (channel, limit, leaseMs = 10 * 60_000) => claim.immediate(channel, limit, leaseMs),
+      sent: async (id) => void q.sent.run(now().toISOString(), id),
+      async failed(id, error) {
         const attempts = (q.attempts.get(id)?.attempts ?? 0) + 1;
         const at = now();
-        const giveUp = attempts >= MAX_ATTEMPTS;
-        q.failed.run({
-          id,
-          attempts,
-          error: error.slice(0, 300),
-          retryAt: giveUp ? null : new Date(at.getTime() + RETRY_BASE_MS * 2 ** (attempts - 1)).toISOString(),
-          failedAt: giveUp ? at.toISOString() : null,
-        });
+        const retry = retryAt(attempts, at);
+        q.failed.run({ id, attempts, error: error.slice(0, 300), retryAt: retry ?? null, failedAt: retry ? null : at.toISOString() });
       },
     },
   };

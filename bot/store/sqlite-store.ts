@@ -1,6 +1,9 @@
 /**
- * The bot's SQLite store (better-sqlite3, synchronous): sessions, the
- * registrations, the question log and reference numbers.
+ * The bot's SQLite store (better-sqlite3, synchronous underneath): sessions,
+ * the registrations, the question log and reference numbers. `openSqliteStore`
+ * gives it the async Store interface (bot/store/store-types.ts) that the
+ * PostgreSQL store shares; every method runs its synchronous statement or
+ * transaction to the end before it returns, so the semantics below hold.
  *
  * Durability and concurrency, measured in `npm run bench`:
  *   - WAL with synchronous=FULL: every commit is fsynced before it returns,
@@ -19,72 +22,29 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import { SESSION_VERSION, type Effect, type RegistrationLookup, type Session } from '../engine/types.js';
+import type { RegistrationLookup, Session } from '../engine/types.js';
 import type { Level } from '../../knowledge/facts/schema.js';
 import { maskPersonalData } from '../mask.js';
-import { reviveFormState } from '../registration/form.js';
-import {
-  FORM_FIELDS,
-  NEW_REFERENCE,
-  type RegistrationRecord,
-  type RegistrationReview,
-  type RegistrationStatus,
-} from '../registration/types.js';
-import { StoredFieldsSchema } from '../registration/form-fields.js';
+import { NEW_REFERENCE, type RegistrationRecord, type RegistrationReview } from '../registration/types.js';
 import { migrate } from './migrations.js';
 import type { ReviewDecision, ReviewDecisionKind } from '../staff/review-types.js';
+import type {
+  CommitResult,
+  QuestionFilter,
+  QuestionLogEntry,
+  RegistrationFilter,
+  Store,
+  StoreOptions,
+  TurnCommit,
+  UnreadableRegistration,
+} from './store-types.js';
+import { fieldsOf, formatReference, readRow, readableRecords, reviveStoredSession, ROW_COLUMNS, unreadableRows, type RegistrationRow } from './stored-rows.js';
+import { createAuditStore } from './audit-store.js';
+import { createReviewStore } from './review-store.js';
+import { createStaffStore } from './staff-store.js';
 
-/** Filters of listRegistrations; `from` inclusive, `to` exclusive, on the creation time (ISO). */
-export interface RegistrationFilter {
-  district?: string;
-  status?: RegistrationStatus;
-  level?: string;
-  from?: string;
-  to?: string;
-}
-
-/** One logged question (masked before it is stored). */
-export interface QuestionLogEntry {
-  time: string;
-  question: string;
-  answered: boolean;
-  confidence: number;
-  route: string;
-}
-
-export interface QuestionFilter {
-  from?: string;
-  to?: string;
-  answered?: boolean;
-  limit?: number;
-}
-
-/** A stored registration row that does not parse: shown to staff as unreadable, never a reason for the rest to fail. */
-export interface UnreadableRegistration {
-  reference: string;
-  district: string;
-  createdAt: string;
-  error: string;
-}
-
-/** What one turn writes, committed together by `commitTurn`. */
-export interface TurnCommit {
-  conversationId: string;
-  userId: string;
-  session: Session;
-  effects: readonly Effect[];
-  /** The injected clock's time of the turn (session and question-log times). */
-  now: Date;
-}
-
-/** What `commitTurn` did: the reference of each saved registration, in effect order. */
-export interface CommitResult {
-  saved: Array<{ reference: string; created: boolean; review?: RegistrationReview }>;
-  deleted: { registrations: number; sessions: number };
-}
-
-export interface Store extends RegistrationLookup {
+/** The synchronous store over better-sqlite3 (tests and the benchmark use it directly; everything else the async Store). */
+export interface SqliteSyncStore extends RegistrationLookup {
   /** The stored session; undefined when absent, unreadable or of another version (the bad row is dropped). */
   getSession(conversationId: string): Session | undefined;
   /** Replace the session of a conversation (one atomic statement). `userId` lets deletePersonalData find it. */
@@ -119,59 +79,9 @@ export interface Store extends RegistrationLookup {
   schemaVersion(): number;
   /** Staff's current decision on this registration (none once the resident changed it since). */
   reviewOf(reference: string): ReviewDecision | undefined;
-  /** The open connection, shared by the console's stores (bot/store/staff-store.ts, audit-store.ts, review-store.ts). */
+  /** The open connection, shared by the console's SQLite stores (bot/store/staff-store.ts, audit-store.ts, review-store.ts). */
   readonly db: Database.Database;
   close(): void;
-}
-
-export interface StoreOptions {
-  /** Prefix of new reference numbers ("DTE" -> "DTE-000001"). */
-  referencePrefix?: string;
-  /** How long a writer waits for another process's lock before failing, in ms. */
-  busyTimeoutMs?: number;
-}
-
-
-interface RegistrationRow {
-  reference: string;
-  user_id: string;
-  district: string;
-  fields: string;
-  status: RegistrationStatus;
-  review: RegistrationReview | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const ROW_COLUMNS = 'reference, user_id, district, fields, status, review, created_at, updated_at';
-
-/** A stored row back to a record, or why it cannot be read. */
-function readRow(row: RegistrationRow): { ok: true; record: RegistrationRecord } | { ok: false; error: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(row.fields);
-  } catch (error) {
-    return { ok: false, error: `fields are not JSON (${(error as Error).message})` };
-  }
-  const parsed = StoredFieldsSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
-  return {
-    ok: true,
-    record: {
-      reference: row.reference,
-      userId: row.user_id,
-      ...parsed.data,
-      status: row.status,
-      ...(row.review ? { review: row.review } : {}),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    },
-  };
-}
-
-/** The form's fields of a record, in the form's order, as stored JSON. */
-function fieldsOf(r: RegistrationRecord): string {
-  return JSON.stringify(Object.fromEntries(FORM_FIELDS.map((f) => [f, r[f]])));
 }
 
 function isFile(path: string): boolean {
@@ -202,7 +112,7 @@ function createPrivately(path: string): void {
  * synchronous=FULL, secure_delete and foreign keys, then runs the migrations
  * under a write lock.
  */
-export function openStore(path: string, options: StoreOptions = {}): Store {
+export function openSqliteSync(path: string, options: StoreOptions = {}): SqliteSyncStore {
   if (isFile(path)) createPrivately(path);
   const db = new Database(path, { timeout: options.busyTimeoutMs ?? 15000 });
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 15000}`);
@@ -257,8 +167,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   };
 
   const nextReference = (p: string): string => {
-    const { value } = q.nextSeq.get(p)!;
-    return `${p}-${String(value).padStart(6, '0')}`;
+    return formatReference(p, q.nextSeq.get(p)!.value);
   };
 
   const findOwn = (idNumber: string, level: string, userId: string): RegistrationRecord | undefined => {
@@ -349,25 +258,9 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     getSession(conversationId) {
       const row = q.getSession.get(conversationId);
       if (!row) return undefined;
-      let value: unknown;
-      try {
-        value = JSON.parse(row.json);
-      } catch {
-        q.deleteSession.run(conversationId);
-        return undefined;
-      }
-      const session = value as Partial<Session> | null;
-      if (typeof session !== 'object' || session === null || session.version !== SESSION_VERSION) {
-        q.deleteSession.run(conversationId);
-        return undefined;
-      }
-      const out = { ...session, slots: session.slots ?? {} } as Session;
-      if (out.form !== undefined) {
-        const form = reviveFormState(out.form);
-        if (form) out.form = form;
-        else delete out.form;
-      }
-      return out;
+      const session = reviveStoredSession(row.json);
+      if (!session) q.deleteSession.run(conversationId);
+      return session;
     },
     saveSession(conversationId, session, options = {}) {
       // The store has no clock: the caller's `now`, else the session's own lastSeen.
@@ -377,24 +270,9 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     upsertRegistration: (record) => upsert.immediate(record),
     findRegistration: findOwn,
     findOwn: (userId: string, idNumber: string, level: Level) => findOwn(idNumber, level, userId),
-    listOwn(userId: string) {
-      return q.ofUser.all(userId).flatMap((row) => {
-        const read = readRow(row);
-        return read.ok ? [read.record] : [];
-      });
-    },
-    listRegistrations(filter = {}) {
-      return list(filter).flatMap((row) => {
-        const read = readRow(row);
-        return read.ok ? [read.record] : [];
-      });
-    },
-    listUnreadable(filter = {}) {
-      return list(filter).flatMap((row) => {
-        const read = readRow(row);
-        return read.ok ? [] : [{ reference: row.reference, district: row.district, createdAt: row.created_at, error: read.error }];
-      });
-    },
+    listOwn: (userId: string) => readableRecords(q.ofUser.all(userId)),
+    listRegistrations: (filter = {}) => readableRecords(list(filter)),
+    listUnreadable: (filter = {}) => unreadableRows(list(filter)),
     deletePersonalData: (userId) => deleteAll.immediate(userId),
     purgeBefore(cutoff) {
       return db.transaction(() => ({
@@ -427,5 +305,49 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     },
     db,
     close: () => db.close(),
+  };
+}
+
+/** The SQLite Store: the async interface over the synchronous store (one file, or ":memory:"), plus its connection for tests. */
+export type SqliteStore = Store & { readonly kind: 'sqlite'; readonly db: Database.Database; readonly sync: SqliteSyncStore };
+
+/**
+ * Open the SQLite store with the async interface. Each method runs the
+ * synchronous statement or IMMEDIATE transaction before its promise settles
+ * (an error rejects it), so nothing of one call interleaves with another.
+ */
+export function openSqliteStore(path: string, options: StoreOptions = {}): SqliteStore {
+  const s = openSqliteSync(path, options);
+  const run = <T>(f: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(f());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  return {
+    kind: 'sqlite',
+    db: s.db,
+    sync: s,
+    getSession: (id) => run(() => s.getSession(id)),
+    saveSession: (id, session, o) => run(() => s.saveSession(id, session, o)),
+    commitTurn: (c) => run(() => s.commitTurn(c)),
+    upsertRegistration: (r) => run(() => s.upsertRegistration(r)),
+    findRegistration: (idNumber, level, userId) => run(() => s.findRegistration(idNumber, level, userId)),
+    findOwn: (userId, idNumber, level) => run(() => s.findOwn(userId, idNumber, level)),
+    listOwn: (userId) => run(() => s.listOwn(userId)),
+    listRegistrations: (f) => run(() => s.listRegistrations(f)),
+    listUnreadable: (f) => run(() => s.listUnreadable(f)),
+    deletePersonalData: (userId) => run(() => s.deletePersonalData(userId)),
+    purgeBefore: (cutoff) => run(() => s.purgeBefore(cutoff)),
+    nextReference: (p) => run(() => s.nextReference(p)),
+    logQuestion: (e) => run(() => s.logQuestion(e)),
+    listQuestions: (f) => run(() => s.listQuestions(f)),
+    schemaVersion: () => run(() => s.schemaVersion()),
+    reviewOf: (reference) => run(() => s.reviewOf(reference)),
+    staffStore: (o) => createStaffStore(s.db, o),
+    auditStore: (o) => createAuditStore(s.db, o),
+    reviewStore: (o) => createReviewStore(s.db, o),
+    close: () => run(() => s.close()),
   };
 }

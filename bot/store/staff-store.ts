@@ -38,29 +38,41 @@ export type LoginResult =
   | { ok: true; account: StaffAccount }
   | { ok: false; reason: 'unknown-account' | 'wrong-password' | 'disabled'; account?: StaffAccount };
 
+/** Accounts and console sessions, on SQLite (below) or PostgreSQL (bot/store/pg-staff-store.ts). */
 export interface StaffStore {
   /** True when at least one account exists (disabled ones too): the console then wants a name and password. */
-  hasAccounts(): boolean;
+  hasAccounts(): Promise<boolean>;
   addStaff(input: { username: string; password: string; role: StaffRole; district?: string }): Promise<AddStaffResult>;
-  listStaff(): StaffAccount[];
+  listStaff(): Promise<StaffAccount[]>;
   /** Disable an account and end its sessions; false when there is no such account. */
-  disableStaff(username: string): boolean;
+  disableStaff(username: string): Promise<boolean>;
   /** Check a name and password (an unknown name costs as much time as a known one). */
   verifyLogin(username: string, password: string): Promise<LoginResult>;
   /** Start a session; returns the token for the cookie (only its hash is stored). */
-  createSession(owner: { staffId?: number }, ttlMs: number): string;
+  createSession(owner: { staffId?: number }, ttlMs: number): Promise<string>;
   /** The owner of a live session, or undefined (unknown, expired, or its account disabled). */
-  sessionOwner(token: string): SessionOwner | undefined;
+  sessionOwner(token: string): Promise<SessionOwner | undefined>;
   /** End a session (logout). */
-  revokeSession(token: string): void;
-  /** The console secret: the configured one, else one generated and kept in the database. */
-  secret(configured?: string): Buffer;
+  revokeSession(token: string): Promise<void>;
+  /** The console secret: the configured one, else one generated and kept in the database (the first process's wins). */
+  secret(configured?: string): Promise<Buffer>;
+}
+
+/** What addStaff refuses before it looks at the database (both implementations). */
+export function addStaffProblem(input: { username: string; password: string; role: StaffRole; district?: string }): AddStaffResult | undefined {
+  if (!USERNAME.test(input.username)) return { ok: false, error: 'bad-username' };
+  const problem = passwordProblem(input.password);
+  if (problem === 'too-short') return { ok: false, error: 'password-too-short' };
+  if (problem === 'too-long') return { ok: false, error: 'password-too-long' };
+  if (input.role === 'district' && !input.district) return { ok: false, error: 'district-required' };
+  if (input.role === 'city' && input.district) return { ok: false, error: 'district-not-allowed' };
+  return undefined;
 }
 
 /** Account names: letters, digits and . _ - (no spaces, nothing that looks like personal data). */
 export const USERNAME = /^[A-Za-z][A-Za-z0-9._-]{1,31}$/;
 
-interface StaffRow {
+export interface StaffRow {
   id: number;
   username: string;
   role: StaffRole;
@@ -70,7 +82,7 @@ interface StaffRow {
   disabled_at: string | null;
 }
 
-const toAccount = (r: StaffRow): StaffAccount => ({
+export const toAccount = (r: StaffRow): StaffAccount => ({
   id: r.id,
   username: r.username,
   role: r.role,
@@ -79,7 +91,7 @@ const toAccount = (r: StaffRow): StaffAccount => ({
   ...(r.disabled_at ? { disabledAt: r.disabled_at } : {}),
 });
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The staff store over an open database (the bot's store's `db`); `now` is the real clock. */
 export function createStaffStore(db: Database.Database, opts: { now?: () => Date } = {}): StaffStore {
@@ -116,15 +128,11 @@ export function createStaffStore(db: Database.Database, opts: { now?: () => Date
   });
 
   return {
-    hasAccounts: () => q.any.get()!.n > 0,
+    hasAccounts: async () => q.any.get()!.n > 0,
 
     async addStaff(input) {
-      if (!USERNAME.test(input.username)) return { ok: false, error: 'bad-username' };
-      const problem = passwordProblem(input.password);
-      if (problem === 'too-short') return { ok: false, error: 'password-too-short' };
-      if (problem === 'too-long') return { ok: false, error: 'password-too-long' };
-      if (input.role === 'district' && !input.district) return { ok: false, error: 'district-required' };
-      if (input.role === 'city' && input.district) return { ok: false, error: 'district-not-allowed' };
+      const refused = addStaffProblem(input);
+      if (refused) return refused;
       if (q.byName.get(input.username)) return { ok: false, error: 'exists' };
       const hash = await hashPassword(input.password);
       try {
@@ -136,9 +144,9 @@ export function createStaffStore(db: Database.Database, opts: { now?: () => Date
       return { ok: true, account: toAccount(q.byName.get(input.username)!) };
     },
 
-    listStaff: () => q.all.all().map(toAccount),
+    listStaff: async () => q.all.all().map(toAccount),
 
-    disableStaff: (username) => disable.immediate(username),
+    disableStaff: async (username) => disable.immediate(username),
 
     async verifyLogin(username, password) {
       const row = USERNAME.test(username) ? q.byName.get(username) : undefined;
@@ -150,7 +158,7 @@ export function createStaffStore(db: Database.Database, opts: { now?: () => Date
       return { ok: true, account };
     },
 
-    createSession(owner, ttlMs) {
+    async createSession(owner, ttlMs) {
       const token = randomBytes(32).toString('base64url');
       const at = now();
       q.dropExpired.run(at.toISOString());
@@ -158,7 +166,7 @@ export function createStaffStore(db: Database.Database, opts: { now?: () => Date
       return token;
     },
 
-    sessionOwner(token) {
+    async sessionOwner(token) {
       const row = q.session.get(tokenHash(token));
       if (!row || row.expires_at <= now().toISOString()) return undefined;
       if (row.staff_id === null) return { kind: 'token' };
@@ -167,11 +175,11 @@ export function createStaffStore(db: Database.Database, opts: { now?: () => Date
       return { kind: 'account', account: toAccount(staff) };
     },
 
-    revokeSession(token) {
+    async revokeSession(token) {
       q.dropSession.run(tokenHash(token));
     },
 
-    secret(configured) {
+    async secret(configured) {
       if (configured) return Buffer.from(configured, 'utf8');
       const stored = q.getSetting.get('console-secret');
       if (stored) return Buffer.from(stored.value, 'base64');

@@ -149,13 +149,13 @@ describe('maskJsonLine', () => {
 });
 
 describe('the question log', () => {
-  it('stores questions masked in every format, hotlines readable', () => {
-    const store = openStore(':memory:');
+  it('stores questions masked in every format, hotlines readable', async () => {
+    const store = await openStore(':memory:');
     try {
-      store.logQuestion({ time: '2026-03-15T01:00:00.000Z', question: '我手机 139 0632 5566，身份证３７０４０２１９９００１０１１２３４，打 0632-3312345 没人接', answered: false, confidence: 0.1, route: 'unknown' });
-      expect(store.listQuestions().map((q) => q.question)).toEqual(['我手机 139****5566，身份证3704**********1234，打 0632-3312345 没人接']);
+      await store.logQuestion({ time: '2026-03-15T01:00:00.000Z', question: '我手机 139 0632 5566，身份证３７０４０２１９９００１０１１２３４，打 0632-3312345 没人接', answered: false, confidence: 0.1, route: 'unknown' });
+      expect((await store.listQuestions()).map((q) => q.question)).toEqual(['我手机 139****5566，身份证3704**********1234，打 0632-3312345 没人接']);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -3,25 +3,25 @@ import { createConversationHandler, type TurnFn } from '../../bot/engine/convers
 import { handleTurn } from '../../bot/engine/handle-turn.js';
 import type { InboundMessage, Ports, TurnResult } from '../../bot/engine/types.js';
 import { createLogger } from '../../bot/log.js';
-import { openStore, type Store } from '../../bot/store/store.js';
+import { openSqliteStore, type SqliteStore as Store } from '../../bot/store/sqlite-store.js';
 import { SYSTEM_ERROR_REPLY } from '../../prompts/answers.js';
 import { fakePorts } from './fake-ports.js';
 import { stepwiseAnswers, WANG, ZHANG } from '../fixtures/dialogues/residents.js';
 
 let store: Store | undefined;
 afterEach(() => {
-  store?.close();
+  void store?.close();
   store = undefined;
 });
 
 function setup(turn: TurnFn = handleTurn) {
-  store = openStore(':memory:', { referencePrefix: 'DTE' });
+  store = openSqliteStore(':memory:', { referencePrefix: 'DTE' });
   const s = store;
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const ports: Ports = {
     ...fakePorts(),
-    registrations: s,
+    registrations: s.sync,
   };
   const handler = createConversationHandler({ ports, store: s, logger, turn });
   return { store: s, ports, logs, handler, turn };
@@ -131,7 +131,7 @@ describe('conversation handler: sessions are persisted after every turn', () => 
     await handler.handle(msg('我要报名'));
     await handler.handle(msg('同意'));
     await handler.handle(msg(ZHANG.name));
-    const saved = store.getSession('test:u1');
+    const saved = await store.getSession('test:u1');
     expect(saved?.form?.values).toEqual({ name: ZHANG.name });
     expect(saved?.lastSeen).toBe(fakePorts().now().toISOString());
   });
@@ -144,12 +144,12 @@ describe('conversation handler: sessions are persisted after every turn', () => 
     const restarted = createConversationHandler({ ports: first.ports, store: first.store, logger: createLogger('silent'), turn: handleTurn });
     const afterRestart = await restarted.handle(msg(ZHANG.idNumber));
     expect(afterRestart.replies.join('\n')).toContain('学历');
-    expect(first.store.getSession('test:u1')?.form?.values).toMatchObject({ name: ZHANG.name, gender: ZHANG.gender, idNumber: ZHANG.idNumber });
+    expect((await first.store.getSession('test:u1'))?.form?.values).toMatchObject({ name: ZHANG.name, gender: ZHANG.gender, idNumber: ZHANG.idNumber });
 
     for (const t of stepwiseAnswers(ZHANG).slice(3)) await restarted.handle(msg(t));
     const done = await restarted.handle(msg('确认'));
     expect(done.replies.join('\n')).toContain('DTE-000001');
-    expect(first.store.listRegistrations()).toHaveLength(1);
+    expect(await first.store.listRegistrations()).toHaveLength(1);
   });
 
   it('a crash mid-form loses at most the message in hand: the form goes on from the last saved step', async () => {
@@ -165,19 +165,19 @@ describe('conversation handler: sessions are persisted after every turn', () => 
     for (const t of ['我要报名', '同意', ZHANG.name, ZHANG.gender]) await handler.handle(msg(t));
     const crashed = await handler.handle(msg(ZHANG.idNumber));
     expect(crashed.replies).toEqual([SYSTEM_ERROR_REPLY]);
-    expect(store.getSession('test:u1')?.form?.values).toEqual({ name: ZHANG.name, gender: ZHANG.gender });
+    expect((await store.getSession('test:u1'))?.form?.values).toEqual({ name: ZHANG.name, gender: ZHANG.gender });
 
     const again = await handler.handle(msg(ZHANG.idNumber));
     expect(again.replies.join('\n')).toContain('学历');
-    expect(store.getSession('test:u1')?.form?.values.idNumber).toBe(ZHANG.idNumber);
+    expect((await store.getSession('test:u1'))?.form?.values.idNumber).toBe(ZHANG.idNumber);
   });
 
   it('starts a fresh session when the stored one is of another version', async () => {
     const { handler, store } = setup();
-    store.saveSession('test:u1', { version: OTHER_SESSION_VERSION, slots: { topic: 'subsidy', region: '浙江', occupation: '大数据工程技术人员' } } as never);
+    await store.saveSession('test:u1', { version: OTHER_SESSION_VERSION, slots: { topic: 'subsidy', region: '浙江', occupation: '大数据工程技术人员' } } as never);
     const r = await handler.handle(msg('那中级呢？'));
     expect(r.replies.join('\n')).not.toContain('大数据');
-    expect(store.getSession('test:u1')?.version).toBe(1);
+    expect((await store.getSession('test:u1'))?.version).toBe(1);
   });
 });
 
@@ -185,7 +185,7 @@ describe('conversation handler: effects', () => {
   it('saves a submitted registration in the store with every field', async () => {
     const { handler, store } = setup();
     for (const t of ['我要报名', '同意', ...stepwiseAnswers(ZHANG), '确认']) await handler.handle(msg(t));
-    const [record, ...others] = store.listRegistrations();
+    const [record, ...others] = await store.listRegistrations();
     expect(others).toEqual([]);
     expect(record).toMatchObject({ ...ZHANG, userId: 'u1', status: 'submitted', reference: 'DTE-000001' });
   });
@@ -194,21 +194,21 @@ describe('conversation handler: effects', () => {
     const { handler, store } = setup();
     for (const t of ['我要报名', '同意', ...stepwiseAnswers(ZHANG), '确认']) await handler.handle(msg(t, 'u1'));
     for (const t of ['我要报名', '同意', ...stepwiseAnswers(WANG), '确认']) await handler.handle(msg(t, 'u2'));
-    expect(store.listRegistrations()).toHaveLength(2);
+    expect(await store.listRegistrations()).toHaveLength(2);
 
     const ask = await handler.handle(msg('删除我的信息', 'u1'));
     expect(ask.replies.join('\n')).toContain('确认删除');
-    expect(store.listRegistrations()).toHaveLength(2);
+    expect(await store.listRegistrations()).toHaveLength(2);
     await handler.handle(msg('确认删除', 'u1'));
-    expect(store.listRegistrations().map((r) => r.name)).toEqual([WANG.name]);
-    expect(store.findRegistration(ZHANG.idNumber, ZHANG.level, 'u1')).toBeUndefined();
-    expect(JSON.stringify(store.getSession('test:u1') ?? {})).not.toContain(ZHANG.name);
+    expect((await store.listRegistrations()).map((r) => r.name)).toEqual([WANG.name]);
+    expect(await store.findRegistration(ZHANG.idNumber, ZHANG.level, 'u1')).toBeUndefined();
+    expect(JSON.stringify(await store.getSession('test:u1') ?? {})).not.toContain(ZHANG.name);
   });
 
   it('writes policy questions to the question log with phone and ID numbers masked', async () => {
     const { handler, store } = setup();
     await handler.handle(msg(`我手机${ZHANG.phone}，北京的补贴多少？`));
-    const logged = store.listQuestions();
+    const logged = await store.listQuestions();
     expect(logged).toHaveLength(1);
     expect(logged[0]!.question).toContain('北京');
     expect(logged[0]!.question).not.toContain(ZHANG.phone);

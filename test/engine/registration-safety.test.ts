@@ -9,20 +9,20 @@ import { createConversationHandler } from '../../bot/engine/conversation-handler
 import { handleTurn } from '../../bot/engine/handle-turn.js';
 import type { InboundMessage, Ports } from '../../bot/engine/types.js';
 import { createLogger } from '../../bot/log.js';
-import { openStore, type Store } from '../../bot/store/store.js';
+import { openSqliteStore, type SqliteStore as Store } from '../../bot/store/sqlite-store.js';
 import { fakePorts } from './fake-ports.js';
 import { idNumber, stepwiseAnswers, ZHANG } from '../fixtures/dialogues/residents.js';
 
 let store: Store | undefined;
 afterEach(() => {
-  store?.close();
+  void store?.close();
   store = undefined;
 });
 
 function setup() {
-  store = openStore(':memory:', { referencePrefix: 'DTE' });
+  store = openSqliteStore(':memory:', { referencePrefix: 'DTE' });
   const s = store;
-  const ports: Ports = { ...fakePorts(), registrations: s };
+  const ports: Ports = { ...fakePorts(), registrations: s.sync };
   const handler = createConversationHandler({ ports, store: s, logger: createLogger('silent'), turn: handleTurn });
   const say = async (text: string, userId = 'u1') => {
     const message: InboundMessage = { conversationId: `test:${userId}`, userId, text, chat: 'private', channel: 'test' };
@@ -46,7 +46,7 @@ describe('takeover: the same ID number from another WeChat user', () => {
   it('never overwrites the owner’s registration, never reveals it, and stores the second one for staff review', async () => {
     const { store, sayAll, say } = setup();
     await sayAll(['我要报名', '同意', ...stepwiseAnswers(ZHANG), '确认'], 'owner');
-    const [owned] = store.listOwn('owner');
+    const [owned] = await store.listOwn('owner');
     expect(owned?.reference).toBe('DTE-000001');
 
     const intruder = { ...ZHANG, name: '李四', phone: '13800000000', employer: '冒名公司' };
@@ -54,13 +54,13 @@ describe('takeover: the same ID number from another WeChat user', () => {
     const all = replies.join('\n');
     expect(all).not.toContain('DTE-000001');
     expect(all).not.toContain('报名过');
-    expect(store.findOwn('owner', ZHANG.idNumber, ZHANG.level)).toMatchObject({ name: '张伟', phone: ZHANG.phone, employer: ZHANG.employer });
-    expect(store.findOwn('intruder', ZHANG.idNumber, ZHANG.level)).toMatchObject({ name: '李四', review: 'duplicate-id' });
+    expect(await store.findOwn('owner', ZHANG.idNumber, ZHANG.level)).toMatchObject({ name: '张伟', phone: ZHANG.phone, employer: ZHANG.employer });
+    expect(await store.findOwn('intruder', ZHANG.idNumber, ZHANG.level)).toMatchObject({ name: '李四', review: 'duplicate-id' });
 
     // The intruder's "delete my data" only ever removes the intruder's own row.
     await say('删除我的信息', 'intruder');
     await say('确认删除', 'intruder');
-    expect(store.listRegistrations().map((r) => r.userId)).toEqual(['owner']);
+    expect((await store.listRegistrations()).map((r) => r.userId)).toEqual(['owner']);
     // And the intruder cannot see the owner's registration.
     expect(await say('查询我的报名', 'intruder')).not.toContain('DTE-000001');
   });
@@ -73,9 +73,9 @@ describe('non-answers sent in the middle of the form', () => {
     async (field, text) => {
       const { store, sayAll, say } = setup();
       await sayAll(['我要报名', '同意', ...answersBefore(field)]);
-      const before = store.getSession('test:u1')?.form?.values;
+      const before = (await store.getSession('test:u1'))?.form?.values;
       const reply = await say(text);
-      const after = store.getSession('test:u1')?.form;
+      const after = (await store.getSession('test:u1'))?.form;
       expect(after?.values).toEqual(before);
       expect(after?.asking).toBe(field);
       expect(reply.length).toBeGreaterThan(0);
@@ -100,7 +100,7 @@ describe('answers in sentences, each into its own field only', () => {
       '手机号码是 139 0632 5566',
       '报初级吧',
     ]);
-    const form = store.getSession('test:u1')?.form;
+    const form = (await store.getSession('test:u1'))?.form;
     expect(form?.values).toMatchObject({
       name: '李明',
       gender: '女',
@@ -118,7 +118,7 @@ describe('answers in sentences, each into its own field only', () => {
   it('takes an employer or a title as written, whatever words it contains', async () => {
     const { store, sayAll } = setup();
     await sayAll(['我要报名', '同意', ...answersBefore('title'), '高级农艺师', '枣庄市中级人民法院']);
-    const values = store.getSession('test:u1')?.form?.values;
+    const values = (await store.getSession('test:u1'))?.form?.values;
     expect(values).toMatchObject({ title: '高级农艺师', employer: '枣庄市中级人民法院' });
     expect(values?.level).toBeUndefined();
   });
@@ -126,7 +126,7 @@ describe('answers in sentences, each into its own field only', () => {
   it('takes 滕州市第一高中 as the employer, not as the education', async () => {
     const { store, sayAll } = setup();
     await sayAll(['我要报名', '同意', ...answersBefore('employer'), '滕州市第一高中']);
-    const values = store.getSession('test:u1')?.form?.values;
+    const values = (await store.getSession('test:u1'))?.form?.values;
     expect(values).toMatchObject({ employer: '滕州市第一高中', education: ZHANG.education });
   });
 
@@ -134,10 +134,10 @@ describe('answers in sentences, each into its own field only', () => {
     const { store, sayAll } = setup();
     const mid = { ...ZHANG, title: '助理工程师', level: '中级' as const };
     await sayAll(['我要报名', '同意', ...stepwiseAnswers(mid)]);
-    const asked = store.getSession('test:u1')?.form;
+    const asked = (await store.getSession('test:u1'))?.form;
     for (const text of ['取得助理工程师以后干了4年', '本科毕业5年']) {
       await sayAll([text]);
-      const values = store.getSession('test:u1')?.form?.values;
+      const values = (await store.getSession('test:u1'))?.form?.values;
       expect(values).toMatchObject({ title: '助理工程师', education: ZHANG.education });
     }
     expect(asked?.step === 'eligibility' || asked?.step === 'confirm').toBe(true);
@@ -147,10 +147,10 @@ describe('answers in sentences, each into its own field only', () => {
     const { store, sayAll, say } = setup();
     await sayAll(['我要报名', '同意', ...stepwiseAnswers(ZHANG)]);
     const reply = await say('手机号写错了，是13700001111');
-    expect(store.getSession('test:u1')?.form?.values.phone).toBe('13700001111');
+    expect((await store.getSession('test:u1'))?.form?.values.phone).toBe('13700001111');
     expect(reply).toContain('137****1111');
     await say('不对，我是女的');
-    expect(store.getSession('test:u1')?.form?.values.gender).toBe('女');
+    expect((await store.getSession('test:u1'))?.form?.values.gender).toBe('女');
   });
 });
 
@@ -160,7 +160,7 @@ describe('starting the form the way residents start', () => {
     const first = await say(`我要报名，我叫张伟，手机13912345678`);
     expect(first).toContain('同意');
     const next = await say('同意');
-    expect(store.getSession('test:u1')?.form?.values).toMatchObject({ name: '张伟', phone: '13912345678' });
+    expect((await store.getSession('test:u1'))?.form?.values).toMatchObject({ name: '张伟', phone: '13912345678' });
     expect(next).not.toContain('姓名');
   });
 });
@@ -170,19 +170,19 @@ describe('offering the form after a question about registering here', () => {
     const { store, say } = setup();
     const first = await say(question);
     expect(first).toContain('好的');
-    expect(store.getSession('test:u1')?.form).toBeUndefined();
+    expect((await store.getSession('test:u1'))?.form).toBeUndefined();
     const next = await say('好的');
     expect(next).toContain('同意');
-    expect(store.getSession('test:u1')?.form?.step).toBe('consent');
+    expect((await store.getSession('test:u1'))?.form?.step).toBe('consent');
   });
 
   it('does not start the form when the next message is something else', async () => {
     const { store, say } = setup();
     await say('在这能报吗');
     await say('中级补贴多少');
-    expect(store.getSession('test:u1')?.form).toBeUndefined();
+    expect((await store.getSession('test:u1'))?.form).toBeUndefined();
     await say('好的');
-    expect(store.getSession('test:u1')?.form).toBeUndefined();
+    expect((await store.getSession('test:u1'))?.form).toBeUndefined();
   });
 });
 

@@ -22,13 +22,13 @@ const base: RegistrationRecord = {
 
 describe('exportStoredRegistrations', () => {
   it('exports what the store holds, filtered', async () => {
-    const store = openStore(':memory:');
-    store.upsertRegistration(base);
-    store.upsertRegistration({ ...base, reference: 'ZZ26-000002', idNumber: '37040219880808103X', district: '薛城区' });
+    const store = await openStore(':memory:');
+    await store.upsertRegistration(base);
+    await store.upsertRegistration({ ...base, reference: 'ZZ26-000002', idNumber: '37040219880808103X', district: '薛城区' });
     const file = await exportStoredRegistrations(store, 'json', { district: '薛城区' });
     const rows = JSON.parse(file.data.toString('utf8')) as Array<{ reference: string }>;
     expect(rows.map((r) => r.reference)).toEqual(['ZZ26-000002']);
     expect(file.extension).toBe('json');
-    store.close();
+    await store.close();
   });
 });

@@ -165,9 +165,9 @@ async function runExport(app: App, values: Values): Promise<void> {
   if (!o.success) throw new UsageError(CLI.badExport(z.prettifyError(o.error)));
   const { exportRegistrations } = await import('../../registration/export-registrations.js');
   const filter = { district: values.district, status: o.data.status, level: values.level as never };
-  const records = app.store.listRegistrations(filter);
+  const records = await app.store.listRegistrations(filter);
   // One unreadable row never stops the export: it is named on stderr (and logged) for staff to look at.
-  const unreadable = app.store.listUnreadable(filter);
+  const unreadable = await app.store.listUnreadable(filter);
   for (const u of unreadable) app.logger.warn('unreadable registration left out of the export', { reference: u.reference, error: u.error });
   if (unreadable.length > 0) process.stderr.write(CLI.unreadable(unreadable.map((u) => u.reference)) + '\n');
   const out = await exportRegistrations(records, o.data.format);

@@ -11,8 +11,7 @@ import type { Config } from '../../config.js';
 import { loadFactsFile } from '../../../knowledge/facts/load-facts.js';
 import { districtOptions } from '../../staff/districts.js';
 import { PASSWORD_MIN_LENGTH } from '../../staff/password.js';
-import { openStore } from '../../store/store.js';
-import { createStaffStore } from '../../store/staff-store.js';
+import { isPostgresUrl, openStore } from '../../store/store.js';
 import { STAFF_CLI } from '../../../prompts/staff-cli.js';
 
 export interface StaffCommandInput {
@@ -95,18 +94,18 @@ export async function runStaff(config: Config, root: string, input: StaffCommand
   if (input.sub === 'disable' && !input.username) throw new StaffUsageError(STAFF_CLI.needsName('disable'));
   // The password is read before the database is opened: a cancelled prompt changes nothing.
   const password = input.sub === 'add' ? await readPassword(input, io) : '';
-  const store = openStore(resolve(config.DTE_DB));
+  const store = await openStore(isPostgresUrl(config.DTE_DB) ? config.DTE_DB : resolve(config.DTE_DB));
   try {
-    const staff = createStaffStore(store.db);
+    const staff = store.staffStore();
     if (input.sub === 'list') {
-      const all = staff.listStaff();
+      const all = await staff.listStaff();
       if (input.json) io.out(JSON.stringify(all));
       else if (all.length === 0) io.out(STAFF_CLI.none);
       else for (const a of all) io.out(STAFF_CLI.row(a));
       return 0;
     }
     if (input.sub === 'disable') {
-      if (!staff.disableStaff(input.username!)) throw new StaffUsageError(STAFF_CLI.noSuchAccount(input.username!));
+      if (!(await staff.disableStaff(input.username!))) throw new StaffUsageError(STAFF_CLI.noSuchAccount(input.username!));
       io.out(STAFF_CLI.disabled(input.username!));
       return 0;
     }
@@ -125,6 +124,6 @@ export async function runStaff(config: Config, root: string, input: StaffCommand
     io.out(STAFF_CLI.added(r.account.username, r.account.role, r.account.district));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -39,15 +39,15 @@ export function canSeeAudit(p: Principal): boolean {
  * every listing, and a filter naming another district finds nothing.
  */
 export function scopedRegistrations(
-  store: { listRegistrations(filter?: RegistrationQuery): RegistrationRecord[] },
+  store: { listRegistrations(filter?: RegistrationQuery): Promise<RegistrationRecord[]> },
   p: Principal,
-): { listRegistrations(filter?: RegistrationQuery): RegistrationRecord[] } {
+): { listRegistrations(filter?: RegistrationQuery): Promise<RegistrationRecord[]> } {
   const district = districtScope(p);
   if (district === undefined) return store;
   return {
-    listRegistrations(filter = {}) {
+    async listRegistrations(filter = {}) {
       if (filter.district !== undefined && filter.district !== district) return [];
-      return store.listRegistrations({ ...filter, district }).filter((r) => r.district === district);
+      return (await store.listRegistrations({ ...filter, district })).filter((r) => r.district === district);
     },
   };
 }

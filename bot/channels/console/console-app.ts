@@ -8,7 +8,9 @@ import type { Fact } from '../../../knowledge/facts/schema.js';
 import type { ConversationHandler, SourceRef, ToolCall, Trace } from '../../engine/types.js';
 import type { RegistrationRecord, RegistrationStatus } from '../../registration/types.js';
 import type { Logger } from '../../log.js';
-import type Database from 'better-sqlite3';
+import type { AuditStore } from '../../store/audit-store.js';
+import type { ReviewStore } from '../../store/review-store.js';
+import type { StaffStore } from '../../store/staff-store.js';
 import type { TaughtService } from '../../taught-answers.js';
 
 /** Filters the store understands for registrations (no personal data). */
@@ -58,10 +60,12 @@ export interface ConsoleApp {
   facts: { all(): readonly Fact[]; version: string };
   kb: { version(): string; chunks(): readonly unknown[] };
   store: {
-    listRegistrations(filter?: RegistrationQuery): RegistrationRecord[];
-    listQuestions(filter?: { answered?: boolean; from?: string; to?: string; limit?: number }): readonly QuestionLogEntryLike[];
-    /** The database the console's own stores (staff, audit, reviews) share with the registrations. */
-    db: Database.Database;
+    listRegistrations(filter?: RegistrationQuery): Promise<RegistrationRecord[]>;
+    listQuestions(filter?: { answered?: boolean; from?: string; to?: string; limit?: number }): Promise<readonly QuestionLogEntryLike[]>;
+    /** The console's own stores (staff, audit, reviews), on the database of the registrations (SQLite or PostgreSQL). */
+    staffStore(opts?: { now?: () => Date }): StaffStore;
+    auditStore(opts?: { now?: () => Date }): AuditStore;
+    reviewStore(opts?: { now?: () => Date }): ReviewStore;
   };
   ports: { documents: readonly DocumentMeta[]; now: () => Date };
   logger?: Logger;

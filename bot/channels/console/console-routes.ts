@@ -158,7 +158,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     const refused = outOfScope(req, filter);
     const principal = req.consoleCtx.principal;
     const own = districtScope(principal);
-    const rows = refused ? [] : findRegistrations(storeFor(req), filter);
+    const rows = refused ? [] : await findRegistrations(storeFor(req), filter);
     return sendPage(reply, req, {
       title: CONSOLE.registrations.title,
       active: 'registrations',
@@ -166,9 +166,9 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
       body: renderRegistrationsBody({
         filter: own ? { ...filter, district: own } : filter,
         rows: rows.map(maskRegistration),
-        districts: own ? [own] : districtOptions(app.store.listRegistrations({})),
+        districts: own ? [own] : districtOptions(await app.store.listRegistrations({})),
         lockedDistrict: own,
-        reviews: withReviews(rows),
+        reviews: await withReviews(rows),
         needsOperator: needsOperator(principal),
         csrf: req.consoleCtx.csrf,
         error: refused ?? (f.ok ? undefined : CONSOLE.errors.badRequest(f.error)),
@@ -181,8 +181,8 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     if (!f.ok) return reply.code(400).send({ error: f.error });
     const refused = outOfScope(req, f.value);
     if (refused) return reply.code(403).send({ error: refused });
-    const found = findRegistrations(storeFor(req), f.value);
-    const reviews = withReviews(found);
+    const found = await findRegistrations(storeFor(req), f.value);
+    const reviews = await withReviews(found);
     const rows = found.map((r) => {
       const review = reviews.get(r.reference);
       return { ...maskRegistration(r), decision: { state: reviewState(review), ...(review?.reason ? { reason: review.reason } : {}) } };
@@ -191,19 +191,19 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   });
 
   /** One registration this principal may see, or undefined (another district's is "not found" too). */
-  const visible = (req: FastifyRequest, reference: string): RegistrationRecord | undefined => {
+  const visible = async (req: FastifyRequest, reference: string): Promise<RegistrationRecord | undefined> => {
     const ref = ReferenceSchema.safeParse(reference);
     return ref.success ? findByReference(storeFor(req), ref.data) : undefined;
   };
 
-  const reviewPage = (req: FastifyRequest, reply: FastifyReply, record: RegistrationRecord, extra: { saved?: { label: string; notified: boolean }; error?: string; status?: number } = {}) =>
+  const reviewPage = async (req: FastifyRequest, reply: FastifyReply, record: RegistrationRecord, extra: { saved?: { label: string; notified: boolean }; error?: string; status?: number } = {}) =>
     sendPage(reply, req, {
       title: CONSOLE.registrations.review.title(record.reference),
       active: 'registrations',
       status: extra.status,
       body: renderReviewBody({
         record: maskRegistration(record),
-        review: deps.reviews.reviews([record.reference]).get(record.reference),
+        review: (await deps.reviews.reviews([record.reference])).get(record.reference),
         needsOperator: needsOperator(req.consoleCtx.principal),
         csrf: req.consoleCtx.csrf,
         saved: extra.saved,
@@ -212,7 +212,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     });
 
   fastify.get<{ Params: { reference: string } }>('/registrations/:reference', async (req, reply) => {
-    const record = visible(req, req.params.reference);
+    const record = await visible(req, req.params.reference);
     if (!record) return fail(reply, req, 404, CONSOLE.errors.registrationNotFound(ReferenceSchema.safeParse(req.params.reference).success ? req.params.reference : ''));
     // After a decision the browser lands here (POST, then redirect: a reload does not decide again).
     const q = (req.query ?? {}) as Record<string, unknown>;
@@ -221,8 +221,8 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   });
 
   /** Store a decision (with its notification and audit row, in one transaction); the outcome or a user error. */
-  const decide = (req: FastifyRequest, reference: string): { ok: true; record: RegistrationRecord; label: string; notified: boolean } | { ok: false; status: number; error: string; record?: RegistrationRecord } => {
-    const record = visible(req, reference);
+  const decide = async (req: FastifyRequest, reference: string): Promise<{ ok: true; record: RegistrationRecord; label: string; notified: boolean } | { ok: false; status: number; error: string; record?: RegistrationRecord }> => {
+    const record = await visible(req, reference);
     if (!record) return { ok: false, status: 404, error: CONSOLE.errors.registrationNotFound(ReferenceSchema.safeParse(reference).success ? reference : '') };
     const input = ReviewInputSchema.safeParse(req.body ?? {});
     if (!input.success) return { ok: false, status: 400, error: firstIssue(input.error), record };
@@ -233,7 +233,7 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
       if (!op.success) return { ok: false, status: 400, error: firstIssue(op.error), record };
       operator = op.data;
     }
-    const r = deps.reviews.decide({
+    const r = await deps.reviews.decide({
       reference: record.reference,
       kind: input.data.decision,
       reason: input.data.reason,
@@ -248,22 +248,22 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   };
 
   fastify.post<{ Params: { reference: string } }>('/registrations/:reference/review', async (req, reply) => {
-    const r = decide(req, req.params.reference);
+    const r = await decide(req, req.params.reference);
     if (!r.ok) return r.record ? reviewPage(req, reply, r.record, { error: r.error, status: r.status }) : fail(reply, req, r.status, r.error);
     const kind = ReviewInputSchema.parse(req.body).decision;
     return reply.redirect(`/registrations/${encodeURIComponent(r.record.reference)}?saved=${kind}&notified=${r.notified ? 1 : 0}`, 303);
   });
 
   fastify.post<{ Params: { reference: string } }>('/api/registrations/:reference/review', async (req, reply) => {
-    const r = decide(req, req.params.reference);
+    const r = await decide(req, req.params.reference);
     if (!r.ok) return reply.code(r.status).send({ error: r.error });
-    const review = deps.reviews.reviews([r.record.reference]).get(r.record.reference);
+    const review = (await deps.reviews.reviews([r.record.reference])).get(r.record.reference);
     return { reference: r.record.reference, state: reviewState(review), notified: r.notified };
   });
 
   fastify.post<{ Params: { reference: string } }>('/registrations/:reference/reveal', async (req, reply) => {
     const ref = ReferenceSchema.safeParse(req.params.reference);
-    const record = visible(req, req.params.reference);
+    const record = await visible(req, req.params.reference);
     if (!record) return fail(reply, req, 404, CONSOLE.errors.registrationNotFound(ref.success ? ref.data : ''));
     const principal = req.consoleCtx.principal;
     let operator: string | undefined;
@@ -274,8 +274,8 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     }
     const actor = actorOf(principal);
     // The audit row names who and when (real time), never the data revealed.
-    deps.audit.record({ actor, operator, action: 'reveal', target: record.reference, session: req.consoleCtx.sessionTag });
-    const at = deps.audit.list({ action: 'reveal', limit: 1 })[0]?.at ?? new Date().toISOString();
+    await deps.audit.record({ actor, operator, action: 'reveal', target: record.reference, session: req.consoleCtx.sessionTag });
+    const at = (await deps.audit.list({ action: 'reveal', limit: 1 }))[0]?.at ?? new Date().toISOString();
     logger.info('registration revealed', { reference: record.reference, actor, staff: operator ? maskPersonalData(operator) : undefined, session: req.consoleCtx.sessionTag, ip: req.ip, at });
     const { userId: _userId, ...full } = record;
     return sendPage(reply, req, {
@@ -292,11 +292,11 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
     if (!f.ok) return fail(reply, req, 400, CONSOLE.errors.badRequest(f.error));
     const refused = outOfScope(req, f.value);
     if (refused) return fail(reply, req, 403, refused);
-    const rows = findRegistrations(storeFor(req), f.value);
+    const rows = await findRegistrations(storeFor(req), f.value);
     const file = await deps.exportRegistrations(rows, format);
     const actor = actorOf(req.consoleCtx.principal);
     const own = districtScope(req.consoleCtx.principal);
-    deps.audit.record({ actor, action: 'export', target: format, detail: { count: rows.length, ...f.value, district: own ?? f.value.district }, session: req.consoleCtx.sessionTag });
+    await deps.audit.record({ actor, action: 'export', target: format, detail: { count: rows.length, ...f.value, district: own ?? f.value.district }, session: req.consoleCtx.sessionTag });
     logger.info('registrations exported', { format, count: rows.length, filter: f.value, actor, session: req.consoleCtx.sessionTag, ip: req.ip });
     const name = `registrations-${today()}.${format}`;
     return reply
@@ -359,8 +359,8 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
       counts: {
         facts: app.facts.all().length,
         chunks: app.kb.chunks().length,
-        registrations: storeFor(req).listRegistrations({}).length,
-        questions: app.store.listQuestions().length,
+        registrations: (await storeFor(req).listRegistrations({})).length,
+        questions: (await app.store.listQuestions()).length,
       },
       serverTime: now().toISOString(),
       clockFixed: deps.clockFixed,
@@ -373,26 +373,26 @@ export function registerConsoleRoutes(fastify: FastifyInstance, deps: RouteDeps)
   fastify.get('/api/status', async (req) => status(req));
 
   // 审计 -------------------------------------------------------------------
-  const auditData = (query: unknown) => {
+  const auditData = async (query: unknown) => {
     const parsed = AuditQuerySchema.safeParse(query ?? {});
     const q = parsed.success ? parsed.data : {};
-    return { query: q, entries: deps.audit.list(auditFilterOf(q)), error: parsed.success ? undefined : firstIssue(parsed.error) };
+    return { query: q, entries: await deps.audit.list(auditFilterOf(q)), error: parsed.success ? undefined : firstIssue(parsed.error) };
   };
 
   fastify.get('/audit', async (req, reply) => {
     if (!canSeeAudit(req.consoleCtx.principal)) return fail(reply, req, 403, CONSOLE.errors.auditForbidden);
-    const d = auditData(req.query);
+    const d = await auditData(req.query);
     return sendPage(reply, req, {
       title: CONSOLE.audit.title,
       active: 'audit',
       status: d.error ? 400 : 200,
-      body: renderAuditBody({ ...d, actors: deps.audit.actors(), error: d.error ? CONSOLE.errors.badRequest(d.error) : undefined }),
+      body: renderAuditBody({ ...d, actors: await deps.audit.actors(), error: d.error ? CONSOLE.errors.badRequest(d.error) : undefined }),
     });
   });
 
   fastify.get('/api/audit', async (req, reply) => {
     if (!canSeeAudit(req.consoleCtx.principal)) return reply.code(403).send({ error: CONSOLE.errors.auditForbidden });
-    const d = auditData(req.query);
+    const d = await auditData(req.query);
     if (d.error) return reply.code(400).send({ error: d.error });
     return { count: d.entries.length, entries: d.entries };
   });

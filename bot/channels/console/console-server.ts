@@ -49,9 +49,9 @@ import { registerConsoleRoutes, type ExportFn } from './console-routes.js';
 import { exportRegistrations } from '../../registration/export-registrations.js';
 import { actorOf, type Principal } from './access.js';
 import { CONSOLE_TOKEN_MIN } from '../../config.js';
-import { createStaffStore, type StaffStore } from '../../store/staff-store.js';
-import { createAuditStore, type AuditStore } from '../../store/audit-store.js';
-import { createReviewStore, type ReviewStore } from '../../store/review-store.js';
+import type { StaffStore } from '../../store/staff-store.js';
+import type { AuditStore } from '../../store/audit-store.js';
+import type { ReviewStore } from '../../store/review-store.js';
 
 /** Per-request state the hooks compute and the routes read. */
 export interface RequestContext {
@@ -70,6 +70,8 @@ export interface RequestContext {
   sessionTag: string;
   /** Cookies get the Secure attribute (HTTPS). */
   secureCookies: boolean;
+  /** The login mode when the request arrived (read from the database once per request). */
+  mode: 'accounts' | 'token' | 'open';
 }
 
 declare module 'fastify' {
@@ -132,16 +134,18 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   // The config schema refuses a short token; this guards callers that build a config by hand.
   if (token !== undefined && token.length < CONSOLE_TOKEN_MIN) throw new ConsoleStartError(CONSOLE.login.tokenTooShort(CONSOLE_TOKEN_MIN));
   const realNow = options.realNow ?? (() => new Date());
-  const staff = options.staff ?? createStaffStore(app.store.db, { now: realNow });
-  const audit = options.audit ?? createAuditStore(app.store.db, { now: realNow });
-  const reviews = options.reviews ?? createReviewStore(app.store.db, { audit, now: realNow });
-  const secret = staff.secret(config.DTE_CONSOLE_SECRET);
+  const staff = options.staff ?? app.store.staffStore({ now: realNow });
+  const audit = options.audit ?? app.store.auditStore({ now: realNow });
+  const reviews = options.reviews ?? app.store.reviewStore({ now: realNow });
+  // Read (or generated) once, at the first request: every console process on one database signs with the same secret.
+  let secret: Buffer | undefined;
+  const getSecret = async () => (secret ??= await staff.secret(config.DTE_CONSOLE_SECRET));
   const loginLimit = options.loginLimit ?? DEFAULT_LOGIN_LIMIT;
   const sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
   const trustProxy = config.DTE_CONSOLE_TRUST_PROXY === true;
   const fastify = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy });
   /** Accounts replace the shared token as soon as one exists (checked per request: `dte staff add` works on a running console). */
-  const mode = (): 'accounts' | 'token' | 'open' => (staff.hasAccounts() ? 'accounts' : token ? 'token' : 'open');
+  const mode = async (): Promise<'accounts' | 'token' | 'open'> => ((await staff.hasAccounts()) ? 'accounts' : token ? 'token' : 'open');
 
   fastify.decorateRequest('consoleCtx', null as unknown as RequestContext);
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -178,7 +182,7 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   const showLogin = (reply: FastifyReply, req: FastifyRequest, problem: 'wrong' | 'throttled' | undefined, status = 401) => {
     const path = req.url.split('?')[0] ?? '/';
     const next = req.method === 'GET' && path !== '/login' ? req.url : '/';
-    const m = mode();
+    const m = req.consoleCtx.mode;
     return sendPage(reply, req, { title: CONSOLE.login.title, body: renderLoginBody({ next, problem, mode: m === 'accounts' ? 'accounts' : 'token' }), status });
   };
 
@@ -195,19 +199,20 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
     req.consoleCtx = {
       nonce,
       sessionId,
-      csrf: csrfTokenFor(secret, sessionId),
+      csrf: csrfTokenFor(await getSecret(), sessionId),
       cookies,
       auth: 'open',
       principal: { kind: 'open' },
       sessionTag: tagOf(sessionId),
       secureCookies,
+      mode: await mode(),
     };
 
     if (!hostAllowed(req.headers.host, config.DTE_CONSOLE_HOST)) {
       logger.warn('refused request for a non-loopback host', { host: req.headers.host, path: req.url.split('?')[0] });
       return fail(reply, req, 421, CONSOLE.errors.host);
     }
-    const m = mode();
+    const m = req.consoleCtx.mode;
     if (m === 'open') return;
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
     if (m === 'token' && bearer !== undefined && safeEqual(bearer, token!)) {
@@ -217,7 +222,7 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
       return;
     }
     const cookie = cookies[AUTH_COOKIE];
-    const owner = cookie && LOGIN_TOKEN.test(cookie) ? staff.sessionOwner(cookie) : undefined;
+    const owner = cookie && LOGIN_TOKEN.test(cookie) ? await staff.sessionOwner(cookie) : undefined;
     // A session of the shared token does not survive the switch to accounts, nor the other way round.
     if (owner && (m === 'accounts') === (owner.kind === 'account')) {
       req.consoleCtx.auth = 'cookie';
@@ -254,7 +259,7 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   });
 
   fastify.get('/login', async (req, reply) => {
-    if (mode() === 'open' || req.consoleCtx.auth !== 'open') return reply.redirect('/', 303);
+    if (req.consoleCtx.mode === 'open' || req.consoleCtx.auth !== 'open') return reply.redirect('/', 303);
     return showLogin(reply, req, undefined, 200);
   });
 
@@ -277,7 +282,7 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
             timeWindow: loginLimit.timeWindowMs,
             onExceeded: (req: FastifyRequest) => {
               logger.warn('console login throttled', { ip: req.ip });
-              audit.record({ actor: '?', action: 'login-throttled', session: req.consoleCtx?.sessionTag });
+              void audit.record({ actor: '?', action: 'login-throttled', session: req.consoleCtx?.sessionTag }).catch((error: unknown) => logger.error('audit write failed', { error }));
             },
             errorResponseBuilder: (_req: FastifyRequest, context: { after: string; ttl: number }) => ({
               statusCode: 429,
@@ -288,7 +293,7 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
         },
       },
       async (req, reply) => {
-        const m = mode();
+        const m = req.consoleCtx.mode;
         if (m === 'open') return reply.redirect('/', 303);
         const body = (req.body ?? {}) as Record<string, unknown>;
         const nextRaw = typeof body.next === 'string' ? body.next : '/';
@@ -303,7 +308,7 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
             // An unknown name is not written down: it may be a password typed in the wrong box.
             const who = r.ok === false && 'account' in r && r.account ? r.account.username : '?';
             logger.warn('console login failed', { ip: req.ip, reason: r.reason });
-            audit.record({ actor: who, action: 'login-failed', detail: { reason: r.reason }, session: req.consoleCtx.sessionTag });
+            await audit.record({ actor: who, action: 'login-failed', detail: { reason: r.reason }, session: req.consoleCtx.sessionTag });
             return showLogin(reply, req, 'wrong');
           }
           staffId = r.account.id;
@@ -312,14 +317,14 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
           const given = typeof body.token === 'string' ? body.token.trim() : '';
           if (!given || !safeEqual(given, token!)) {
             logger.warn('console login failed', { ip: req.ip });
-            audit.record({ actor: '?', action: 'login-failed', detail: { reason: 'wrong-token' }, session: req.consoleCtx.sessionTag });
+            await audit.record({ actor: '?', action: 'login-failed', detail: { reason: 'wrong-token' }, session: req.consoleCtx.sessionTag });
             return showLogin(reply, req, 'wrong');
           }
           actor = 'token';
         }
-        const loginToken = staff.createSession({ staffId }, sessionTtlMs);
+        const loginToken = await staff.createSession({ staffId }, sessionTtlMs);
         logger.info('console login', { ip: req.ip, actor });
-        audit.record({ actor, action: 'login', session: tagOf(loginToken) });
+        await audit.record({ actor, action: 'login', session: tagOf(loginToken) });
         addCookie(reply, serializeCookie(AUTH_COOKIE, loginToken, { secure: req.consoleCtx.secureCookies }));
         return reply.redirect(next, 303);
       },
@@ -329,8 +334,8 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   fastify.post('/logout', async (req, reply) => {
     const ctx = req.consoleCtx;
     if (ctx.loginToken) {
-      staff.revokeSession(ctx.loginToken);
-      audit.record({ actor: actorOf(ctx.principal), action: 'logout', session: ctx.sessionTag });
+      await staff.revokeSession(ctx.loginToken);
+      await audit.record({ actor: actorOf(ctx.principal), action: 'logout', session: ctx.sessionTag });
     }
     addCookie(reply, serializeCookie(AUTH_COOKIE, '', { maxAgeSeconds: 0, secure: ctx.secureCookies }));
     return reply.redirect('/login', 303);
@@ -352,7 +357,7 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   fastify.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 429 && (error as { throttled?: boolean }).throttled) {
-      return sendPage(reply, req, { title: CONSOLE.login.title, body: renderLoginBody({ next: '/', problem: 'throttled', message: (error as Error).message, mode: mode() === 'accounts' ? 'accounts' : 'token' }), status: 429 });
+      return sendPage(reply, req, { title: CONSOLE.login.title, body: renderLoginBody({ next: '/', problem: 'throttled', message: (error as Error).message, mode: req.consoleCtx?.mode === 'accounts' ? 'accounts' : 'token' }), status: 429 });
     }
     if (status && status >= 400 && status < 500) {
       return fail(reply, req, status, CONSOLE.errors.badRequest(error instanceof Error ? error.message : String(error)));
@@ -364,10 +369,11 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
   return {
     fastify,
     async listen() {
-      if (!isLoopbackHost(config.DTE_CONSOLE_HOST) && mode() === 'open') throw new ConsoleStartError(CONSOLE.login.needsLogin(config.DTE_CONSOLE_HOST));
-      if (token && staff.hasAccounts()) logger.warn('DTE_CONSOLE_TOKEN is ignored: staff accounts exist');
+      const m = await mode();
+      if (!isLoopbackHost(config.DTE_CONSOLE_HOST) && m === 'open') throw new ConsoleStartError(CONSOLE.login.needsLogin(config.DTE_CONSOLE_HOST));
+      if (token && m === 'accounts') logger.warn('DTE_CONSOLE_TOKEN is ignored: staff accounts exist');
       const address = await fastify.listen({ host: config.DTE_CONSOLE_HOST, port: config.DTE_CONSOLE_PORT });
-      logger.info('console listening', { url: address, login: mode() });
+      logger.info('console listening', { url: address, login: m });
       return address;
     },
     async close() {

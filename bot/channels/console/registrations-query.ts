@@ -12,7 +12,7 @@ import type { RegistrationQuery } from './console-app.js';
 
 /** What the queries need of the store (the App's, or a district account's view of it: access.ts). */
 export interface RegistrationSource {
-  listRegistrations(filter?: RegistrationQuery): RegistrationRecord[];
+  listRegistrations(filter?: RegistrationQuery): Promise<RegistrationRecord[]>;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -31,8 +31,8 @@ export const RegistrationFilterSchema = z.object({
 export type RegistrationFilter = z.infer<typeof RegistrationFilterSchema>;
 
 /** Registrations matching the filter, newest first. Dates compare on the Beijing calendar day of createdAt. */
-export function findRegistrations(store: RegistrationSource, filter: RegistrationFilter): RegistrationRecord[] {
-  const rows = store.listRegistrations({ district: filter.district, level: filter.level, status: filter.status });
+export async function findRegistrations(store: RegistrationSource, filter: RegistrationFilter): Promise<RegistrationRecord[]> {
+  const rows = await store.listRegistrations({ district: filter.district, level: filter.level, status: filter.status });
   return rows
     .filter((r) => {
       const day = beijingDate(new Date(r.createdAt));
@@ -42,8 +42,8 @@ export function findRegistrations(store: RegistrationSource, filter: Registratio
 }
 
 /** The one registration with this reference number, if any. */
-export function findByReference(store: RegistrationSource, reference: string): RegistrationRecord | undefined {
-  return store.listRegistrations({}).find((r) => r.reference === reference);
+export async function findByReference(store: RegistrationSource, reference: string): Promise<RegistrationRecord | undefined> {
+  return (await store.listRegistrations({})).find((r) => r.reference === reference);
 }
 
 /** A registration as shown by default: name, ID number and phone masked; the user id dropped. */

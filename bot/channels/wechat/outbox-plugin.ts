@@ -14,9 +14,9 @@ import { splitMessage } from './split-message.js';
 
 /** The outbox as this plugin uses it (review-store's OutboxPort fits). */
 export interface OutboxLike {
-  claim(channel: string, limit: number, leaseMs?: number): Array<{ id: number; userId: string; text: string }>;
-  sent(id: number): void;
-  failed(id: number, error: string): void;
+  claim(channel: string, limit: number, leaseMs?: number): Promise<Array<{ id: number; userId: string; text: string }>>;
+  sent(id: number): Promise<void>;
+  failed(id: number, error: string): Promise<void>;
 }
 
 export interface OutboxPluginDeps {
@@ -42,7 +42,7 @@ export function createOutboxPlugin(deps: OutboxPluginDeps): (bot: Wechaty) => ()
       if (draining || !deps.accepting() || !bot.isLoggedIn || deps.sendQueue.pending > 0) return;
       draining = true;
       try {
-        const messages = deps.outbox.claim('wechat', batch);
+        const messages = await deps.outbox.claim('wechat', batch);
         for (const m of messages) {
           let contact;
           try {
@@ -51,7 +51,7 @@ export function createOutboxPlugin(deps: OutboxPluginDeps): (bot: Wechaty) => ()
             logger.warn('wechat outbox contact lookup failed', { outboxId: m.id, error });
           }
           if (!contact) {
-            deps.outbox.failed(m.id, 'contact not found');
+            await deps.outbox.failed(m.id, 'contact not found');
             logger.warn('wechat outbox: contact not found', { outboxId: m.id });
             continue;
           }
@@ -67,9 +67,9 @@ export function createOutboxPlugin(deps: OutboxPluginDeps): (bot: Wechaty) => ()
             }
           }
           if (ok) {
-            deps.outbox.sent(m.id);
+            await deps.outbox.sent(m.id);
             logger.info('wechat outbox message sent', { outboxId: m.id });
-          } else deps.outbox.failed(m.id, why);
+          } else await deps.outbox.failed(m.id, why);
         }
       } catch (error) {
         logger.error('wechat outbox drain failed', { error });

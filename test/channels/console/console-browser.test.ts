@@ -73,13 +73,13 @@ describe.skipIf(!hasChromium)(`console in headless Chromium (needs ${CHROMIUM})`
 
   beforeAll(async () => {
     t = await makeTestApp({ DTE_CONSOLE_PORT: '0' });
-    t.app.store.upsertRegistration(EARLY);
+    await t.app.store.upsertRegistration(EARLY);
     for (const [question, answered, confidence, route] of [
       ['枣庄的培训在哪个教室上课？', false, 0, 'class-venue-not-stated'],
       ['枣庄培训在哪里上课', false, 0, 'class-venue-not-stated'],
       ['学费能开发票吗', true, 0.35, 'facts-weak'],
     ] as const) {
-      t.app.store.logQuestion({ question, answered, confidence, route, time: '2026-12-01T22:30:00.000Z' });
+      await t.app.store.logQuestion({ question, answered, confidence, route, time: '2026-12-01T22:30:00.000Z' });
     }
     server = createConsoleServer({ app: t.app, config: t.config, logger: silentLogger, wechatStatus: () => wechat });
     url = (await server.listen()).replace(/\/$/, '');

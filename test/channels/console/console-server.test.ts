@@ -48,8 +48,8 @@ async function visitor(s: ConsoleServer = server, headers: Record<string, string
 beforeAll(async () => {
   t = await makeTestApp();
   server = createConsoleServer({ app: t.app, config: t.config, logger: log.logger });
-  t.app.store.upsertRegistration(registration());
-  t.app.store.upsertRegistration(
+  await t.app.store.upsertRegistration(registration());
+  await t.app.store.upsertRegistration(
     registration({
       reference: 'ZZ26-000902',
       userId: 'wechat:u2',
@@ -66,11 +66,11 @@ beforeAll(async () => {
   );
   const q = (question: string, time: string, answered: boolean, confidence: number) =>
     t.app.store.logQuestion({ question, time, answered, confidence, route: answered ? 'retrieval' : 'unknown' });
-  q('培训期间管午饭吗', '2026-02-26T01:00:00.000Z', false, 0);
-  q('培训期间管午饭吗？', '2026-02-27T01:00:00.000Z', false, 0);
-  q('培训期间管不管午饭', '2026-02-28T01:00:00.000Z', true, 0.3);
-  q('<script>alert(1)</script>停车方便吗', '2026-02-28T02:00:00.000Z', false, 0);
-  q('中级培训费多少', '2026-02-28T03:00:00.000Z', true, 0.95);
+  await q('培训期间管午饭吗', '2026-02-26T01:00:00.000Z', false, 0);
+  await q('培训期间管午饭吗？', '2026-02-27T01:00:00.000Z', false, 0);
+  await q('培训期间管不管午饭', '2026-02-28T01:00:00.000Z', true, 0.3);
+  await q('<script>alert(1)</script>停车方便吗', '2026-02-28T02:00:00.000Z', false, 0);
+  await q('中级培训费多少', '2026-02-28T03:00:00.000Z', true, 0.95);
 });
 
 afterAll(async () => {
@@ -306,7 +306,7 @@ describe('模拟聊天', () => {
     const res = await v.postJson('/api/chat', { text: '你好' });
     expect(res.statusCode).toBe(200);
     expect(res.json().replies.length).toBeGreaterThan(0);
-    expect(t.app.store.getSession(`console:${v.jar.get('dte_console_chat')}`)).toBeDefined();
+    expect(await t.app.store.getSession(`console:${v.jar.get('dte_console_chat')}`)).toBeDefined();
   });
 
   it('refuses chat posts without the CSRF header and empty messages', async () => {

@@ -27,20 +27,20 @@ describe('registrations query', () => {
     expect('userId' in m).toBe(false);
   });
 
-  it('filters dates on the Beijing calendar day of submission, both ends inclusive', () => {
+  it('filters dates on the Beijing calendar day of submission, both ends inclusive', async () => {
     const rows = [
       record({ reference: 'A', createdAt: '2026-02-28T15:59:00.000Z' }), // 2026-02-28 23:59 Beijing
       record({ reference: 'B', createdAt: '2026-02-28T16:00:00.000Z' }), // 2026-03-01 00:00 Beijing
       record({ reference: 'C', createdAt: '2026-03-02T15:00:00.000Z' }), // 2026-03-02 23:00 Beijing
     ];
-    const store = { listRegistrations: () => rows, listQuestions: () => [] };
-    expect(findRegistrations(store, { from: '2026-03-01', to: '2026-03-02' }).map((r) => r.reference)).toEqual(['C', 'B']);
+    const store = { listRegistrations: async () => rows, listQuestions: async () => [] };
+    expect((await findRegistrations(store, { from: '2026-03-01', to: '2026-03-02' })).map((r) => r.reference)).toEqual(['C', 'B']);
   });
 
-  it('passes district, level and status to the store', () => {
+  it('passes district, level and status to the store', async () => {
     const seen: unknown[] = [];
-    const store = { listRegistrations: (f?: unknown) => (seen.push(f), []), listQuestions: () => [] };
-    findRegistrations(store, { district: '滕州市', level: '中级', status: 'interest' });
+    const store = { listRegistrations: async (f?: unknown) => (seen.push(f), []), listQuestions: async () => [] };
+    await findRegistrations(store, { district: '滕州市', level: '中级', status: 'interest' });
     expect(seen[0]).toEqual({ district: '滕州市', level: '中级', status: 'interest' });
   });
 

@@ -6,7 +6,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleStartError, createConsoleServer, type ConsoleServer } from '../../../bot/channels/console/console-server.js';
-import { createStaffStore } from '../../../bot/store/staff-store.js';
 import { absorbCookies, captureLogger, cookieHeader, csrfOf, makeTestApp, registration, type TestApp } from './harness.js';
 
 /** The real clock the console is given: far from the DTE_NOW business clock (2026-03-01). */
@@ -62,9 +61,9 @@ function session(s: ConsoleServer) {
 
 beforeAll(async () => {
   t = await makeTestApp();
-  t.app.store.upsertRegistration(TENGZHOU);
-  t.app.store.upsertRegistration(XUECHENG);
-  const staff = createStaffStore(t.app.store.db);
+  await t.app.store.upsertRegistration(TENGZHOU);
+  await t.app.store.upsertRegistration(XUECHENG);
+  const staff = t.app.store.staffStore();
   expect((await staff.addStaff({ username: 'tz-wang', password: PASSWORD, role: 'district', district: '滕州市' })).ok).toBe(true);
   expect((await staff.addStaff({ username: 'city-li', password: PASSWORD, role: 'city' })).ok).toBe(true);
   server = createConsoleServer({ app: t.app, config: t.config, logger: log.logger, realNow: () => new Date(REAL) });
@@ -194,7 +193,7 @@ describe('a district account', () => {
       payload: JSON.stringify({ decision: 'approved' }),
     });
     expect(apiReview.statusCode).toBe(404);
-    expect(t.app.store.reviewOf('ZZ26-000902')).toBeUndefined();
+    expect(await t.app.store.reviewOf('ZZ26-000902')).toBeUndefined();
     expect((await v.get('/audit')).statusCode).toBe(403);
     expect((await v.get('/api/audit')).statusCode).toBe(403);
   });
@@ -237,7 +236,7 @@ describe('a district account', () => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/registrations/ZZ26-000901?saved=returned&notified=1');
     expect((await v.get(saved.headers.location as string)).body).toContain('已记录：已退回');
-    expect(t.app.store.reviewOf('ZZ26-000901')).toMatchObject({ kind: 'returned', reason: '请补充学历证明' });
+    expect(await t.app.store.reviewOf('ZZ26-000901')).toMatchObject({ kind: 'returned', reason: '请补充学历证明' });
   });
 });
 

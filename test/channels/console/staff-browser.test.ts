@@ -15,9 +15,6 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleServer, type ConsoleServer } from '../../../bot/channels/console/console-server.js';
 import { silentLogger } from '../../../bot/log.js';
-import { createAuditStore } from '../../../bot/store/audit-store.js';
-import { createReviewStore } from '../../../bot/store/review-store.js';
-import { createStaffStore } from '../../../bot/store/staff-store.js';
 import { startHarness, waitFor, type ContactMock, type Harness } from '../wechat/harness.js';
 import { makeTestApp, registration, type TestApp } from './harness.js';
 
@@ -40,21 +37,21 @@ describe.skipIf(!hasChromium)(`staff accounts, review and audit in headless Chro
 
   beforeAll(async () => {
     t = await makeTestApp({ DTE_CONSOLE_PORT: '0' });
-    const staff = createStaffStore(t.app.store.db);
+    const staff = t.app.store.staffStore();
     await staff.addStaff({ username: 'tz-wang', password: PASSWORD, role: 'district', district: '滕州市' });
     await staff.addStaff({ username: 'city-li', password: PASSWORD, role: 'city' });
-    const audit = createAuditStore(t.app.store.db);
-    const reviews = createReviewStore(t.app.store.db, { audit });
+    const audit = t.app.store.auditStore();
+    const reviews = t.app.store.reviewStore();
 
     h = await startHarness({ handler: t.app.handler, env: { DTE_USER_RATE_PER_MINUTE: '100' }, outbox: reviews.outbox, tuning: { outboxPollMs: 50 } });
     resident = h.mocker.createContact({ name: '张伟' });
     h.inbox(resident); // start listening before anything is sent to the resident
-    t.app.store.upsertRegistration(registration({ reference: 'DTE-000101', userId: resident.id, name: '张伟', district: '滕州市' }));
-    t.app.store.upsertRegistration(
+    await t.app.store.upsertRegistration(registration({ reference: 'DTE-000101', userId: resident.id, name: '张伟', district: '滕州市' }));
+    await t.app.store.upsertRegistration(
       registration({ reference: 'DTE-000102', userId: 'wx-other', name: '李四海', idNumber: '37040219920202002X', phone: '13800001111', district: '薛城区' }),
     );
     // The same ID number and level from another WeChat user: the store flags it for staff.
-    t.app.store.upsertRegistration(registration({ reference: 'DTE-000103', userId: 'wx-third', name: '张伟', district: '滕州市', updatedAt: '2026-02-21T00:00:00.000Z', createdAt: '2026-02-21T00:00:00.000Z' }));
+    await t.app.store.upsertRegistration(registration({ reference: 'DTE-000103', userId: 'wx-third', name: '张伟', district: '滕州市', updatedAt: '2026-02-21T00:00:00.000Z', createdAt: '2026-02-21T00:00:00.000Z' }));
 
     server = createConsoleServer({ app: t.app, config: t.config, logger: silentLogger, audit, reviews });
     url = (await server.listen()).replace(/\/$/, '');

@@ -73,7 +73,7 @@ describe('WeChat end to end with the real engine', () => {
     expect(replies[replies.length - 2]).not.toContain(ZHANG.idNumber);
     expect(replies[replies.length - 1]).toMatch(/DTE-\d+/u);
 
-    const stored = app.store.listRegistrations().filter((r) => r.idNumber === ZHANG.idNumber);
+    const stored = (await app.store.listRegistrations()).filter((r) => r.idNumber === ZHANG.idNumber);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       userId: resident.id,
@@ -95,7 +95,7 @@ describe('WeChat end to end with the real engine', () => {
     await waitFor(() => box.length === 1, 5000, 'the group reply');
     expect(box[0]).toContain('私聊');
     await app.handler.drain();
-    expect(app.store.getSession(`wechat:${room.id}:${alice.id}`)?.form).toBeUndefined();
+    expect((await app.store.getSession(`wechat:${room.id}:${alice.id}`))?.form).toBeUndefined();
   });
 
   it('keeps two residents registering at the same time apart', async () => {
@@ -115,7 +115,8 @@ describe('WeChat end to end with the real engine', () => {
       await Promise.all(turns);
     }
 
-    const mine = (userId: string) => app.store.listRegistrations().filter((r) => r.userId === userId);
+    const all = await app.store.listRegistrations();
+    const mine = (userId: string) => all.filter((r) => r.userId === userId);
     expect(mine(a.id)).toHaveLength(1);
     expect(mine(a.id)[0]).toMatchObject({ name: WANG.name, idNumber: WANG.idNumber, phone: WANG.phone, district: WANG.district, level: '初级' });
     expect(mine(b.id)).toHaveLength(1);

@@ -21,13 +21,13 @@ function fakeOutbox(rows: Array<{ id: number; userId: string; text: string }>) {
     markSent: undefined,
     outbox: {} as never,
     api: {
-      claim: (_c: string, limit: number) => {
+      claim: async (_c: string, limit: number) => {
         const out = queue.slice(0, limit);
         queue = queue.slice(limit);
         return out;
       },
-      sent: (id: number) => void sent.push(id),
-      failed: (id: number, error: string) => void failed.push({ id, error }),
+      sent: async (id: number) => void sent.push(id),
+      failed: async (id: number, error: string) => void failed.push({ id, error }),
     },
   };
 }
@@ -59,7 +59,7 @@ describe('outbox plugin', () => {
     let claims = 0;
     h = await startHarness({
       login: false,
-      outbox: { claim: () => (claims++, []), sent: () => {}, failed: () => {} },
+      outbox: { claim: async () => (claims++, []), sent: async () => {}, failed: async () => {} },
       tuning: { outboxPollMs: 10 },
     });
     await new Promise((r) => setTimeout(r, 100));

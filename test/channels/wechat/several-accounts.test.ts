@@ -18,7 +18,7 @@ const harnesses: Harness[] = [];
 const stores: Store[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.stop();
-  for (const s of stores.splice(0)) s.close();
+  for (const s of stores.splice(0)) await s.close();
 });
 
 /** A turn that remembers everything said in this conversation and says it back. */
@@ -34,7 +34,7 @@ async function rememberingTurn(input: { message: { text: string }; session: Turn
 
 /** One bot process: its own store connection to the shared file, its own account. */
 async function startBot(db: string, account: { id: string; name: string }): Promise<{ h: Harness; store: Store }> {
-  const store = openStore(db);
+  const store = await openStore(db);
   stores.push(store);
   const handler = createConversationHandler({
     ports: { now: () => new Date() } as unknown as Ports,
@@ -69,11 +69,11 @@ describe('several bot accounts on one database', () => {
 
     expect(boxA).toEqual(['记得：我在枣庄', '记得：我在枣庄 中级']);
     expect(boxB).toEqual(['记得：我在威海']);
-    expect(a.store.getSession('wechat:bot-zaozhuang:resident-1')).toMatchObject({ profileText: '我在枣庄 中级' });
-    expect(b.store.getSession('wechat:bot-weihai:resident-1')).toMatchObject({ profileText: '我在威海' });
+    expect(await a.store.getSession('wechat:bot-zaozhuang:resident-1')).toMatchObject({ profileText: '我在枣庄 中级' });
+    expect(await b.store.getSession('wechat:bot-weihai:resident-1')).toMatchObject({ profileText: '我在威海' });
 
     // "删除我的信息" deletes by the user id, whichever bot it was said to.
-    expect(a.store.deletePersonalData('resident-1').sessions).toBe(2);
-    expect(b.store.getSession('wechat:bot-weihai:resident-1')).toBeUndefined();
+    expect((await a.store.deletePersonalData('resident-1')).sessions).toBe(2);
+    expect(await b.store.getSession('wechat:bot-weihai:resident-1')).toBeUndefined();
   });
 });
