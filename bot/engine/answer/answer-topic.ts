@@ -137,10 +137,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
       if (r.ok && r.value.fees.length) {
         const lines = regionLead(s, region);
-        for (const fee of r.value.fees) {
-          const f = runner.facts.find((x) => x.id === fee.factId);
-          if (f) lines.push(renderFact(f));
-        }
+        lines.push(...renderShown(runner, r.value.fees));
         lines.push(...(await related(u, s, runner, ports, 'fee')));
         return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
       }
@@ -152,10 +149,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       if (other.ok && other.value.fees.length) {
         const levels = [...new Set(other.value.fees.map((f) => f.level))];
         const lines = [T.LEVEL_NOT_LISTED(region, s.level, levels)];
-        for (const fee of other.value.fees) {
-          const f = runner.facts.find((x) => x.id === fee.factId);
-          if (f) lines.push(renderFact(f));
-        }
+        lines.push(...renderShown(runner, other.value.fees));
         return finish(s, runner, ports, lines, 'fee');
       }
     }
@@ -177,10 +171,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
           const r = runner.run(subsidyLookup, { region, occupation: s.occupation, level: s.level });
           if (r.ok && r.value.kind === 'amounts') {
             pruneFacts(runner, r.value.rules.map((x) => x.factId));
-            for (const item of r.value.subsidies) {
-              const f = runner.facts.find((x) => x.id === item.factId);
-              if (f) lines.push(renderFact(f));
-            }
+            lines.push(...renderShown(runner, r.value.subsidies));
           }
         }
         return finish(s, runner, ports, lines, 'subsidy');
@@ -195,10 +186,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         return finish(s, runner, ports, lines, 'subsidy');
       }
       const lines = regionLead(s, region);
-      for (const item of r.value.subsidies) {
-        const f = runner.facts.find((x) => x.id === item.factId);
-        if (f) lines.push(renderFact(f));
-      }
+      lines.push(...renderShown(runner, r.value.subsidies));
       // The tool's rules are cited only when shown: the ones that speak to the question (who may apply, how often …).
       pruneFacts(runner, r.value.rules.map((x) => x.factId));
       lines.push(...(await related(u, { ...s, region: { ...s.region, regions: ports.facts.applicableRegions(region), region, explicit: true } }, runner, ports, 'subsidy')));
@@ -240,10 +228,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       if (sub.ok && sub.value.kind === 'amounts') {
         pruneFacts(runner, sub.value.rules.map((x) => x.factId));
         const lines = [T.NET_COST_NO_FEE(s.region.region)];
-        for (const item of sub.value.subsidies) {
-          const f = runner.facts.find((x) => x.id === item.factId);
-          if (f) lines.push(renderFact(f));
-        }
+        lines.push(...renderShown(runner, sub.value.subsidies));
         return finish(s, runner, ports, lines, 'net-cost', true, { confidence: 0.6 });
       }
     }
@@ -505,6 +490,14 @@ async function related(u: Understanding, s: Pick<Slotted, 'region'>, runner: Too
   return extra.map(renderFact);
 }
 
+/** The lines of the facts a tool's items point to (by `factId`), in the items' order. */
+function renderShown(runner: ToolRunner, items: ReadonlyArray<{ factId: string }>): string[] {
+  return items.flatMap((item) => {
+    const f = runner.facts.find((x) => x.id === item.factId);
+    return f ? [renderFact(f)] : [];
+  });
+}
+
 /** Drop facts a tool returned but the reply does not use, so they are not cited. */
 function pruneFacts(runner: ToolRunner, ids: string[]): void {
   for (let i = runner.facts.length - 1; i >= 0; i--) if (ids.includes(runner.facts[i]!.id)) runner.facts.splice(i, 1);
@@ -582,10 +575,7 @@ async function hoursAnswer(
     const r = withOccupation((occupation) => runner.run(hoursLookup, { region, occupation, level: s.level }));
     if (r.ok && r.value.hours.length) {
       const lines = regionLead(s, region);
-      for (const h of r.value.hours) {
-        const f = runner.facts.find((x) => x.id === h.factId);
-        if (f) lines.push(renderFact(f));
-      }
+      lines.push(...renderShown(runner, r.value.hours));
       lines.push(...(await related(u, s, runner, ports, 'hours')));
       return finish(s, runner, ports, lines, 'hours');
     }
