@@ -17,9 +17,9 @@ export interface CommitFigures {
   p95Ms: number;
 }
 
-export function measureRegistrationCommits(count = 2000): CommitFigures {
+export async function measureRegistrationCommits(count = 2000): Promise<CommitFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'dte-bench-store-'));
-  const store = openStore(join(dir, 'bench.sqlite'), { referencePrefix: 'BENCH' });
+  const store = await openStore(join(dir, 'bench.sqlite'), { referencePrefix: 'BENCH' });
   try {
     const durations: number[] = [];
     const started = performance.now();
@@ -41,7 +41,7 @@ export function measureRegistrationCommits(count = 2000): CommitFigures {
         updatedAt: '2026-03-15T00:00:00.000Z',
       };
       const t0 = performance.now();
-      store.commitTurn({
+      await store.commitTurn({
         conversationId: `bench:${i}`,
         userId: `bench:${i}`,
         session: newSession(),
@@ -57,7 +57,7 @@ export function measureRegistrationCommits(count = 2000): CommitFigures {
     durations.sort((a, b) => a - b);
     return { commits: count, perSecond: (count / wall) * 1000, p95Ms: durations[Math.floor(durations.length * 0.95)] ?? 0 };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

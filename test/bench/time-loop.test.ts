@@ -40,7 +40,7 @@ describe('timeLoop', () => {
 });
 
 describe('timeAlternating', () => {
-  it('warms both up, then alternates whole passes so both are timed under the same conditions', async () => {
+  it('warms each up, then alternates whole passes so all are timed under the same conditions', async () => {
     const asked: string[] = [];
     const run = await timeAlternating(
       questions,
@@ -48,17 +48,19 @@ describe('timeAlternating', () => {
       { minPasses: 2, maxPasses: 2, budgetMs: 0 },
     );
     expect(asked).toEqual(['Aa', 'Ab', 'Ba', 'Bb', 'Aa', 'Ab', 'Ba', 'Bb', 'Aa', 'Ab', 'Ba', 'Bb']);
-    expect(run.a.passes).toBe(2);
-    expect(run.b.passes).toBe(2);
-    expect(run.a.durations).toHaveLength(4);
-    expect(run.b.durations).toHaveLength(4);
+    expect(run.runs.a.passes).toBe(2);
+    expect(run.runs.b.passes).toBe(2);
+    expect(run.runs.a.durations).toHaveLength(4);
+    expect(run.runs.b.durations).toHaveLength(4);
+    expect(run.rounds).toHaveLength(2);
+    expect(run.rounds.every((r) => r.a.wallMs >= 0 && r.b.wallMs >= 0 && r.a.cpuMs >= 0 && r.b.cpuMs >= 0)).toBe(true);
   });
 
-  it('keeps alternating until the budget is spent by both together', async () => {
+  it('keeps alternating until the budget is spent by all together', async () => {
     const wait = () => new Promise((r) => setTimeout(r, 2));
-    const run = await timeAlternating(questions, { a: wait, b: wait }, { minPasses: 1, maxPasses: 50, budgetMs: 30, noWarmUp: true });
-    expect(run.a.passes).toBe(run.b.passes);
-    expect(run.a.wallMs + run.b.wallMs).toBeGreaterThanOrEqual(30);
-    expect(run.a.passes).toBeLessThan(50);
+    const run = await timeAlternating(questions, { a: wait, b: wait, c: wait }, { minPasses: 1, maxPasses: 50, budgetMs: 30, noWarmUp: true });
+    expect(run.runs.a.passes).toBe(run.runs.c.passes);
+    expect(run.runs.a.wallMs + run.runs.b.wallMs + run.runs.c.wallMs).toBeGreaterThanOrEqual(30);
+    expect(run.runs.a.passes).toBeLessThan(50);
   });
 });

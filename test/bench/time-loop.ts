@@ -61,33 +61,49 @@ export async function timeLoop(
 }
 
 /**
- * Two answerers timed over the same questions by the same loop, one whole
- * pass each in turn (after a warm-up pass each), until both have made
- * `minPasses` and together spent `budgetMs`. Alternating passes puts both
- * under the same load: on a shared machine the load moves within seconds,
- * so two loops run one after the other could differ by the machine alone,
- * and their ratio would say so instead of comparing the answerers.
+ * Several answerers timed over the same questions by the same loop, one
+ * whole pass each in turn (after a warm-up pass each), until the first has
+ * made `minPasses` and all together have spent `budgetMs`. Alternating
+ * passes puts them under the same load: on a shared machine the load moves
+ * within seconds, so loops run one after the other could differ by the
+ * machine alone, and their ratio would say so instead of comparing the
+ * answerers.
  */
-export async function timeAlternating(
+export interface AlternatingResult<K extends string> {
+  runs: Record<K, LoopResult>;
+  /** Per round (one pass of each, in order): each answerer's wall time and process CPU time for its pass (ms). */
+  rounds: Array<Record<K, { wallMs: number; cpuMs: number }>>;
+}
+
+export async function timeAlternating<K extends string>(
   questions: readonly BenchQuestion[],
-  answerers: { a: (q: BenchQuestion) => Promise<unknown>; b: (q: BenchQuestion) => Promise<unknown> },
+  answerers: Record<K, (q: BenchQuestion) => Promise<unknown>>,
   opts: LoopOptions,
-): Promise<{ a: LoopResult; b: LoopResult }> {
-  const a: LoopResult = { durations: [], wallMs: 0, passes: 0 };
-  const b: LoopResult = { durations: [], wallMs: 0, passes: 0 };
+): Promise<AlternatingResult<K>> {
+  const keys = Object.keys(answerers) as K[];
+  if (keys.length === 0) throw new Error('no answerers to time');
+  const runs = Object.fromEntries(keys.map((k) => [k, { durations: [], wallMs: 0, passes: 0 }])) as unknown as Record<K, LoopResult>;
+  const rounds: AlternatingResult<K>['rounds'] = [];
   const onePass = { minPasses: 1, maxPasses: 1, budgetMs: 0, noWarmUp: true };
-  if (!opts.noWarmUp) {
-    await timeLoop(questions, answerers.a, onePass);
-    await timeLoop(questions, answerers.b, onePass);
-  }
-  const add = (into: LoopResult, run: LoopResult) => {
-    for (const d of run.durations) into.durations.push(d);
-    into.wallMs += run.wallMs;
-    into.passes += run.passes;
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
   };
-  while (a.passes < opts.maxPasses && (a.passes < opts.minPasses || a.wallMs + b.wallMs < opts.budgetMs)) {
-    add(a, await timeLoop(questions, answerers.a, onePass));
-    add(b, await timeLoop(questions, answerers.b, onePass));
+  if (!opts.noWarmUp) for (const k of keys) await timeLoop(questions, answerers[k], onePass);
+  const spent = () => keys.reduce((s, k) => s + runs[k].wallMs, 0);
+  const first = runs[keys[0]!];
+  while (first.passes < opts.maxPasses && (first.passes < opts.minPasses || spent() < opts.budgetMs)) {
+    const round = {} as Record<K, { wallMs: number; cpuMs: number }>;
+    for (const k of keys) {
+      const c0 = cpuMs();
+      const run = await timeLoop(questions, answerers[k], onePass);
+      round[k] = { wallMs: run.wallMs, cpuMs: cpuMs() - c0 };
+      const into = runs[k];
+      for (const d of run.durations) into.durations.push(d);
+      into.wallMs += run.wallMs;
+      into.passes += run.passes;
+    }
+    rounds.push(round);
   }
-  return { a, b };
+  return { runs, rounds };
 }
