@@ -131,6 +131,8 @@ interface QuestionScores {
   total: number;
   scores: Float64Array;
   words: Map<string, number> | undefined;
+  /** Every fact with coverage, ranked (filled on first use). */
+  ranking?: Ranked[];
 }
 
 /**
@@ -161,28 +163,38 @@ function questionScores(facts: FactsTable, question: string): QuestionScores {
     }
     for (let i = 0; i < entries.length; i++) if (entries[i]!.grams.has(g) || answersCount(g, entries[i]!)) scores[i]! += w;
   }
-  const value = { total, scores, words: total === 0 ? undefined : wordCoverage(facts, question) };
+  const value: QuestionScores = { total, scores, words: total === 0 ? undefined : wordCoverage(facts, question) };
   lastScores = { facts, question, value };
   return value;
 }
 
 /** Facts among `candidates` (all facts when absent) ranked by coverage of the question. */
 export function rankFacts(facts: FactsTable, question: string, candidates?: readonly Fact[]): ScoredFact[] {
-  const { entries, positions } = indexOf(facts);
-  const { total, scores, words } = questionScores(facts, question);
-  if (total === 0) return [];
-  // The candidates' positions in table order: the same facts, in the same order, as filtering every entry.
-  let visit: Iterable<number>;
-  if (candidates) {
-    const at = new Set<number>();
-    for (const f of candidates) for (const i of positions.get(f.id) ?? []) at.add(i);
-    visit = [...at].sort((a, b) => a - b);
-  } else visit = entries.keys();
-  const out: Array<ScoredFact & { length: number }> = [];
-  for (const i of visit) {
-    const e = entries[i]!;
-    const s = scores[i]!;
-    if (s > 0) out.push({ fact: e.fact, score: s / total, length: e.text.length });
+  const ranking = fullRanking(facts, question);
+  const copy = ({ fact, score, words }: Ranked): ScoredFact => (words === undefined ? { fact, score } : { fact, score, words });
+  if (!candidates) return ranking.map(copy);
+  // The candidates in the full ranking's order: a stable sort of a subset keeps the order the full sort gives it.
+  const { positions } = indexOf(facts);
+  const at = new Set<number>();
+  for (const f of candidates) for (const i of positions.get(f.id) ?? []) at.add(i);
+  return ranking.filter((r) => at.has(r.at)).map(copy);
+}
+
+type Ranked = ScoredFact & { at: number };
+
+/** Every fact with coverage, ranked, for the question: computed once per question (kept with its scores). */
+function fullRanking(facts: FactsTable, question: string): readonly Ranked[] {
+  const scored = questionScores(facts, question);
+  if (scored.ranking) return scored.ranking;
+  const { entries } = indexOf(facts);
+  const { total, scores, words } = scored;
+  const out: Array<Ranked & { length: number }> = [];
+  if (total > 0) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const s = scores[i]!;
+      if (s > 0) out.push({ at: i, fact: e.fact, score: s / total, length: e.text.length });
+    }
   }
   // Word coverage beside bigram coverage: bigrams across word boundaries ("海这", "案文") are noise the
   // words do not have, so a fact that holds every word asked about scores as covering the question.
@@ -193,7 +205,8 @@ export function rankFacts(facts: FactsTable, question: string, candidates?: read
     }
   }
   // Equal coverage: the shorter, more specific fact first.
-  return out.sort((a, b) => b.score - a.score || a.length - b.length).map(({ fact, score, words: w }) => (w === undefined ? { fact, score } : { fact, score, words: w }));
+  scored.ranking = out.sort((a, b) => b.score - a.score || a.length - b.length);
+  return scored.ranking;
 }
 
 const wordPostings = new WeakMap<FactsTable, Map<string, Set<string>>>();
