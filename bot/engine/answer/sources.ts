@@ -12,6 +12,16 @@ function titleOf(documents: readonly DocumentMeta[], doc: string): string {
   return documents.find((d) => d.id === doc)?.shortTitle ?? doc;
 }
 
+/**
+ * What a fact is cited with: its quote, and for an eligibility fact the stem with every clause's own
+ * verbatim quote, since an answer may show any clause (the deciding one, or the near misses).
+ */
+function quoteOf(f: Fact): string {
+  if (f.kind !== 'eligibility') return f.quote;
+  const clauses = f.clauses.map((c) => c.quote).filter((q) => !f.quote.includes(q));
+  return clauses.length ? [f.quote, ...clauses].join('\n') : f.quote;
+}
+
 /** Sources of the facts and passages, de-duplicated, facts first. */
 export function sourcesOf(documents: readonly DocumentMeta[], facts: readonly Fact[], passages: readonly Passage[] = []): SourceRef[] {
   const out: SourceRef[] = [];
@@ -20,7 +30,7 @@ export function sourcesOf(documents: readonly DocumentMeta[], facts: readonly Fa
     const key = `${f.doc}|${f.quote}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ doc: f.doc, title: titleOf(documents, f.doc), section: f.section, quote: f.quote });
+    out.push({ doc: f.doc, title: titleOf(documents, f.doc), section: f.section, quote: quoteOf(f) });
   }
   for (const p of passages) {
     const key = `${p.doc}|${p.text}`;
