@@ -25,6 +25,7 @@ import {
   type Intent,
 } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
+import { fixHomophones } from './homophones.js';
 import { extractProfile, type ExtractedProfile } from './extract-profile.js';
 
 export interface Understanding {
@@ -61,7 +62,7 @@ export interface Understanding {
 
 /** Understand one message in the context of the conversation's slots. */
 export function understand(raw: string, facts: FactsTable, previous: Slots = {}, today?: { year: number; month: number }): Understanding {
-  const text = normalizeQuestion(raw);
+  const text = fixHomophones(normalizeQuestion(raw), facts);
   const intent = INTENT_CUES.find(([re]) => re.test(text))?.[1];
 
   const scores = new Map<Topic, number>();
