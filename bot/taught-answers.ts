@@ -1,6 +1,7 @@
 /**
- * Wires staff's taught answers: the store (SQLite; a PostgreSQL store has
- * none yet, so nothing is taught or served there) and the engine's
+ * Wires staff's taught answers: the store (bot/store/taught-store.ts on
+ * SQLite, bot/store/pg-taught-store.ts on PostgreSQL — loaded only then —
+ * over the bot store's connection or pool) and the engine's
  * `TaughtAnswers` port, whose in-memory snapshot is rebuilt after every
  * teach or untaught (`refresh`) — the engine's `match` stays synchronous.
  */
@@ -11,6 +12,7 @@ import type { TaughtAnswers } from './engine/types.js';
 import { buildTaughtIndex, type StaleAnswer, type TaughtIndex } from './engine/answer/taught-index.js';
 import { createTaughtStore, type TaughtStore } from './store/taught-store.js';
 import type Database from 'better-sqlite3';
+import type { PgPool } from './store/pg-pool.js';
 
 export interface TaughtService {
   store: TaughtStore;
@@ -22,15 +24,17 @@ export interface TaughtService {
   stale(): readonly StaleAnswer[];
 }
 
-/** The taught-answer service over the store's database, or undefined when the store has none (PostgreSQL). */
+/** The taught-answer service over the store's database (SQLite or PostgreSQL), or undefined for a store that exposes neither. */
 export async function openTaughtAnswers(
   store: object,
   deps: { facts: FactsTable; kb: { chunks(): readonly Chunk[] }; logger?: Logger; now?: () => Date },
 ): Promise<TaughtService | undefined> {
-  // The SQLite store exposes its connection; the PostgreSQL one has no taught-answer tables yet.
-  const db = (store as { db?: Database.Database }).db;
-  if (!db) return undefined;
-  const taught = createTaughtStore(db, { now: deps.now });
+  // The SQLite store exposes its connection, the PostgreSQL one (kind 'postgres') its pool.
+  const { db, kind, pool } = store as { db?: Database.Database; kind?: string; pool?: PgPool };
+  let taught: TaughtStore;
+  if (db) taught = createTaughtStore(db, { now: deps.now });
+  else if (kind === 'postgres' && pool) taught = (await import('./store/pg-taught-store.js')).createPgTaughtStore(pool, { now: deps.now });
+  else return undefined;
   const recordHit = (id: string) => taught.recordHit(id);
   let index: TaughtIndex = buildTaughtIndex({ answers: [], facts: deps.facts, chunks: [] });
   const refresh = async () => {

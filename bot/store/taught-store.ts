@@ -72,8 +72,9 @@ export function normalizedPhrasing(text: string): string {
   return [...text.normalize('NFKC').toLowerCase()].filter((c) => /[\p{L}\p{N}*]/u.test(c)).join('');
 }
 
-interface AnswerRow {
-  id: number;
+/** A taught_answers row (PostgreSQL gives its BIGINT ids as strings). */
+export interface AnswerRow<Id extends number | string = number> {
+  id: Id;
   kind: TaughtKind;
   fact_ids: string;
   chunk_id: string | null;
@@ -86,14 +87,30 @@ interface AnswerRow {
   last_hit_at: string | null;
 }
 
-function targetOf(row: AnswerRow): TaughtTarget {
+function targetOf(row: AnswerRow<number | string>): TaughtTarget {
   if (row.kind === 'passage') return { kind: 'passage', chunkId: row.chunk_id! };
   if (row.kind === 'not-covered') return { kind: 'not-covered', contactFactId: row.contact_fact_id! };
   const ids = z.array(z.string()).safeParse(JSON.parse(row.fact_ids));
   return { kind: 'facts', factIds: ids.success ? ids.data : [] };
 }
 
-const ID = /^[1-9]\d{0,12}$/;
+/** What a taught answer's id looks like (anything else names no answer). */
+export const ID = /^[1-9]\d{0,12}$/;
+
+/** A row and its phrasings as the TaughtAnswer both stores return. */
+export function toAnswer(row: AnswerRow<number | string>, phrasings: string[]): TaughtAnswer {
+  return {
+    id: String(row.id),
+    target: targetOf(row),
+    phrasings,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    ...(row.retired_at ? { retiredAt: row.retired_at } : {}),
+    ...(row.retired_by ? { retiredBy: row.retired_by } : {}),
+    hits: row.hits,
+    ...(row.last_hit_at ? { lastHitAt: row.last_hit_at } : {}),
+  };
+}
 
 /** The taught-answer store over an open database; `now` is the real clock (never DTE_NOW). */
 export function createTaughtStore(db: Database.Database, opts: { now?: () => Date } = {}): TaughtStore {
@@ -123,18 +140,6 @@ export function createTaughtStore(db: Database.Database, opts: { now?: () => Dat
     ),
     flags: db.prepare<[], { normalized: string }>('SELECT normalized FROM gap_flags'),
   };
-
-  const toAnswer = (row: AnswerRow, phrasings: string[]): TaughtAnswer => ({
-    id: String(row.id),
-    target: targetOf(row),
-    phrasings,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    ...(row.retired_at ? { retiredAt: row.retired_at } : {}),
-    ...(row.retired_by ? { retiredBy: row.retired_by } : {}),
-    hits: row.hits,
-    ...(row.last_hit_at ? { lastHitAt: row.last_hit_at } : {}),
-  });
 
   const teach = db.transaction((input: TeachInput): number => {
     const t = input.target;
