@@ -7,8 +7,7 @@
  * of every page at both widths are kept in test-artifacts/console/ (git
  * ignores it). Skips itself, saying why, when Chromium is not installed.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -16,25 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WechatStatusLike } from '../../../bot/channels/console/console-app.js';
 import { createConsoleServer, type ConsoleServer } from '../../../bot/channels/console/console-server.js';
 import { silentLogger } from '../../../bot/log.js';
+import { ARTIFACTS, CHROMIUM, hasChromium, launchChromium, type LaunchedBrowser } from './browser.js';
 import { makeTestApp, registration, type TestApp } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`console browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
 
-const ARTIFACTS = path.resolve('test-artifacts/console');
 
-/** This machine refuses outgoing connections: nothing may try one (no updates, sync, QUIC probes). */
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const WIDTHS = [
   { name: 'laptop', width: 1280, height: 800 },
@@ -62,7 +47,7 @@ describe.skipIf(!hasChromium)(`console in headless Chromium (needs ${CHROMIUM})`
   let url: string;
   let context: BrowserContext;
   let page: Page;
-  let profileDir: string;
+  let browser: LaunchedBrowser | undefined;
   const cspErrors: string[] = [];
   const offsite: string[] = [];
   const wechat: WechatStatusLike = {
@@ -83,17 +68,8 @@ describe.skipIf(!hasChromium)(`console in headless Chromium (needs ${CHROMIUM})`
     }
     server = createConsoleServer({ app: t.app, config: t.config, logger: silentLogger, wechatStatus: () => wechat });
     url = (await server.listen()).replace(/\/$/, '');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    // A fresh profile per run: no cached state, no leftover downloads.
-    profileDir = mkdtempSync(path.join(tmpdir(), 'dte-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: LAUNCH_ARGS,
-      acceptDownloads: true,
-      locale: 'zh-CN',
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchChromium({ acceptDownloads: true });
+    context = browser.context;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
     context.on('request', (r) => {
       const u = new URL(r.url());
@@ -106,10 +82,9 @@ describe.skipIf(!hasChromium)(`console in headless Chromium (needs ${CHROMIUM})`
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await t?.cleanup();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   /** Page and table widths: neither the page nor any table box may scroll sideways. */

@@ -8,20 +8,16 @@
  * 1280 and 390 px (screenshots in test-artifacts/console/). Skips itself when
  * Chromium is not installed.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleServer, type ConsoleServer } from '../../../bot/channels/console/console-server.js';
 import { silentLogger } from '../../../bot/log.js';
 import { startHarness, waitFor, type ContactMock, type Harness } from '../wechat/harness.js';
+import { ARTIFACTS, CHROMIUM, hasChromium, launchChromium, type LaunchedBrowser } from './browser.js';
 import { makeTestApp, registration, type TestApp } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = path.resolve('test-artifacts/console');
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PASSWORD = 'correct horse 9';
 const REASON = '学历一栏请写明所学专业';
 
@@ -31,7 +27,7 @@ describe.skipIf(!hasChromium)(`staff accounts, review and audit in headless Chro
   let url: string;
   let context: BrowserContext;
   let page: Page;
-  let profileDir: string;
+  let browser: LaunchedBrowser | undefined;
   let h: Harness;
   let resident: ContactMock;
 
@@ -55,25 +51,16 @@ describe.skipIf(!hasChromium)(`staff accounts, review and audit in headless Chro
 
     server = createConsoleServer({ app: t.app, config: t.config, logger: silentLogger, audit, reviews });
     url = (await server.listen()).replace(/\/$/, '');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    profileDir = mkdtempSync(path.join(tmpdir(), 'dte-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: LAUNCH_ARGS,
-      acceptDownloads: true,
-      locale: 'zh-CN',
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchChromium({ acceptDownloads: true });
+    context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await h?.stop();
     await t?.cleanup();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function login(username: string) {

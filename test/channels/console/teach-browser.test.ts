@@ -6,19 +6,14 @@
  * only when 发送到缺口 is ticked; the teach and untaught are audit rows.
  * Skips itself when Chromium is not installed.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleServer, type ConsoleServer } from '../../../bot/channels/console/console-server.js';
 import { silentLogger } from '../../../bot/log.js';
+import { ARTIFACTS, CHROMIUM, hasChromium, launchChromium, type LaunchedBrowser } from './browser.js';
 import { makeTestApp, type TestApp } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = path.resolve('test-artifacts/console');
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const GAP = '培训可以分期付款吗';
 const PARAPHRASE = '請問培訓可以分期付款嗎？';
 const FACT = 'zz26-payment-arranged';
@@ -29,7 +24,7 @@ describe.skipIf(!hasChromium)(`teaching the bot on 缺口 in headless Chromium (
   let url: string;
   let context: BrowserContext;
   let page: Page;
-  let profileDir: string;
+  let browser: LaunchedBrowser | undefined;
 
   beforeAll(async () => {
     t = await makeTestApp({ DTE_CONSOLE_PORT: '0' });
@@ -37,17 +32,15 @@ describe.skipIf(!hasChromium)(`teaching the bot on 缺口 in headless Chromium (
     await t.app.handler.handle({ conversationId: 'wechat:r1', userId: 'r1', text: GAP, chat: 'private', channel: 'test' });
     server = createConsoleServer({ app: t.app, config: t.config, logger: silentLogger });
     url = (await server.listen()).replace(/\/$/, '');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    profileDir = mkdtempSync(path.join(tmpdir(), 'dte-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    browser = await launchChromium();
+    context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await t?.cleanup();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   const hitsOf = async () => Number(await page.textContent('#taught tr.taught .hits'));
