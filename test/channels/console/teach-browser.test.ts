@@ -7,7 +7,7 @@
  * Skips itself when Chromium is not installed.
  */
 import path from 'node:path';
-import { type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleServer, type ConsoleServer } from '../../../bot/channels/console/console-server.js';
 import { silentLogger } from '../../../bot/log.js';
