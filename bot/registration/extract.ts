@@ -35,9 +35,17 @@ export interface Extraction {
 /** Fields whose answer is whatever the resident calls it (an employer named 枣庄市中级人民法院 is an employer, not a level). */
 const FREE_TEXT_FIELDS: ReadonlySet<FormField> = new Set(FORM_FIELDS.filter((f) => FIELD_DEFINITIONS[f].freeText));
 /** "不对，我是女的": a message that opens by saying something was wrong corrects what it then gives. */
-const CORRECTION_OPENING = /^(?:不对|错了|写错了|填错了|搞错了|说错了|更正一下|更正)/u;
-const TITLE_PREFIX = /^(?:我现在是|现在是|已经是|我是|是|职称是|职称为|职称|我有|有|评了|评的|取得了|取得|拿到了|拿到|拿了)/u;
-const TITLE_SUFFIX = /(?:职称|证书|资格)?(?:了|的|吧|呢)?$/u;
+/** The first of `words` (longest first) that `text` starts with, or ''. */
+function leading(text: string, words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).find((w) => text.startsWith(w)) ?? '';
+}
+
+/** `text` without one leading and one trailing phrase of the lists. */
+function trimPhrases(text: string, prefixes: readonly string[], suffixes: readonly string[]): string {
+  const head = text.slice(leading(text, prefixes).length);
+  const tail = [...suffixes].sort((a, b) => b.length - a.length).find((w) => head.endsWith(w) && head.length > w.length) ?? '';
+  return head.slice(0, head.length - tail.length).trim();
+}
 
 /**
  * The asked free-text field's answer from a whole message, or undefined when
@@ -49,21 +57,26 @@ const TITLE_SUFFIX = /(?:职称|证书|资格)?(?:了|的|吧|呢)?$/u;
 function freeTextAnswer(field: FormField, text: string, language: ConversationLanguage): string | undefined {
   const t = text.trim().replace(/[。.!！~～]+$/u, '');
   if (t === '') return undefined;
+  const f = language.formPhrases;
   if (field === 'title') {
     const endings = [...language.titleEndings].sort((a, b) => b.length - a.length);
     const at = endings.map((e) => ({ e, i: t.lastIndexOf(e) })).filter((x) => x.i >= 0).sort((a, b) => b.i + b.e.length - (a.i + a.e.length))[0];
     if (at) {
       const head = t.slice(0, at.i + at.e.length);
       const run = /[\p{Script=Han}（）()]+$/u.exec(head)?.[0] ?? head;
-      const title = run.replace(TITLE_PREFIX, '').replace(TITLE_SUFFIX, '');
+      const title = trimPhrases(run, f.titlePrefixes, f.titleSuffixes);
       if ([...title].length >= 2) return title;
     }
     if (containsAny(t, language.noTitle) && [...t].length <= 12) return '';
-    return t.replace(TITLE_PREFIX, '').replace(TITLE_SUFFIX, '');
+    return trimPhrases(t, f.titlePrefixes, f.titleSuffixes);
   }
-  const named = /(?:单位|公司)(?:名称|全称)?(?:叫|是|为|名叫|名字叫)[:：]?\s*([^，,。；;]+)/u.exec(t);
-  if (named) return named[1]!.trim();
-  return t.replace(/^(?:我在|在|就职于|任职于|工作于)/u, '').replace(/(?:上班|工作|任职)(?:的|呢|呀)?$/u, '').trim();
+  // "在一家物流公司上班，单位叫顺丰速运": the name after 单位叫, up to the next separator.
+  const by = [...f.employerNamedBy].sort((a, b) => b.length - a.length).find((w) => t.includes(w));
+  if (by) {
+    const name = t.slice(t.indexOf(by) + by.length).replace(/^[:：\s]+/u, '').split(SEPARATORS)[0]!.trim();
+    if (name) return name;
+  }
+  return trimPhrases(t, f.employerPrefixes, f.employerSuffixes);
 }
 
 const SEPARATORS = /[，,。；;！!？?\n、]+/u;
@@ -144,7 +157,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
   const language = ctx.language ?? defaultConversationLanguage();
   let rest = text.normalize('NFKC').trim();
   const question = QUESTION.test(rest);
-  const correcting = CORRECTION_OPENING.test(rest);
+  const correcting = leading(rest, language.formPhrases.correctionOpenings) !== '';
 
   // Numbers first: they are unambiguous, and removing them keeps segments clean.
   for (const [field, re] of [
@@ -242,7 +255,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
     else if (others.length === 0) values[ctx.asking] = [values[ctx.asking], ...unclassified].join('，');
   }
   // A number given with a correction word ("手机号填错了，改成138…", "身份证号不对 应该是…") corrects that field.
-  if (/改成|改为|换成|换为|错了|不对|有误|更正|应该是|应为/u.test(text)) {
+  if (containsAny(text, language.formPhrases.correctionWords)) {
     for (const f of ['idNumber', 'phone'] as const) if (values[f] !== undefined && !corrected.includes(f)) corrected.push(f);
   }
   return { values, reopen, corrected, question: question && Object.keys(values).length === 0 && reopen.length === 0 };

@@ -339,10 +339,10 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
 function otherAnswer(asked: ProfileKey, text: string, ctx: FormContext): Partial<ApplicantProfile> | undefined {
   const language = ctx.language ?? defaultConversationLanguage();
   const years = parseYears(text);
-  const certificate = /证/u.test(text);
+  const certificate = containsAny(text, language.formPhrases.certificateWords);
   if (years === undefined && certificate && asked !== 'levelCertificates') return parseProfileAnswer('levelCertificates', text);
   if (years === undefined) return undefined;
-  const key: ProfileKey = certificate ? 'yearsSinceLevelCertificate' : containsAny(text, language.titleEndings) || /职称/u.test(text) ? 'yearsSinceTitle' : 'yearsInWork';
+  const key: ProfileKey = certificate ? 'yearsSinceLevelCertificate' : containsAny(text, language.titleEndings) || containsAny(text, language.formPhrases.titleWords) ? 'yearsSinceTitle' : 'yearsInWork';
   return key === asked ? undefined : { [key]: years };
 }
 

@@ -46,6 +46,22 @@ export const ConversationLanguageSchema = z.object({
   questionMarkers: Phrases,
   /** Words that name a form field ("手机号", "单位"), so "手机号改成…" or "单位：…" fills that field. */
   fieldWords: z.record(z.string().min(1), FormFieldKeySchema),
+  /**
+   * How answers to the form are worded around their value: openings and words of a correction
+   * ("不对，…", "改成"), what surrounds a title ("我是…职称") or an employer ("在…上班", "单位叫…"),
+   * and the words that say an answer is about a certificate or a title.
+   */
+  formPhrases: z.object({
+    correctionOpenings: Phrases,
+    correctionWords: Phrases,
+    titlePrefixes: Phrases,
+    titleSuffixes: Phrases,
+    employerNamedBy: Phrases,
+    employerPrefixes: Phrases,
+    employerSuffixes: Phrases,
+    certificateWords: Phrases,
+    titleWords: Phrases,
+  }),
   /** Ways of saying "I have no title" (the 职称 answer). */
   noTitle: Phrases,
   /** Endings of professional-title names (工程师, 农艺师, 教授 …), so any title can be entered. */

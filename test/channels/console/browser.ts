@@ -2,7 +2,9 @@
  * Debian's Chromium for the console's browser tests, launched the one way
  * this machine allows: headless, a fresh profile per run, and none of the
  * background connections (updates, sync, QUIC probes) the closed network
- * refuses. The tests skip (with a warning) where Chromium is not installed.
+ * refuses. On a developer's machine without Chromium the tests skip with a
+ * warning; CI sets DTE_REQUIRE_BROWSER=1 (.ci/run), and there a missing
+ * Chromium fails the run with the reason instead of skipping anything.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.DTE_REQUIRE_BROWSER === '1') {
+  throw new Error(`DTE_REQUIRE_BROWSER=1 but ${CHROMIUM} is not installed (apt-get install chromium): the console browser tests cannot run`);
+}
 if (!hasChromium) console.warn(`console browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
 
 /** Screenshots are kept here as test artefacts (gitignored). */
