@@ -22,10 +22,14 @@ describe('timeLoop', () => {
   });
 
   it('keeps making passes until the time budget is spent, but never more than the maximum', async () => {
-    const run = await timeLoop(questions, () => new Promise((r) => setTimeout(r, 2)), { minPasses: 1, maxPasses: 50, budgetMs: 20, noWarmUp: true });
-    expect(run.passes).toBeGreaterThan(1);
-    expect(run.passes).toBeLessThan(50);
-    expect(run.wallMs).toBeGreaterThanOrEqual(20);
+    // A fake clock that each answer advances by 2 ms: the budget of 20 ms is spent after 5 passes of 2 answers,
+    // whatever the machine's load.
+    let t = 0;
+    const clock = () => t;
+    const run = await timeLoop(questions, async () => void (t += 2), { minPasses: 1, maxPasses: 50, budgetMs: 20, noWarmUp: true, clock });
+    expect(run.passes).toBe(5);
+    expect(run.wallMs).toBe(20);
+    expect(run.durations).toEqual(Array(10).fill(2));
     const capped = await timeLoop(questions, async () => undefined, { minPasses: 1, maxPasses: 3, budgetMs: 60_000, noWarmUp: true });
     expect(capped.passes).toBe(3);
   });
