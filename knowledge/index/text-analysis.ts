@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import * as OpenCC from 'opencc-js';
+import { simplifiedConverter } from '../text/simplified-chinese.js';
 
 /** Bump when segmentation, stopwords or expansions change: part of the index manifest. */
 export const ANALYSIS_VERSION = 4;
@@ -84,7 +84,7 @@ const STOPWORDS = new Set([
 ]);
 
 let jieba: Jieba | undefined;
-let toCn: ((text: string) => string) | undefined;
+const toCn = simplifiedConverter(['hk', 'tw']);
 
 /**
  * The shared jieba instance with the default dictionary and DOMAIN_WORDS.
@@ -102,13 +102,8 @@ export function segmenter(): Jieba {
   return jieba;
 }
 
-/** Traditional (Hong Kong and Taiwan variants) → simplified Chinese. */
+/** Traditional (Hong Kong, then Taiwan variants) → simplified Chinese (text it cannot change is not converted). */
 export function toSimplified(text: string): string {
-  if (!toCn) {
-    const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
-    const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
-    toCn = (t) => tw(hk(t));
-  }
   return toCn(text);
 }
 

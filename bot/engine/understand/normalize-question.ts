@@ -4,15 +4,14 @@
  * space and repeated punctuation folded, common typos and colloquialisms
  * rewritten (lexicon REWRITES).
  */
-import * as OpenCC from 'opencc-js';
+import { simplifiedConverter } from '../../../knowledge/text/simplified-chinese.js';
 import { REWRITES } from './lexicon.js';
 
-let toSimplified: ((s: string) => string) | undefined;
+const toSimplified = simplifiedConverter(['hk']);
 
-/** Traditional (HK/TW) to simplified Chinese; the converter is built once. */
+/** Traditional (HK/TW) to simplified Chinese, as opencc-js's hk → cn converter (built on first use). */
 export function simplify(text: string): string {
-  const convert = (toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
-  return convert(text);
+  return toSimplified(text);
 }
 
 /** Full-width ASCII (Ａ１２，) to half-width; keeps CJK punctuation like 、。 */
