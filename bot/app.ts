@@ -147,9 +147,14 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
         const trace = { route: 'error', tools: [], sources: [], mode: 'offline' as const, confidence: 0 };
         return { question, answer: SYSTEM_ERROR_REPLY, sources: [], tools: [], trace };
       }
-      if (o.userId) await store.saveSession(`ask:${o.userId}`, result.session);
+      const logged = o.log === false ? [] : result.effects.filter((e) => e.kind === 'log-question');
+      if (o.userId) {
+        // The session and the question log commit in one transaction, as a channel's turn does.
+        await store.commitTurn({ conversationId: `ask:${o.userId}`, userId: o.userId, session: result.session, effects: logged, now: p.now() });
+      } else {
+        for (const e of logged) await store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
+      }
       for (const e of result.effects) if (e.kind === 'taught-hit') await ports.taught?.recordHit?.(e.id);
-      for (const e of result.effects) if (e.kind === 'log-question' && o.log !== false) await store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
       return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };
     },
     async close() {

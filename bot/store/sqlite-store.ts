@@ -154,8 +154,9 @@ export function openSqliteSync(path: string, options: StoreOptions = {}): Sqlite
     nextSeq: db.prepare<[string], { value: number }>(
       'INSERT INTO seq (prefix, value) VALUES (?, 1) ON CONFLICT (prefix) DO UPDATE SET value = value + 1 RETURNING value',
     ),
-    logQuestion: db.prepare(
-      'INSERT INTO question_log (time, question, answered, confidence, route) VALUES (@time, @question, @answered, @confidence, @route)',
+    // Positional parameters: binding by name looks every key up on each call (measurably slower per answer).
+    logQuestion: db.prepare<[string, string, number, number, string]>(
+      'INSERT INTO question_log (time, question, answered, confidence, route) VALUES (?, ?, ?, ?, ?)',
     ),
     purgeSessions: db.prepare<[string]>("DELETE FROM sessions WHERE updated_at <> '' AND updated_at < ?"),
     purgeQuestions: db.prepare<[string]>('DELETE FROM question_log WHERE time < ?'),
@@ -199,13 +200,7 @@ export function openSqliteSync(path: string, options: StoreOptions = {}): Sqlite
   });
 
   const logIn = (entry: QuestionLogEntry) => {
-    q.logQuestion.run({
-      time: entry.time,
-      question: maskPersonalData(entry.question),
-      answered: entry.answered ? 1 : 0,
-      confidence: entry.confidence,
-      route: entry.route,
-    });
+    q.logQuestion.run(entry.time, maskPersonalData(entry.question), entry.answered ? 1 : 0, entry.confidence, entry.route);
   };
 
   const saveIn = (conversationId: string, session: Session, userId: string | undefined, updatedAt: string) => {
