@@ -65,11 +65,14 @@ export class Bm25Index {
   /**
    * Scores of the documents matching at least one term, best first (ties by
    * document order). `allowed` restricts the documents considered
-   * (region/doc filters); `limit` keeps only the best ones.
+   * (region/doc filters): a mask over documents (1 = allowed) or a
+   * predicate; `limit` keeps only the best ones.
    */
-  search(terms: ReadonlyMap<string, number>, allowed?: (doc: number) => boolean, limit = Infinity): { doc: number; score: number }[] {
+  search(terms: ReadonlyMap<string, number>, allowed?: Uint8Array | ((doc: number) => boolean), limit = Infinity): { doc: number; score: number }[] {
     const scores = this.scratch;
     const touched: number[] = [];
+    const mask = allowed instanceof Uint8Array ? allowed : undefined;
+    const accepts = typeof allowed === 'function' ? allowed : undefined;
     for (const [term, weight] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -77,24 +80,25 @@ export class Bm25Index {
       const { docs, weights } = list;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        if (allowed && !allowed(doc)) continue;
+        if (mask !== undefined ? mask[doc] !== 1 : accepts !== undefined && !accepts(doc)) continue;
         if (scores[doc] === 0) touched.push(doc);
         scores[doc]! += w * weights[i]!;
       }
     }
-    const byScore = (x: { doc: number; score: number }, y: { doc: number; score: number }) => y.score - x.score || x.doc - y.doc;
     if (touched.length > limit && touched.length <= limit * 4) {
       // Only the best `limit` are wanted: the limit-th best score is a threshold, and only documents
       // at or above it are sorted. The order is strict (score, then document), so this is exactly
       // the first `limit` of the full sort.
-      const sorted = Float64Array.from(touched, (doc) => scores[doc]!).sort();
+      const sorted = new Float64Array(touched.length);
+      for (let i = 0; i < touched.length; i++) sorted[i] = scores[touched[i]!]!;
+      sorted.sort();
       const threshold = sorted[sorted.length - limit]!;
       const kept: { doc: number; score: number }[] = [];
       for (const doc of touched) if (scores[doc]! >= threshold) kept.push({ doc, score: scores[doc]! });
       for (const doc of touched) scores[doc] = 0;
       return kept.sort(byScore).slice(0, limit);
     }
-    const out = touched.map((doc) => ({ doc, score: scores[doc]! }));
+    const out = touched.map(toHit, scores);
     for (const doc of touched) scores[doc] = 0;
     if (out.length <= limit * 4) return out.sort(byScore).slice(0, limit);
     // Many matches (common terms in a large corpus): keep a bounded best list instead of sorting everything.
@@ -112,4 +116,14 @@ export class Bm25Index {
     }
     return best.length < limit ? best.sort(byScore) : best;
   }
+}
+
+/** Best first, ties by document order. */
+function byScore(x: { doc: number; score: number }, y: { doc: number; score: number }): number {
+  return y.score - x.score || x.doc - y.doc;
+}
+
+/** A touched document with its score (`this` is the score array). */
+function toHit(this: Float64Array, doc: number): { doc: number; score: number } {
+  return { doc, score: this[doc]! };
 }

@@ -38,6 +38,15 @@ export interface KnnResult {
 
 const f = Math.fround;
 
+/** Which labels a search may return: a mask over labels (1 = allowed) or a predicate. */
+export type LabelFilter = Uint8Array | ((label: number) => boolean);
+
+/** A query by its non-zero entries: `index` strictly ascending, `value[j]` the entry at `index[j]`. */
+export interface SparseInput {
+  index: ArrayLike<number>;
+  value: ArrayLike<number>;
+}
+
 /**
  * std::priority_queue<pair<float, tableint>, vector, CompareByFirst>: a
  * max-heap on `d` only, with libstdc++'s push_heap / pop_heap so that ties
@@ -164,8 +173,8 @@ export class HnswGraph {
     return this.topHeapScratch;
   }
 
-  /** Scratch arrays reused by every search (searches are synchronous): four lanes and the distances. */
-  private readonly scratch = { lanes: [] as Float64Array[], out: new Float64Array(0) };
+  /** Scratch arrays reused by every search (searches are synchronous): four float32 lanes and the distances. */
+  private readonly scratch = { lanes: [] as Float32Array[], out: new Float64Array(0) };
 
   /**
    * Parse the bytes of an `hnswlib.index` (hnswlib's saveIndex layout).
@@ -258,6 +267,37 @@ export class HnswGraph {
     return { at, value };
   }
 
+  /** The same as `prepare` for a query given by its non-zero entries, indices ascending. */
+  private prepareSparse(query: SparseInput): SparseQuery {
+    const nz = [0, 0, 0, 0];
+    let norm = 0;
+    let previous = -1;
+    for (let j = 0; j < query.index.length; j++) {
+      const i = query.index[j]!;
+      if (!(i > previous && i < this.dimensions)) throw new Error(`sparse query index ${i} out of order or beyond ${this.dimensions} dimensions`);
+      previous = i;
+      const x = f(query.value[j]!);
+      if (x !== 0) {
+        nz[i & 3]!++;
+        norm = f(norm + f(x * x));
+      }
+    }
+    norm = f(Math.sqrt(Math.abs(norm)));
+    const at = nz.map((n) => new Int32Array(n)) as SparseQuery['at'];
+    const value = nz.map((n) => new Float32Array(n)) as SparseQuery['value'];
+    const fill = [0, 0, 0, 0];
+    for (let j = 0; j < query.index.length; j++) {
+      const x = f(query.value[j]!);
+      if (x === 0) continue;
+      const i = query.index[j]!;
+      const lane = i & 3;
+      const slot = fill[lane]!++;
+      at[lane]![slot] = i;
+      value[lane]![slot] = norm > 0 ? f(x / norm) : x;
+    }
+    return { at, value };
+  }
+
   /**
    * The distance to every element at once (small graphs): the same float32
    * operations in the same order per element as `distance`, but each step
@@ -268,21 +308,22 @@ export class HnswGraph {
     const n = this.count;
     const byDim = this.byDim!;
     if (this.scratch.out.length !== n) {
-      this.scratch.lanes = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+      this.scratch.lanes = [new Float32Array(n), new Float32Array(n), new Float32Array(n), new Float32Array(n)];
       this.scratch.out = new Float64Array(n);
     }
     const lanes = this.scratch.lanes;
     for (let lane = 0; lane < 4; lane++) {
+      // Float32 accumulators: storing the double sum of two float32 values rounds it exactly as Math.fround would.
       const acc = lanes[lane]!.fill(0);
       const at = q.at[lane]!;
       const value = q.value[lane]!;
       for (let j = 0; j < at.length; j++) {
         const v = value[j]!;
         const row = at[j]! * n;
-        for (let id = 0; id < n; id++) acc[id] = f(acc[id]! + f(v * byDim[row + id]!));
+        for (let id = 0; id < n; id++) acc[id] = acc[id]! + f(v * byDim[row + id]!);
       }
     }
-    const [l0, l1, l2, l3] = lanes as [Float64Array, Float64Array, Float64Array, Float64Array];
+    const [l0, l1, l2, l3] = lanes as [Float32Array, Float32Array, Float32Array, Float32Array];
     const out = this.scratch.out;
     for (let id = 0; id < n; id++) out[id] = f(1 - f(f(f(l0[id]! + l1[id]!) + l2[id]!) + l3[id]!));
     return out;
@@ -317,14 +358,25 @@ export class HnswGraph {
    * The `k` nearest elements to `query` whose label `allowed` accepts (all
    * when absent), nearest first: searchKnn of hnswlib, replayed.
    */
-  search(query: readonly number[], k: number, allowed?: (label: number) => boolean): KnnResult {
+  search(query: readonly number[], k: number, allowed?: LabelFilter): KnnResult {
     if (query.length !== this.dimensions) throw new Error(`query has ${query.length} dimensions, the index ${this.dimensions}`);
-    const q = this.prepare(query);
+    return this.searchPrepared(this.prepare(query), k, allowed);
+  }
+
+  /**
+   * The same search for a query given by its non-zero entries (indices
+   * ascending): the same results as `search` on the dense vector, without
+   * walking its zeros.
+   */
+  searchSparse(query: SparseInput, k: number, allowed?: LabelFilter): KnnResult {
+    return this.searchPrepared(this.prepareSparse(query), k, allowed);
+  }
+
+  private searchPrepared(q: SparseQuery, k: number, allowed?: LabelFilter): KnnResult {
     const table = this.byDim ? this.allDistances(q) : undefined;
-    const distance = table ? (id: number) => table[id]! : (id: number) => this.distance(q, id);
     const u32 = this.u32;
     let current = this.enterPoint;
-    let currentDist = distance(current);
+    let currentDist = table !== undefined ? table[current]! : this.distance(q, current);
     for (let level = this.maxLevel; level > 0; level--) {
       let changed = true;
       while (changed) {
@@ -333,7 +385,7 @@ export class HnswGraph {
         const size = u32[list]! & 0xffff;
         for (let i = 1; i <= size; i++) {
           const candidate = u32[list + i]!;
-          const d = distance(candidate);
+          const d = table !== undefined ? table[candidate]! : this.distance(q, candidate);
           if (d < currentDist) {
             currentDist = d;
             current = candidate;
@@ -342,7 +394,7 @@ export class HnswGraph {
         }
       }
     }
-    const top = this.searchBaseLayer(distance, current, Math.max(10, k), allowed);
+    const top = this.searchBaseLayer(q, table, current, Math.max(10, k), allowed);
     while (top.size > k) top.pop();
     // Nearest first, equal distances by label: the order the addon's result queue hands them out in.
     // Popping the max-heap fills the lists from the back (distance order); ties are then put in label order.
@@ -367,9 +419,16 @@ export class HnswGraph {
     return { labels, distances };
   }
 
-  /** searchBaseLayerST: bare-bone without a filter, the checked variant with one. */
-  private searchBaseLayer(distance: (id: number) => number, entry: number, ef: number, allowed?: (label: number) => boolean): StdHeap {
-    const bare = allowed === undefined;
+  /**
+   * searchBaseLayerST: bare-bone without a filter, the checked variant with
+   * one. Distances come from `table` when the graph computed them all, else
+   * one by one; the filter is a mask over labels (1 = allowed) or a function.
+   */
+  private searchBaseLayer(q: SparseQuery, table: Float64Array | undefined, entry: number, ef: number, allowed?: LabelFilter): StdHeap {
+    const mask = allowed instanceof Uint8Array ? allowed : undefined;
+    const accepts = typeof allowed === 'function' ? allowed : undefined;
+    const bare = mask === undefined && accepts === undefined;
+    const labels = this.labels;
     // hnswlib's visited list: a tag per search instead of clearing a fresh array.
     const visited = this.visited;
     if (++this.visitTag === 0xffff) {
@@ -382,8 +441,8 @@ export class HnswGraph {
     const candidates = this.candidateHeap;
     candidates.size = 0;
     let lowerBound: number;
-    if (bare || allowed(this.labels[entry]!)) {
-      const d = distance(entry);
+    if (bare || (mask !== undefined ? mask[labels[entry]!] === 1 : accepts!(labels[entry]!))) {
+      const d = table !== undefined ? table[entry]! : this.distance(q, entry);
       lowerBound = d;
       top.push(d, entry);
       candidates.push(-d, entry);
@@ -406,10 +465,10 @@ export class HnswGraph {
         const id = u32[start + j]!;
         if (visited[id] === tag) continue;
         visited[id] = tag;
-        const d = distance(id);
+        const d = table !== undefined ? table[id]! : this.distance(q, id);
         if (top.size < ef || lowerBound > d) {
           candidates.push(-d, id);
-          if (bare || allowed(this.labels[id]!)) top.push(d, id);
+          if (bare || (mask !== undefined ? mask[labels[id]!] === 1 : accepts!(labels[id]!))) top.push(d, id);
           while (top.size > ef) top.pop();
           if (top.size > 0) lowerBound = top.topD();
         }

@@ -17,7 +17,8 @@ import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { RegionSchema, type Region } from '../facts/schema.js';
 import type { Chunk, KnowledgeBase, Passage, SearchOptions } from '../types.js';
 import type { Bm25Index } from './bm25.js';
-import type { HnswGraph } from './hnsw-graph.js';
+import type { HnswGraph, KnnResult, LabelFilter } from './hnsw-graph.js';
+import { LexicalEmbeddings, type SparseVector } from './lexical-embeddings.js';
 import { analyseQuery, normaliseQuery } from './text-analysis.js';
 
 /** RRF constant: small, so that rank differences near the top still show in the score. */
@@ -49,6 +50,11 @@ export function regionsInQuery(normalisedQuery: string): Region[] {
 
 function nonZero(vector: readonly number[]): boolean {
   for (let i = 0; i < vector.length; i++) if (vector[i] !== 0) return true;
+  return false;
+}
+
+function nonZeroValues(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0) return true;
   return false;
 }
 
@@ -144,16 +150,25 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     return mask;
   }
 
+  /** The graph's filter for an allowed set: a mask over labels, else a predicate. */
+  private labelFilter(allowed: ReadonlySet<number> | undefined): LabelFilter | undefined {
+    if (!allowed) return undefined;
+    const chunkOfLabel = this.chunkOfLabel;
+    return this.labelMask(allowed) ?? ((label: number) => allowed.has(chunkOfLabel.get(label)!));
+  }
+
+  private hitsToRanking(hits: KnnResult): { doc: number; similarity: number }[] {
+    const out = new Array<{ doc: number; similarity: number }>(hits.labels.length);
+    for (let i = 0; i < out.length; i++) out[i] = { doc: this.chunkOfLabel.get(hits.labels[i]!)!, similarity: 1 - hits.distances[i]! };
+    return out;
+  }
+
   private async vectorRanking(query: number[], n: number, allowed?: ReadonlySet<number>): Promise<{ doc: number; similarity: number }[]> {
     if (n <= 0 || !nonZero(query)) return [];
     const graph = this.graph;
     if (graph) {
       // What similaritySearchVectorWithScore does, minus its copies: same k (it caps k at the count), same filter decisions.
-      const chunkOf = (label: number) => this.chunkOfLabel.get(label)!;
-      const mask = allowed ? this.labelMask(allowed) : undefined;
-      const filter = mask ? (label: number) => mask[label] === 1 : allowed ? (label: number) => allowed.has(chunkOf(label)) : undefined;
-      const hits = graph.search(query, Math.min(n, graph.count), filter);
-      return hits.labels.map((label, i) => ({ doc: chunkOf(label), similarity: 1 - hits.distances[i]! }));
+      return this.hitsToRanking(graph.search(query, Math.min(n, graph.count), this.labelFilter(allowed)));
     }
     const filter = allowed ? (d: Document) => allowed.has(d.metadata['index'] as number) : undefined;
     // hnswlib throws when a filtered search finds fewer than n points; ask for fewer then.
@@ -168,11 +183,28 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     return [];
   }
 
-  private cosine(query: number[], doc: number): number {
+  /** vectorRanking for the lexical embedding's sparse query over the graph: the same ranking, without the dense vector. */
+  private sparseRanking(graph: HnswGraph, query: SparseVector, n: number, allowed?: ReadonlySet<number>): { doc: number; similarity: number }[] {
+    if (n <= 0 || !nonZeroValues(query.value)) return [];
+    return this.hitsToRanking(graph.searchSparse(query, Math.min(n, graph.count), this.labelFilter(allowed)));
+  }
+
+  /** The stored point of a chunk and its sum of squares (kept per chunk: the same every time). */
+  private pointOf(doc: number): { point: ArrayLike<number>; pn: number } {
     // The graph holds the very float32 values getPoint would copy out, so the sums below are the same.
     const point: ArrayLike<number> = this.graph?.point(doc) ?? this.store.index.getPoint(doc);
-    // Terms where the query is 0 add exact zeros to dot and qn, so only its non-zero entries are
-    // visited; the point's own sum of squares is the same every time and is kept per chunk.
+    let pn = this.pointNorms.get(doc);
+    if (pn === undefined) {
+      pn = 0;
+      for (let i = 0; i < point.length; i += 1) pn += point[i]! * point[i]!;
+      this.pointNorms.set(doc, pn);
+    }
+    return { point, pn };
+  }
+
+  private cosine(query: number[], doc: number): number {
+    const { point, pn } = this.pointOf(doc);
+    // Terms where the query is 0 add exact zeros to dot and qn, so only its non-zero entries are visited.
     let dot = 0;
     let qn = 0;
     for (let i = 0; i < query.length; i += 1) {
@@ -181,16 +213,27 @@ export class HybridKnowledgeBase implements KnowledgeBase {
       dot += q * point[i]!;
       qn += q * q;
     }
-    let pn = this.pointNorms.get(doc);
-    if (pn === undefined) {
-      pn = 0;
-      for (let i = 0; i < point.length; i += 1) pn += point[i]! * point[i]!;
-      this.pointNorms.set(doc, pn);
+    return qn && pn ? dot / Math.sqrt(qn * pn) : 0;
+  }
+
+  /** `cosine` for a sparse query: its non-zero entries in the same (ascending) order, so the same sums. */
+  private cosineSparse(query: SparseVector, doc: number): number {
+    const { point, pn } = this.pointOf(doc);
+    let dot = 0;
+    let qn = 0;
+    for (let j = 0; j < query.index.length; j += 1) {
+      const q = query.value[j]!;
+      if (q === 0) continue;
+      dot += q * point[query.index[j]!]!;
+      qn += q * q;
     }
     return qn && pn ? dot / Math.sqrt(qn * pn) : 0;
   }
 
   private readonly pointNorms = new Map<number, number>();
+
+  /** Per-chunk scratch of the fusion, reused by every search (the fusion runs without an await in between). */
+  private fusionScratch: { score: Float64Array; keyword: Float64Array; vector: Float64Array; hasVector: Uint8Array; seen: Uint8Array; pref: Uint8Array; order: Int32Array } | undefined;
 
   async search(query: string, options: SearchOptions = {}): Promise<Passage[]> {
     const k = options.k ?? DEFAULT_K;
@@ -201,39 +244,83 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     if (pool === 0) return [];
 
     const terms = analyseQuery(normalised);
-    const chunkMask = allowed ? this.chunkMask(allowed) : undefined;
-    const keyword = this.bm25.search(terms, chunkMask ? (d) => chunkMask[d] === 1 : undefined, Math.max(CANDIDATES, k));
-    const expansions = [...terms].filter(([, w]) => w < 1).map(([t]) => t);
-    const vector = await this.embeddings.embedQuery(expansions.length ? `${normalised} ${expansions.join(' ')}` : normalised);
-    const nearest = await this.vectorRanking(vector, Math.min(pool, Math.max(CANDIDATES, k)), allowed);
+    const keyword = this.bm25.search(terms, allowed ? this.chunkMask(allowed) : undefined, Math.max(CANDIDATES, k));
+    let expanded = normalised;
+    for (const [t, weight] of terms) if (weight < 1) expanded += ` ${t}`;
+    const n = Math.min(pool, Math.max(CANDIDATES, k));
+    // The lexical embedding over the graph is searched by its non-zero entries (synchronously); any other by the dense vector.
+    let sparse: SparseVector | undefined;
+    let dense: number[] | undefined;
+    let nearest: { doc: number; similarity: number }[];
+    if (this.graph && this.embeddings instanceof LexicalEmbeddings) {
+      sparse = this.embeddings.embedSparse(expanded);
+      nearest = this.sparseRanking(this.graph, sparse, n, allowed);
+    } else {
+      dense = await this.embeddings.embedQuery(expanded);
+      nearest = await this.vectorRanking(dense, n, allowed);
+    }
+    return this.fuse(keyword, nearest, k, options.regions?.length ? [] : regionsInQuery(normalised), sparse, dense);
+  }
 
-    const w = (rank: number) => 1 / (RRF_K + rank);
-    const fused = new Map<number, { score: number; keywordScore: number; vectorScore?: number }>();
-    keyword.forEach((hit, r) => fused.set(hit.doc, { score: KEYWORD_WEIGHT * w(r + 1), keywordScore: hit.score }));
-    nearest.forEach((hit, r) => {
-      const entry = fused.get(hit.doc) ?? { score: 0, keywordScore: 0 };
-      entry.score += VECTOR_WEIGHT * w(r + 1);
-      entry.vectorScore = hit.similarity;
-      fused.set(hit.doc, entry);
+  /**
+   * Reciprocal rank fusion of the two rankings and the first k by
+   * (preferred region, score desc, chunk order): a strict total order, so
+   * keeping a sorted list of k gives exactly what sorting all candidates and
+   * slicing does. A region named in the query (and no explicit filter) puts
+   * that region's passages first.
+   */
+  private fuse(
+    keyword: ReadonlyArray<{ doc: number; score: number }>,
+    nearest: ReadonlyArray<{ doc: number; similarity: number }>,
+    k: number,
+    named: readonly Region[],
+    sparse: SparseVector | undefined,
+    dense: number[] | undefined,
+  ): Passage[] {
+    const size = this.plain.length;
+    const f = (this.fusionScratch ??= {
+      score: new Float64Array(size),
+      keyword: new Float64Array(size),
+      vector: new Float64Array(size),
+      hasVector: new Uint8Array(size),
+      seen: new Uint8Array(size),
+      pref: new Uint8Array(size),
+      order: new Int32Array(size),
     });
-    // A region named in the query (and no explicit filter) puts that region's passages first.
-    const named = options.regions?.length ? [] : regionsInQuery(normalised);
-    const preferred = (doc: number) => (named.length === 0 || named.includes(this.plain[doc]!.region) ? 0 : 1);
-    // The first k of the candidates ordered by (preferred region, score desc, chunk order): a strict
-    // total order, so keeping a sorted list of k gives exactly what sorting all of them and slicing does.
-    type Ranked = { doc: number; pref: number; e: { score: number; keywordScore: number; vectorScore?: number } };
-    const before = (a: Ranked, b: Ranked) => a.pref - b.pref || b.e.score - a.e.score || a.doc - b.doc;
-    const best: Ranked[] = [];
-    for (const [doc, e] of fused) {
-      const r = { doc, pref: preferred(doc), e };
-      if (best.length === k && before(r, best[k - 1]!) >= 0) continue;
+    let count = 0;
+    for (let r = 0; r < keyword.length; r++) {
+      const { doc, score } = keyword[r]!;
+      if (f.seen[doc] === 0) {
+        f.seen[doc] = 1;
+        f.order[count++] = doc;
+      }
+      f.score[doc] = KEYWORD_WEIGHT * (1 / (RRF_K + (r + 1)));
+      f.keyword[doc] = score;
+    }
+    for (let r = 0; r < nearest.length; r++) {
+      const { doc, similarity } = nearest[r]!;
+      if (f.seen[doc] === 0) {
+        f.seen[doc] = 1;
+        f.order[count++] = doc;
+        f.score[doc] = 0;
+        f.keyword[doc] = 0;
+      }
+      f.score[doc] = f.score[doc]! + VECTOR_WEIGHT * (1 / (RRF_K + (r + 1)));
+      f.vector[doc] = similarity;
+      f.hasVector[doc] = 1;
+    }
+    const best: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const doc = f.order[i]!;
+      f.pref[doc] = named.length === 0 || named.includes(this.plain[doc]!.region) ? 0 : 1;
+      if (best.length === k && !this.fusedBefore(f, doc, best[k - 1]!)) continue;
       let at = best.length;
-      while (at > 0 && before(r, best[at - 1]!) < 0) at--;
-      best.splice(at, 0, r);
+      while (at > 0 && this.fusedBefore(f, doc, best[at - 1]!)) at--;
+      best.splice(at, 0, doc);
       if (best.length > k) best.pop();
     }
-    const top = best.map((r) => [r.doc, r.e] as const);
-    return top.map(([doc, e]) => {
+    const top = (KEYWORD_WEIGHT + VECTOR_WEIGHT) * (1 / (RRF_K + 1));
+    const out = best.map((doc): Passage => {
       const c = this.plain[doc]!;
       // The chunk's fields spelled out (the same keys in the same order as spreading it), then the scores.
       return {
@@ -242,10 +329,25 @@ export class HybridKnowledgeBase implements KnowledgeBase {
         section: c.section,
         text: c.text,
         region: c.region,
-        score: Math.min(1, e.score / ((KEYWORD_WEIGHT + VECTOR_WEIGHT) * w(1))),
-        keywordScore: e.keywordScore,
-        vectorScore: e.vectorScore ?? this.cosine(vector, doc),
+        score: Math.min(1, f.score[doc]! / top),
+        keywordScore: f.keyword[doc]!,
+        vectorScore: f.hasVector[doc] === 1 ? f.vector[doc]! : sparse ? this.cosineSparse(sparse, doc) : this.cosine(dense!, doc),
       };
     });
+    for (let i = 0; i < count; i++) {
+      const doc = f.order[i]!;
+      f.seen[doc] = 0;
+      f.hasVector[doc] = 0;
+    }
+    return out;
+  }
+
+  /** True when chunk a comes strictly before chunk b: preferred region, then higher score, then chunk order. */
+  private fusedBefore(f: { score: Float64Array; pref: Uint8Array }, a: number, b: number): boolean {
+    const byPref = f.pref[a]! - f.pref[b]!;
+    if (byPref !== 0) return byPref < 0;
+    const byScore = f.score[b]! - f.score[a]!;
+    if (byScore !== 0) return byScore < 0;
+    return a < b;
   }
 }

@@ -61,6 +61,29 @@ function gramCounts(text: string, dimensions: number): Map<number, number> {
 }
 
 
+/** A vector's non-zero entries: `index` ascending, `value[j]` the entry at `index[j]`. */
+export interface SparseVector {
+  index: Int32Array;
+  value: Float64Array;
+}
+
+/** Sort the entries by ascending index in place (a few dozen, nearly in order: insertion sort). */
+function sortByIndex(index: Int32Array, value: Float64Array): SparseVector {
+  for (let i = 1; i < index.length; i += 1) {
+    const at = index[i]!;
+    const v = value[i]!;
+    let j = i - 1;
+    while (j >= 0 && index[j]! > at) {
+      index[j + 1] = index[j]!;
+      value[j + 1] = value[j]!;
+      j -= 1;
+    }
+    index[j + 1] = at;
+    value[j + 1] = v;
+  }
+  return { index, value };
+}
+
 export class LexicalEmbeddings extends Embeddings {
   readonly dimensions: number;
   private readonly idf: Float64Array;
@@ -86,20 +109,37 @@ export class LexicalEmbeddings extends Embeddings {
     return { kind: 'lexical', dimensions: this.dimensions, idf: Array.from(this.idf) };
   }
 
-  /** Synchronous embedding (the async methods wrap it). A text without letters or digits gives the zero vector. */
-  embed(text: string): number[] {
-    const v = new Array<number>(this.dimensions).fill(0);
+  /**
+   * The embedding's non-zero entries, buckets ascending: `embed` is this
+   * vector written out densely (the same values, computed the same way).
+   * The search side reads only these (a question touches a few dozen of the
+   * buckets), so it never walks the zeros.
+   */
+  embedSparse(text: string): SparseVector {
+    const counts = gramCounts(text, this.dimensions);
+    const index = new Int32Array(counts.size);
+    const value = new Float64Array(counts.size);
     let norm = 0;
-    for (const [bucket, tf] of gramCounts(text, this.dimensions)) {
+    let j = 0;
+    for (const [bucket, tf] of counts) {
       // Sublinear TF: a gram repeated ten times is not ten times as telling.
       const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * this.idf[bucket]!;
-      v[bucket] = w;
+      index[j] = bucket;
+      value[j++] = w;
       norm += w * w;
     }
     if (norm > 0) {
       const inv = 1 / Math.sqrt(norm);
-      for (let i = 0; i < v.length; i += 1) v[i]! *= inv;
+      for (let i = 0; i < value.length; i += 1) value[i]! *= inv;
     }
+    return sortByIndex(index, value);
+  }
+
+  /** Synchronous embedding (the async methods wrap it). A text without letters or digits gives the zero vector. */
+  embed(text: string): number[] {
+    const v = new Array<number>(this.dimensions).fill(0);
+    const sparse = this.embedSparse(text);
+    for (let j = 0; j < sparse.index.length; j += 1) v[sparse.index[j]!] = sparse.value[j]!;
     return v;
   }
 

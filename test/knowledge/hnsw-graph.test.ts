@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { HnswGraph, graphFor } from '../../knowledge/index/hnsw-graph.js';
 import type { HybridKnowledgeBase } from '../../knowledge/index/hybrid-index.js';
+import type { LexicalEmbeddings } from '../../knowledge/index/lexical-embeddings.js';
 import { QUESTIONS_PATH, loadQuestions } from '../eval/eval-item.js';
 
 let root: string;
@@ -47,6 +48,24 @@ describe('the JS replay of the HNSW search', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('searches a sparse query (its non-zero entries) and a label mask exactly as the dense vector and a predicate', async () => {
+    const graph = HnswGraph.parse(bytes, kb.store.index.getNumDimensions())!;
+    const emb = kb.embeddings as LexicalEmbeddings;
+    const mask = new Uint8Array(graph.count).map((_, label) => (label % 5 === 0 ? 1 : 0));
+    let compared = 0;
+    for (const q of questions) {
+      const vector = await emb.embedQuery(q);
+      const sparse = emb.embedSparse(q);
+      for (const k of [1, 5, 40]) {
+        expect(graph.searchSparse(sparse, k)).toEqual(graph.search(vector, k));
+        expect(graph.searchSparse(sparse, k, mask)).toEqual(graph.search(vector, k, (l) => l % 5 === 0));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(() => graph.searchSparse({ index: [3, 2], value: [0.5, 0.5] }, 5)).toThrow(/out of order/u);
   });
 
   it('serves the saved index, and its passages are those the library search gives', async () => {

@@ -42,4 +42,16 @@ describe('the lexical embedding', () => {
     const idf = Float64Array.from(emb.state().idf);
     for (const t of texts) expect(emb.embed(t)).toEqual(referenceEmbed(t, idf, 256));
   });
+
+  it('gives as its sparse form exactly the non-zero entries of the dense vector, buckets ascending', () => {
+    const notices = readFileSync('knowledge/docs/zaozhuang-2026.txt', 'utf8').split(/\n+/u).filter(Boolean).slice(0, 200);
+    const emb = LexicalEmbeddings.fit(notices, 1024);
+    for (const t of [...notices, '枣庄中级培训补贴多少？', '退钱吗', '', '！！！', '𠀀𠀁中文 mixed ABC123']) {
+      const dense = emb.embed(t);
+      const sparse = emb.embedSparse(t);
+      const nonZero = dense.flatMap((x, i) => (x !== 0 ? [i] : []));
+      expect([...sparse.index]).toEqual(nonZero);
+      expect([...sparse.value]).toEqual(nonZero.map((i) => dense[i]));
+    }
+  });
 });
