@@ -36,6 +36,18 @@ function readingOf(char: string): string {
   return r;
 }
 
+/** Per character: whether it is Han (HAN.test), kept like the readings (a message repeats few characters). */
+const hanChars = new Map<string, boolean>();
+
+function isHan(char: string): boolean {
+  let h = hanChars.get(char);
+  if (h === undefined) {
+    h = HAN.test(char);
+    if (hanChars.size < 100_000) hanChars.set(char, h);
+  }
+  return h;
+}
+
 /** True when jieba's dictionary holds the run as one word (完了, 不能): a real word, not a typo. */
 function isWord(run: string): boolean {
   const cut = segmenter().cut(run, false);
@@ -50,6 +62,8 @@ function keyOf(chars: readonly string[]): string {
 interface Vocabulary {
   /** Reading -> the one domain word with it (ambiguous readings are left out). */
   bySound: Map<string, string>;
+  /** Every reading of two syllables or more that begins some reading of bySound: a run whose reading is none of these can grow into no word. */
+  soundPrefixes: Set<string>;
   /** Every text the notices and the facts hold, to tell real words from typos. */
   known: string;
 }
@@ -97,16 +111,21 @@ function vocabularyOf(facts: FactsTable): Vocabulary {
     else bySound.set(key, w);
   }
   for (const key of ambiguous) bySound.delete(key);
-  const vocabulary = { bySound, known };
+  const soundPrefixes = new Set<string>();
+  for (const word of bySound.values()) {
+    const chars = [...word];
+    for (let n = 2; n <= chars.length; n++) soundPrefixes.add(keyOf(chars.slice(0, n)));
+  }
+  const vocabulary = { bySound, soundPrefixes, known };
   cache.set(facts, { vocabulary, cues: TOPIC_CUES });
   return vocabulary;
 }
 
 /** `text` with every homophone typo of a domain word replaced by the word (longest runs first). */
 export function fixHomophones(text: string, facts: FactsTable): string {
-  const { bySound, known } = vocabularyOf(facts);
+  const { bySound, soundPrefixes, known } = vocabularyOf(facts);
   const chars = [...text];
-  const han = chars.map((c) => HAN.test(c));
+  const han = chars.map(isHan);
   const sound = chars.map((c, k) => (han[k] ? readingOf(c) : ''));
   // A run must start and end where jieba's words of the message do: "能不能" is 能/不能, so "能不"
   // (neng bu, like the cue 能补) is no run at all, nor "完了" inside 考完/了.
@@ -122,6 +141,8 @@ export function fixHomophones(text: string, facts: FactsTable): string {
       let key = sound[i]!;
       for (let len = 2; len <= 6 && i + len <= chars.length && han[i + len - 1]; len++) {
         key += ` ${sound[i + len - 1]}`;
+        // No domain word's reading begins so: no longer run from here is one either.
+        if (!soundPrefixes.has(key)) break;
         const word = bySound.get(key);
         if (word === undefined || !boundaries.has(i + len)) continue;
         const written = chars.slice(i, i + len).join('');
