@@ -84,20 +84,48 @@ export function normaliseForMatch(text: string): string {
     .replace(/[\s。.!！~～,，、;；:："“”'‘’?？]+/gu, '');
 }
 
+/** Phrases as compared, normalised once each: they are data (a few thousand), matched many times a turn. */
+const phraseKeys = new Map<string, string>();
+
+function phraseKey(phrase: string): string {
+  let key = phraseKeys.get(phrase);
+  if (key === undefined) {
+    key = normaliseForMatch(phrase);
+    if (phraseKeys.size < 50_000) phraseKeys.set(phrase, key);
+  }
+  return key;
+}
+
+/** The last few messages normalised: one turn matches the same text against many phrase lists. */
+const recentTexts: string[] = [];
+const recentKeys: string[] = [];
+let recentNext = 0;
+
+function textKey(text: string): string {
+  for (let i = 0; i < recentTexts.length; i++) if (recentTexts[i] === text) return recentKeys[i]!;
+  const key = normaliseForMatch(text);
+  recentTexts[recentNext] = text;
+  recentKeys[recentNext] = key;
+  recentNext = (recentNext + 1) % 4;
+  return key;
+}
+
 /** True when the (raw) message contains one of the phrases. */
 export function containsAny(text: string, phrases: readonly string[]): boolean {
-  const t = normaliseForMatch(text);
-  return phrases.some((p) => {
-    const q = normaliseForMatch(p);
+  const t = textKey(text);
+  for (const p of phrases) {
+    const q = phraseKey(p);
     // A phrase that is only punctuation ("？") is looked for as written.
-    return q === '' ? text.includes(p) : t.includes(q);
-  });
+    if (q === '' ? text.includes(p) : t.includes(q)) return true;
+  }
+  return false;
 }
 
 /** True when the (raw) message is exactly one of the phrases. */
 export function isExactly(text: string, phrases: readonly string[]): boolean {
-  const t = normaliseForMatch(text);
-  return phrases.some((p) => t === normaliseForMatch(p));
+  const t = textKey(text);
+  for (const p of phrases) if (t === phraseKey(p)) return true;
+  return false;
 }
 
 let shipped: ConversationLanguage | undefined;
