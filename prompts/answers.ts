@@ -107,6 +107,8 @@ export const WINDOW_DEPENDS = (label: string, earliest: string, latest: string) 
   `按您说的月份，${label}的最后一天在${earliest}到${latest}之间，要看证书核发的具体日期，请以证书上的日期为准。`;
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
 /** Lead of a region's own rules on a topic the tools had no typed answer for. */
+/** Leads an answer whose clauses only hand the question on ("以评价机构公布为准"). */
+export const DEFERRED_LEAD = '通知本身没有写明具体安排，只说明：';
 export const REGION_SAYS = (region: string, what: string) => `${region}的通知关于${what}是这样规定的：`;
 export const NOT_COVERED_PLACE = (place: string, covered: string[]) =>
   `我收录的通知只涉及${covered.join('、')}，没有${place}的政策，无法回答${place}的情况，请拨打${place}当地人社部门的咨询电话了解。`;

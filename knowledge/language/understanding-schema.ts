@@ -72,7 +72,16 @@ export const UnderstandingLanguageSchema = z.object({
     enrolWords: Pattern,
     /** "初级和中级有什么区别": the levels side by side on everything (fee, hours, conditions). */
     levelDifference: Pattern,
+    /** The message asks for a value (a time, an amount, a count), not yes or no: "啥时候考", "多少钱". */
+    asksValue: Pattern,
+    /** Where one clause of a message ends and the next begins (punctuation, spaces, "然后", "另外"). */
+    clauseBreak: Pattern,
   }),
+  /**
+   * Words by which a notice hands a question to someone else ("以评价机构公布为准", "另行通知"): an answer
+   * made only of such clauses says the notice itself does not state it, and gives the hotline.
+   */
+  deferralMarkers: z.array(z.string().min(1)).default([]),
   /** Details a notice may or may not state: when the documents hold none of the evidence words, the bot says so. */
   detailCues: z.array(z.object({ label: z.string().min(1), cue: Pattern, evidence: Pattern, topic: TopicSchema })),
 });

@@ -54,6 +54,7 @@ function compile(data: UnderstandingLanguage) {
     FOREIGN_SUBJECTS: compileOne(data.foreignSubjects),
     PROGRAMME_WORDS: compileOne(data.programmeWords),
     CUES: Object.fromEntries(Object.entries(data.cues).map(([k, v]) => [k, compileOne(v)])) as Record<keyof UnderstandingLanguage['cues'], RegExp>,
+    DEFERRAL_MARKERS: data.deferralMarkers,
     DETAIL_CUES: data.detailCues.map((d) => ({ label: d.label, cue: compileOne(d.cue), evidence: compileOne(d.evidence), topic: d.topic })) as DetailCue[],
   };
 }
@@ -87,6 +88,8 @@ export let FOREIGN_SUBJECTS: RegExp = c.FOREIGN_SUBJECTS;
 /** Words that tie a question to the programme (keep it in scope even with a foreign word). */
 export let PROGRAMME_WORDS: RegExp = c.PROGRAMME_WORDS;
 export let DETAIL_CUES: readonly DetailCue[] = c.DETAIL_CUES;
+/** Words by which a notice hands a question to someone else ("以评价机构公布为准"). */
+export let DEFERRAL_MARKERS: readonly string[] = c.DEFERRAL_MARKERS;
 /** The cues of understanding's own decisions (follow-ups, "can I enrol", "is it a question"). */
 export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> = c.CUES;
 
@@ -98,5 +101,5 @@ export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> =
  */
 export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
   c = compile(data);
-  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES, CUES } = c);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES, DEFERRAL_MARKERS, CUES } = c);
 }

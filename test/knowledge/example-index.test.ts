@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ExampleIndex } from '../../knowledge/index/example-index.js';
+
+const examples = [
+  { label: 'fee', text: '学费多少钱' },
+  { label: 'fee', text: '培训要交多少费用' },
+  { label: 'refund', text: '交了钱去不了能退吗' },
+  { label: 'refund', text: '退费怎么办理' },
+  { label: 'class', text: '几个人能开班' },
+] as const;
+
+describe('ExampleIndex', () => {
+  const index = new ExampleIndex<(typeof examples)[number]['label']>([...examples], ['枣庄']);
+
+  it('finds the nearest example by words and bigrams, with a cosine in [0, 1]', () => {
+    const [best] = index.nearest('枣庄学费要多少钱');
+    expect(best?.label).toBe('fee');
+    expect(best!.similarity).toBeGreaterThan(0.5);
+    expect(best!.similarity).toBeLessThanOrEqual(1);
+  });
+
+  it('votes: the label with the closest neighbours has the largest share', () => {
+    const votes = index.vote('去不了了钱能退不');
+    expect(votes[0]?.label).toBe('refund');
+    expect(votes.reduce((s, v) => s + v.share, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('strips slot words: a message of only a place has no neighbours', () => {
+    expect(index.nearest('枣庄')).toEqual([]);
+  });
+
+  it('words no example holds lower the similarity', () => {
+    const plain = index.nearest('几个人能开班')[0]!.similarity;
+    const noisy = index.nearest('几个人能开班 事业编加分')[0]!.similarity;
+    expect(noisy).toBeLessThan(plain);
+  });
+});
