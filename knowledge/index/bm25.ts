@@ -85,22 +85,18 @@ export class Bm25Index {
         scores[doc]! += w * weights[i]!;
       }
     }
-    if (touched.length > limit && touched.length <= limit * 4) {
-      // Only the best `limit` are wanted: the limit-th best score is a threshold, and only documents
-      // at or above it are sorted. The order is strict (score, then document), so this is exactly
-      // the first `limit` of the full sort.
-      const sorted = new Float64Array(touched.length);
-      for (let i = 0; i < touched.length; i++) sorted[i] = scores[touched[i]!]!;
-      sorted.sort();
-      const threshold = sorted[sorted.length - limit]!;
-      const kept: { doc: number; score: number }[] = [];
-      for (const doc of touched) if (scores[doc]! >= threshold) kept.push({ doc, score: scores[doc]! });
+    if (touched.length <= limit * 4) {
+      // Few matches: sort the documents themselves by (score desc, document), then take the first `limit`.
+      sortScores = scores;
+      touched.sort(byScoreOf);
+      const n = Math.min(limit, touched.length);
+      const out = new Array<{ doc: number; score: number }>(n);
+      for (let i = 0; i < n; i++) out[i] = { doc: touched[i]!, score: scores[touched[i]!]! };
       for (const doc of touched) scores[doc] = 0;
-      return kept.sort(byScore).slice(0, limit);
+      return out;
     }
     const out = touched.map(toHit, scores);
     for (const doc of touched) scores[doc] = 0;
-    if (out.length <= limit * 4) return out.sort(byScore).slice(0, limit);
     // Many matches (common terms in a large corpus): keep a bounded best list instead of sorting everything.
     const best: { doc: number; score: number }[] = [];
     for (const r of out) {
@@ -116,6 +112,14 @@ export class Bm25Index {
     }
     return best.length < limit ? best.sort(byScore) : best;
   }
+}
+
+/** The scores `byScoreOf` compares documents by (set just before a sort; searches are synchronous). */
+let sortScores: Float64Array = new Float64Array(0);
+
+/** Documents best first by sortScores, ties by document order (byScore on document numbers). */
+function byScoreOf(x: number, y: number): number {
+  return sortScores[y]! - sortScores[x]! || x - y;
 }
 
 /** Best first, ties by document order. */
