@@ -10,6 +10,8 @@ export class FactsTable {
   readonly regions: FactsFile['regions'];
   readonly #all: readonly Fact[];
   readonly #byId: ReadonlyMap<string, Fact>;
+  /** Facts per kind, in table order (the table never changes; tools ask for a kind many times a turn). */
+  readonly #byKind = new Map<FactKind, Fact[]>();
 
   constructor(file: FactsFile) {
     this.version = file.version;
@@ -17,6 +19,11 @@ export class FactsTable {
     this.regions = file.regions;
     this.#all = file.facts;
     this.#byId = new Map(file.facts.map((f) => [f.id, f]));
+    for (const f of file.facts) {
+      const list = this.#byKind.get(f.kind);
+      if (list) list.push(f);
+      else this.#byKind.set(f.kind, [f]);
+    }
   }
 
   all(): readonly Fact[] {
@@ -29,10 +36,11 @@ export class FactsTable {
 
   /** Facts of one kind, optionally narrowed by a predicate. */
   ofKind<K extends FactKind>(kind: K, where?: (f: FactOf<K>) => boolean): FactOf<K>[] {
+    const ofKind = (this.#byKind.get(kind) ?? []) as FactOf<K>[];
+    // A new array every call: callers may sort or extend what they get.
+    if (!where) return ofKind.slice();
     const out: FactOf<K>[] = [];
-    for (const f of this.#all) {
-      if (f.kind === kind && (!where || where(f as FactOf<K>))) out.push(f as FactOf<K>);
-    }
+    for (const f of ofKind) if (where(f)) out.push(f);
     return out;
   }
 

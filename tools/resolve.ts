@@ -110,6 +110,16 @@ export interface OccupationName {
  * then any other name a fee/subsidy/hours/eligibility fact uses.
  */
 export function occupationNames(facts: FactsTable): OccupationName[] {
+  let names = occupationNamesOf.get(facts);
+  if (!names) occupationNamesOf.set(facts, (names = collectOccupationNames(facts)));
+  // Copies: the table's names are kept, what callers get is theirs.
+  return names.map((o) => ({ name: o.name, aliases: [...o.aliases] }));
+}
+
+/** occupationNames per facts table (a table never changes; the tools resolve occupations many times a turn). */
+const occupationNamesOf = new WeakMap<FactsTable, OccupationName[]>();
+
+function collectOccupationNames(facts: FactsTable): OccupationName[] {
   const byName = new Map<string, Set<string>>();
   for (const f of facts.ofKind('occupation')) {
     const set = byName.get(f.name) ?? new Set<string>();
