@@ -58,9 +58,18 @@ function terms(text: string, strip: readonly string[]): Vector {
   return v;
 }
 
+/** True when example a comes strictly before example b: higher score, then lower number. */
+function before(scores: Float64Array, a: number, b: number): boolean {
+  const d = scores[b]! - scores[a]!;
+  return d !== 0 ? d < 0 : a < b;
+}
+
 export class ExampleIndex<L extends string> {
   private readonly idf = new Map<string, number>();
-  private readonly postings = new Map<string, Array<[number, number]>>();
+  /** Per term: the examples holding it and the term's normalised weight in each, in example order. */
+  private readonly postings = new Map<string, { docs: Int32Array; weights: Float64Array }>();
+  /** Scratch score per example, reused by every call (nearest is synchronous); zero between calls. */
+  private readonly scores: Float64Array;
   private readonly labels: L[] = [];
   private readonly texts: string[] = [];
   private readonly maxIdf: number;
@@ -98,6 +107,7 @@ export class ExampleIndex<L extends string> {
       this.idf.set(term, Math.log(1 + this.size / n) * icf);
     }
     this.maxIdf = Math.max(0, ...this.idf.values());
+    const lists = new Map<string, Array<[number, number]>>();
     vectors.forEach((v, i) => {
       let norm = 0;
       const weighted: Array<[string, number]> = [];
@@ -108,13 +118,15 @@ export class ExampleIndex<L extends string> {
       }
       norm = Math.sqrt(norm) || 1;
       for (const [term, w] of weighted) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = []));
         list.push([i, w / norm]);
       }
       this.labels.push(examples[i]!.label);
       this.texts.push(examples[i]!.text);
     });
+    for (const [term, list] of lists) this.postings.set(term, { docs: Int32Array.from(list, (e) => e[0]), weights: Float64Array.from(list, (e) => e[1]) });
+    this.scores = new Float64Array(this.size);
   }
 
   /** The k most similar examples, best first. A term no example holds counts in the message's norm (it lowers every similarity). */
@@ -128,13 +140,33 @@ export class ExampleIndex<L extends string> {
       if (this.postings.has(term)) weights.push([term, w]);
     }
     norm = Math.sqrt(norm);
-    if (norm === 0) return [];
-    const scores = new Map<number, number>();
-    for (const [term, w] of weights) for (const [doc, dw] of this.postings.get(term)!) scores.set(doc, (scores.get(doc) ?? 0) + (w / norm) * dw);
-    return [...scores]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, k)
-      .map(([doc, s]) => ({ label: this.labels[doc]!, text: this.texts[doc]!, similarity: Math.min(1, s) }));
+    if (norm === 0 || k <= 0) return [];
+    // Scores summed per example in the same order as before (term by term, postings in example order),
+    // in a reused typed array: every contribution is positive, so a zero score marks an untouched example.
+    const scores = this.scores;
+    const touched: number[] = [];
+    for (const [term, w] of weights) {
+      const { docs, weights: dws } = this.postings.get(term)!;
+      const qw = w / norm;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = scores[doc]! + qw * dws[i]!;
+      }
+    }
+    // The first k by (score desc, example order): a strict total order, so a sorted list of k kept while
+    // scanning gives exactly the first k of sorting them all.
+    const best: number[] = [];
+    for (const doc of touched) {
+      if (best.length === k && !before(scores, doc, best[k - 1]!)) continue;
+      let at = best.length;
+      while (at > 0 && before(scores, doc, best[at - 1]!)) at--;
+      best.splice(at, 0, doc);
+      if (best.length > k) best.pop();
+    }
+    const out = best.map((doc) => ({ label: this.labels[doc]!, text: this.texts[doc]!, similarity: Math.min(1, scores[doc]!) }));
+    for (const doc of touched) scores[doc] = 0;
+    return out;
   }
 
   /** Labels of the k nearest examples, best first, each with its best similarity and its share of the votes. */
