@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { clockFrom } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { loadCheckedFacts } from '../knowledge/facts/check-facts.js';
+import { checkExampleData } from '../knowledge/language/examples-schema.js';
 import { embeddingsFromConfig, openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Region } from '../knowledge/facts/schema.js';
@@ -74,6 +75,9 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   if (!checked.ok) throw new AppStartError(START.factsRefused(checked.problems));
   logger.debug('facts and notices checked', { facts: checked.file.facts.length, notices: checked.notices.length, ms: checked.ms });
   const factsTable = new FactsTable(checked.file);
+  // The residents' phrasings are data too: a bad file or an ask for a fact that does not exist refuses the start.
+  const language = checkExampleData(new Set(factsTable.all().map((f) => f.id)));
+  if (language.length) throw new AppStartError(START.languageRefused(language));
   const documents = checked.documents;
   const embeddings = embeddingsFromConfig(config);
   if (!embeddings.ok) throw new AppStartError(embeddings.error);

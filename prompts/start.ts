@@ -72,6 +72,13 @@ export const START = {
   stopping: '正在停止：先把发送队列里的消息发完……',
   stopped: '已停止。',
   /** Why the bot refuses to start: the facts table or a notice failed its checks. */
+  languageRefused: (problems: readonly string[]) =>
+    [
+      `语言数据（knowledge/language）没有通过启动检查，拒绝启动（${problems.length} 处问题）：`,
+      ...problems.slice(0, MAX_PROBLEM_LINES).map((p) => `- ${p}`),
+      ...(problems.length > MAX_PROBLEM_LINES ? [`- ……另有 ${problems.length - MAX_PROBLEM_LINES} 处`] : []),
+      '改法见 README 的“教机器人新的说法”一节；改好后运行 npm test 核对。',
+    ].join('\n'),
   factsRefused: (problems: readonly FactsProblem[]) =>
     [
       `事实表或通知没有通过启动检查，拒绝启动（${problems.length} 处问题）：`,

@@ -110,3 +110,16 @@ let generation = 0;
 export function examplesGeneration(): number {
   return generation;
 }
+
+/**
+ * The start-up check of the example data against the facts table: both files load and validate, and every
+ * fact-asks key is a fact. Returns the problems, each naming its entry; empty when all is well.
+ */
+export function checkExampleData(factIds: ReadonlySet<string>): string[] {
+  try {
+    defaultTopicExamples();
+    return checkFactAsks(defaultFactAsks(), factIds);
+  } catch (error) {
+    return [(error as Error).message];
+  }
+}

@@ -9,6 +9,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { AppStartError, createApp } from '../../bot/app.js';
 import { parseConfig } from '../../bot/config.js';
 import { main as dte } from '../../bot/channels/cli/dte.js';
+import { defaultFactAsks, useExamples } from '../../knowledge/language/examples-schema.js';
 import { brokenFixtures, NOTICE, REAL_DOCS, ROOT, SUBSIDY_FACT } from '../knowledge/start-checks-fixture.js';
 
 const fx = brokenFixtures();
@@ -35,6 +36,23 @@ describe('createApp', () => {
       (e: Error) => e.message,
     );
     for (const n of names()) expect(message).toContain(n);
+  });
+});
+
+describe('createApp and the language data', () => {
+  const shipped = defaultFactAsks();
+  afterEach(() => useExamples({ asks: shipped }));
+
+  it('refuses example asks for a fact that does not exist, naming the fact id', async () => {
+    useExamples({ asks: { ...shipped, 'zz26-no-such-fact': ['这条不存在'] } });
+    const r = parseConfig(baseEnv());
+    if (!r.ok) throw new Error(r.message);
+    const message = await createApp(r.config).then(
+      () => '',
+      (e: Error) => (e instanceof AppStartError ? e.message : `not a start error: ${e.message}`),
+    );
+    expect(message).toContain('zz26-no-such-fact');
+    expect(message).toContain('knowledge/language');
   });
 });
 
