@@ -42,7 +42,7 @@ export function loadTopicExamples(path: string): TopicExamples {
   return parsed.data;
 }
 
-/** Every *.json of a fact-asks folder, merged; a fact id given in two files is an error (which one wins would be arbitrary). */
+/** Every *.json of a fact-asks folder, merged: a fact's asks from several files are joined (an operator may keep new asks in a file of their own). */
 export function loadFactAsks(dir: string): FactAsks {
   const merged: FactAsks = {};
   let files: string[];
@@ -55,10 +55,7 @@ export function loadFactAsks(dir: string): FactAsks {
     const path = join(dir, file);
     const parsed = FactAsksSchema.safeParse(parseJson(path));
     if (!parsed.success) throw new Error(`language data ${path} is invalid:\n${z.prettifyError(parsed.error)}`);
-    for (const [id, asks] of Object.entries(parsed.data)) {
-      if (merged[id]) throw new Error(`language data ${path}: fact ${id} already has asks in another file of ${dir}`);
-      merged[id] = asks;
-    }
+    for (const [id, asks] of Object.entries(parsed.data)) merged[id] = [...new Set([...(merged[id] ?? []), ...asks])];
   }
   return merged;
 }
