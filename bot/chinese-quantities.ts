@@ -1,0 +1,138 @@
+/**
+ * Generic parsers of Chinese quantities: numerals in small counts (两, 十一),
+ * durations ("两年半", "11个月", "1年3个月"), relative calendar years (去年,
+ * 前年), amounts in 元, and a list's own numbering ("（一）"). They know the
+ * number system and its units, not how residents phrase anything: the words
+ * residents wrap a duration in ("大概", "快", "了") are passed in from the
+ * language data (knowledge/language/profile.json).
+ */
+
+const DIGITS: Readonly<Record<string, number>> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A count in digits or small Chinese numerals ("3", "两", "十一"); undefined otherwise. */
+export function chineseCount(s: string): number | undefined {
+  if (/^\d+(?:\.\d+)?$/u.test(s)) return Number(s);
+  if (s === '十') return 10;
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/u.exec(s);
+  if (m) return (m[1] ? DIGITS[m[1]]! : 1) * 10 + (m[2] ? DIGITS[m[2]]! : 0);
+  if (s.length === 1 && DIGITS[s] !== undefined) return DIGITS[s];
+  return undefined;
+}
+
+/** Pattern text of a number in digits or Chinese numerals, 半 included ({number} in the language data). */
+export const NUMBER_PATTERN = '(?:\\d+|[一二两三四五六七八九十半]+)';
+
+/** Pattern text of a calendar year with an optional month, as the named groups `year` and `month` ({date} in the language data). */
+export const YEAR_MONTH_PATTERN = '(?<year>(?:19|20)\\d{2})年(?:(?<month>\\d{1,2})月)?';
+
+/** The year and month a {date} match names. */
+export function yearMonthOf(m: RegExpExecArray): { year: string; month?: string } {
+  return { year: m.groups!.year!, ...(m.groups!.month ? { month: m.groups!.month } : {}) };
+}
+
+const RELATIVE_YEARS: Readonly<Record<string, number>> = { 今年: 0, 去年: 1, 前年: 2, 大前年: 3 };
+const RELATIVE_YEAR = /大前年|前年|去年|今年/gu;
+
+/** "去年评的" on 2026: "2025年评的" — relative years become the calendar years they name. */
+export function absoluteYears(text: string, thisYear: number): string {
+  return text.replace(RELATIVE_YEAR, (w) => `${thisYear - RELATIVE_YEARS[w]!}年`);
+}
+
+const SMALL_NUMBER = '(?<!\\d)(\\d{1,2}(?:\\.\\d+)?|[一二两三四五六七八九十]+|半)';
+const YEARS = new RegExp(`${SMALL_NUMBER}\\s*(?:年|个年头)(半)?`, 'u');
+const MONTHS = new RegExp(`${SMALL_NUMBER}\\s*个?月`, 'u');
+
+function smallNumber(s: string): number | undefined {
+  return s === '半' ? 0.5 : chineseCount(s);
+}
+
+/** The first duration written in a text ("两年", "一年半", "11个月", "半年"), in years; undefined when there is none. */
+export function firstDuration(text: string): number | undefined {
+  const y = YEARS.exec(text);
+  if (y) {
+    const n = smallNumber(y[1]!);
+    if (n !== undefined) return n + (y[2] ? 0.5 : 0);
+  }
+  const m = MONTHS.exec(text);
+  if (m) {
+    const n = smallNumber(m[1]!);
+    if (n !== undefined) return Math.round((n / 12) * 100) / 100;
+  }
+  return undefined;
+}
+
+/** The words residents wrap a duration in (from the language data). */
+export interface DurationWords {
+  /** Whole answers that mean none ("没有"). */
+  readonly zero: readonly string[];
+  /** Before a duration, leaving it as it is ("大概"). */
+  readonly approximately: readonly string[];
+  /** Before a duration, making it a little less ("快"). */
+  readonly under: readonly string[];
+  /** After a duration ("了", "多"). */
+  readonly trailing: readonly string[];
+}
+
+const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+const alternatives = (words: readonly string[]) =>
+  words.length ? [...words].sort((a, b) => b.length - a.length).map(escape).join('|') : '(?!)';
+
+const CN = '[一二两三四五六七八九十]+';
+const compiled = new WeakMap<DurationWords, { whole: RegExp; inSentence: RegExp }>();
+function durationPatterns(words: DurationWords) {
+  let c = compiled.get(words);
+  if (!c) {
+    c = {
+      whole: new RegExp(
+        `^(?:${alternatives(words.approximately)})?([\\d.]+|${CN})?(?:年|周年)?(半)?(?:零|又)?(?:([\\d]+|${CN})个?月)?(?:${alternatives(words.trailing)})?$`,
+        'u',
+      ),
+      // A four-digit calendar year ("2019年") or 年级/年度/年份/年月 is no duration.
+      inSentence: new RegExp(`(${alternatives(words.under)})?(\\d+(?:\\.\\d+)?|${CN})(个)?(多)?(?:周)?年(半)?(?!级|度|份|月)`, 'gu'),
+    };
+    compiled.set(words, c);
+  }
+  return c;
+}
+
+/** Years from an answer: "3年", "两年半", "半年", "11个月", "1年3个月", "3", "没有"; else the last duration in a sentence. */
+export function parseDurationAnswer(text: string, words: DurationWords): number | undefined {
+  const s = text.normalize('NFKC').replace(/\s+/gu, '').replace(/[。.!！]+$/u, '');
+  if (words.zero.includes(s)) return 0;
+  if (s === '半年') return 0.5;
+  const { whole } = durationPatterns(words);
+  const m = whole.exec(s);
+  if (!m || (m[1] === undefined && m[3] === undefined)) return durationInSentence(s, words);
+  const years = m[1] !== undefined ? chineseCount(m[1]) : 0;
+  const months = m[3] !== undefined ? chineseCount(m[3]) : 0;
+  if (years === undefined || months === undefined) return undefined;
+  const total = years + (m[2] ? 0.5 : 0) + months / 12;
+  return total <= 80 ? total : undefined;
+}
+
+/**
+ * Years said in a sentence: "从事这行两年", "干了快四年", "取得助理工程师以后干了4年".
+ * The last duration counts; an `under` word ("快四年") makes it a little under N (it
+ * does not meet an "N years" clause); a four-digit calendar year is not a duration.
+ */
+function durationInSentence(s: string, words: DurationWords): number | undefined {
+  const all = [...s.matchAll(durationPatterns(words).inSentence)];
+  const m = all[all.length - 1];
+  if (!m) return undefined;
+  const n = chineseCount(m[2]!);
+  if (n === undefined || n > 80) return undefined;
+  return n + (m[5] ? 0.5 : 0) - (m[1] ? 0.5 : 0);
+}
+
+/** True when a text states an amount in 元 ("3000元"). */
+export function statesAmount(text: string): boolean {
+  return /\d+元/u.test(text);
+}
+
+/** "申报程序（一）" -> "申报程序": a label without its trailing list numbering (and what follows it). */
+export function withoutListNumber(label: string): string {
+  return label.replace(/[（(]?[一二三四五六七八九十\d]+[)）]?[^（(]*$/u, '');
+}
+
+/** Pattern text of a number in digits (for keys of what a line states). */
+export const DIGITS_PATTERN = '\\d+';
