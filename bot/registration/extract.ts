@@ -9,7 +9,10 @@ import type { FormField } from './types.js';
 import { FORM_FIELDS } from './types.js';
 import { FIELD_DEFINITIONS } from './form-fields.js';
 import { matchDistrict } from './validate.js';
-import { containsAny, defaultConversationLanguage, type ConversationLanguage } from '../../knowledge/language/schema.js';
+import { containsAny, defaultConversationLanguage, isExactly, type ConversationLanguage } from '../../knowledge/language/schema.js';
+import type { FactsTable } from '../../tools/facts-table.js';
+import { formPhrases, type FormPhrases } from './form-phrases.js';
+import { profileLanguage } from './profile-language.js';
 
 /** What the extractor needs to know about the form at this point. */
 export interface ExtractContext {
@@ -19,6 +22,8 @@ export interface ExtractContext {
   districtOptions: readonly string[];
   /** How residents phrase things; defaults to the shipped language data. */
   language?: ConversationLanguage;
+  /** The facts table, for the titles the notices name (the shipped table by default). */
+  facts?: FactsTable;
 }
 
 export interface Extraction {
@@ -80,32 +85,10 @@ function freeTextAnswer(field: FormField, text: string, language: ConversationLa
 }
 
 const SEPARATORS = /[，,。；;！!？?\n、]+/u;
-const QUESTION = /[？?]|吗|多少|怎么|什么|哪[里个些儿]|几号|几天|几月|几点|如何|为什么|能不能|可不可以|是否|有没有|呢$/u;
 
-/** Phrases that turn what follows into the new value of the field named before. */
-const CHANGE =
-  /^(?:号码?)?(?:填错了|写错了|错了|不对|有误)?[\s]*(?:改成|改为|换成|换为|更正为|更改为|修改为|应该是|应为|填的是|填|是|为|叫|[:：])\s*/u;
-const CHANGE_ONLY = /^(?:改成|改为|换成|换为|更正为|更改为|修改为|应该是|应为|正确的是)\s*/u;
-const WRONG = /^(?:号码?)?(?:填错了|写错了|错了|不对|有误|填错|写错)(?:了)?$/u;
-const FILLER = /^(?:嗯+|哦+|那个|然后|还有|另外|我的|我)\s*/u;
-
-/** ID-number-like runs: labelled (any length, for a precise error) or bare 15/18 characters. */
-const ID_LABELLED = /身份证(?:号码|号)?\s*(?:是|为|改成|改为|应该是|[:：])?\s*([0-9０-９Xx][0-9０-９Xx\s]{5,24}[0-9０-９Xx]|[0-9]{6,})/u;
+/** Bare ID-number-like runs (15/18 characters; others for a precise error) and mobile-like runs (1[3-9] + 9 digits, spaces/dashes, +86). */
 const ID_BARE = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15}|\d{16}|\d{19}|\d{17})(?![0-9A-Za-z])/u;
-/** Mobile-like runs: labelled (any length) or bare 1[3-9] + 9 digits with spaces/dashes and +86. */
-const PHONE_LABELLED =
-  /(?:手机号码|手机号|手机|电话号码|电话|联系电话|联系方式)\s*(?:是|为|改成|改为|应该是|[:：])?\s*((?:\+?86[\s-]?)?[0-9][0-9\s-]{4,18}[0-9])/u;
 const PHONE_BARE = /(?<![0-9])((?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8})(?![0-9])|(?<![0-9])(1\d{9,11})(?![0-9])/u;
-
-const LEVEL = /(初级|中级|高级)(?!工程师|职称|经济师|会计师|会计|技师|讲师|证|专业技术|的证)/u;
-const TITLE =
-  /(?:正高级工程师|高级工程师|助理工程师|工程师|技术员|高级经济师|助理经济师|经济师|高级会计师|助理会计师|会计师|讲师|副教授|教授|助教|助理研究员|副研究员|研究员|高级技师|技师|主治医师|医师|护师|统计师|审计师)/u;
-const NO_TITLE = /^(?:无职称|没有职称|暂无职称|没职称|职称无|职称没有)$/u;
-const EDUCATION = /博士|硕士|研究生|本科|大专|专科|中专|高中|初中|技校|技工院校|学士/u;
-const EMPLOYER =
-  /^(?:在|我在|单位是|就职于|任职于|工作于)?(.{2,50}?(?:有限公司|公司|集团|局|院|学校|大学|学院|中心|厂|医院|银行|事务所|合作社|委员会|办公室|研究所|站|店|馆|协会|社区|街道|政府|部|处|科|所|队))(?:工作|上班|任职|的)?$/u;
-const NAME = /^(?:我叫|我的名字是|名字叫|名字是|叫|本人)\s*(.+)$/u;
-const GENDER_WORD = /^(?:性别)?(?:是)?(男|女|男性|女性|男的|女的|男生|女生)$/u;
 
 function take(text: string, re: RegExp): { value?: string; rest: string } {
   const m = re.exec(text);
@@ -119,27 +102,35 @@ function fieldWords(language: ConversationLanguage): ReadonlyArray<readonly [str
   return Object.entries(language.fieldWords).sort((a, b) => b[0].length - a[0].length);
 }
 
-function fieldNamedAt(segment: string, words: ReadonlyArray<readonly [string, FormField]>): { field: FormField; rest: string } | undefined {
-  const s = segment.replace(/^把/u, '');
+function fieldNamedAt(segment: string, words: ReadonlyArray<readonly [string, FormField]>, phrases: FormPhrases): { field: FormField; rest: string } | undefined {
+  const s = segment.replace(phrases.fieldOpening, '');
   for (const [word, field] of words) if (s.startsWith(word)) return { field, rest: s.slice(word.length) };
   return undefined;
 }
 
 /** Classify one segment that names no field: which field does it look like? */
-function classify(segment: string, ctx: ExtractContext): { field: FormField; value: string } | undefined {
-  const g = GENDER_WORD.exec(segment);
+function classify(segment: string, ctx: ExtractContext, language: ConversationLanguage, phrases: FormPhrases): { field: FormField; value: string } | undefined {
+  const g = phrases.gender.exec(segment);
   if (g) return { field: 'gender', value: g[1]! };
-  if (matchDistrict(segment, ctx.districtOptions)) return { field: 'district', value: segment };
-  if (NO_TITLE.test(segment)) return { field: 'title', value: '' };
-  const level = LEVEL.exec(segment);
-  if (level && !/职称|证书/u.test(segment)) return { field: 'level', value: level[1]! };
-  if (EDUCATION.test(segment)) return { field: 'education', value: segment.replace(/^(?:学历|我是)/u, '') };
-  if (TITLE.test(segment) && !EMPLOYER.test(segment)) return { field: 'title', value: segment.replace(/^(?:职称|我是)/u, '') };
-  const employer = EMPLOYER.exec(segment);
+  if (matchDistrict(segment, ctx.districtOptions, language)) return { field: 'district', value: segment };
+  if (saysNoTitle(segment, language)) return { field: 'title', value: '' };
+  const level = phrases.level.exec(segment);
+  if (level && !phrases.notLevelContext.test(segment)) return { field: 'level', value: level[1]! };
+  const profile = profileLanguage(ctx.facts);
+  if (profile.education.any.test(segment)) return { field: 'education', value: segment.replace(phrases.before('education', true), '') };
+  const employer = phrases.employer.exec(segment);
+  if ((profile.titles.knownIn(segment) !== undefined || phrases.titleLike.test(segment)) && !employer) return { field: 'title', value: segment.replace(phrases.before('title', true), '') };
   if (employer) return { field: 'employer', value: employer[1]! };
-  const name = NAME.exec(segment);
+  const name = phrases.name.exec(segment);
   if (name) return { field: 'name', value: name[1]! };
   return undefined;
+}
+
+/** "无职称", "职称没有": a segment saying no title that names the title word itself (a bare "没有" answers what was asked). */
+function saysNoTitle(segment: string, language: ConversationLanguage): boolean {
+  const words = language.formPhrases.titleWords;
+  if (isExactly(segment, language.noTitle.filter((p) => words.some((w) => p.includes(w))))) return true;
+  return words.some((w) => segment.startsWith(w) && segment.length > w.length && isExactly(segment.slice(w.length), language.noTitle));
 }
 
 /**
@@ -155,14 +146,15 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
   const reopen: FormField[] = [];
   const corrected: FormField[] = [];
   const language = ctx.language ?? defaultConversationLanguage();
+  const phrases = formPhrases(language);
   let rest = text.normalize('NFKC').trim();
-  const question = QUESTION.test(rest);
+  const question = phrases.question.test(rest);
   const correcting = leading(rest, language.formPhrases.correctionOpenings) !== '';
 
   // Numbers first: they are unambiguous, and removing them keeps segments clean.
   for (const [field, re] of [
-    ['idNumber', ID_LABELLED],
-    ['phone', PHONE_LABELLED],
+    ['idNumber', phrases.idLabelled],
+    ['phone', phrases.phoneLabelled],
     ['idNumber', ID_BARE],
     ['phone', PHONE_BARE],
   ] as const) {
@@ -178,9 +170,9 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
   // message names fields itself ("单位在峄城那边", "把手机号改成…") or is a question.
   if (ctx.asking && FREE_TEXT_FIELDS.has(ctx.asking) && !question && !correcting && Object.keys(values).length === 0) {
     const words = fieldWords(language);
-    const names = rest.split(SEPARATORS).map((seg) => fieldNamedAt(seg.trim(), words)).filter((n) => n !== undefined);
+    const names = rest.split(SEPARATORS).map((seg) => fieldNamedAt(seg.trim(), words, phrases)).filter((n) => n !== undefined);
     const namesOther = names.some((n) => n.field !== ctx.asking && !(ctx.asking === 'employer' && n.field === 'employer'));
-    const namesDistrict = names.some((n) => n.field === 'employer' && matchDistrict(n.rest.replace(/^[在是]/u, ''), ctx.districtOptions));
+    const namesDistrict = names.some((n) => n.field === 'employer' && matchDistrict(n.rest.replace(phrases.before('district'), ''), ctx.districtOptions, language));
     if (!namesOther && !namesDistrict) {
       const value = freeTextAnswer(ctx.asking, rest, language);
       if (value !== undefined) return { values: { [ctx.asking]: value }, reopen, question: false, corrected };
@@ -191,7 +183,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
   rest = rest.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '，');
   const segments = rest
     .split(SEPARATORS)
-    .map((s) => s.trim().replace(FILLER, '').trim())
+    .map((s) => s.trim().replace(phrases.filler, '').trim())
     .filter((s) => s.length > 0);
   const unclassified: string[] = [];
   const allWords = fieldWords(language);
@@ -202,27 +194,27 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
   for (const segment of segments) {
     const before = previous;
     previous = undefined;
-    const named = fieldNamedAt(segment, allWords);
+    const named = fieldNamedAt(segment, allWords, phrases);
     if (named) {
       lastNamed = named.field;
       const r = named.rest.trim();
-      if (r === '' || WRONG.test(r)) {
+      if (r === '' || phrases.wrongOnly.test(r)) {
         if (values[named.field] === undefined && r !== '') reopen.push(named.field);
         continue;
       }
-      const change = CHANGE.exec(r);
-      const explicit = change !== null && /改|换|更正|应/u.test(change[0]);
+      const change = phrases.change.exec(r);
+      const explicit = change !== null && change[1] !== undefined;
       if (question && !explicit) continue;
-      if (explicit || correcting || /错|不对|有误/u.test(r)) corrected.push(named.field);
+      if (explicit || correcting || phrases.wrongAnywhere.test(r)) corrected.push(named.field);
       const value = change ? r.slice(change[0].length) : r;
       if (value.trim() === '') continue;
       // "单位在滕州" names the employer word but gives a district.
-      if (named.field === 'employer' && matchDistrict(value, ctx.districtOptions)) values.district = value;
+      if (named.field === 'employer' && matchDistrict(value, ctx.districtOptions, language)) values.district = value;
       else if (values[named.field] === undefined) values[named.field] = value;
       previous = named.field;
       continue;
     }
-    const change = CHANGE_ONLY.exec(segment);
+    const change = phrases.changeOnly.exec(segment);
     if (change && lastNamed) {
       const value = segment.slice(change[0].length).trim();
       if (value === '') continue;
@@ -233,7 +225,7 @@ export function extractFields(text: string, ctx: ExtractContext): Extraction {
       continue;
     }
     if (question) continue;
-    const c = classify(segment, ctx);
+    const c = classify(segment, ctx, language, phrases);
     // "本科，计算机专业": a major right after the education joins it.
     if (before === 'education' && values.education !== undefined && (!c || c.field === 'education')) {
       values.education = `${values.education} ${segment}`;

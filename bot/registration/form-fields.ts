@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { FORM_FIELD_KEYS, type FormFieldKeySchema } from '../../knowledge/facts/schema.js';
 import { maskIdNumber, maskName, maskPhone } from '../mask.js';
+import { formPhrases } from './form-phrases.js';
 import {
   validateDistrict,
   validateGender,
@@ -50,7 +51,7 @@ const plain = (v: string) => v;
 
 export const FIELD_DEFINITIONS = {
   name: { validate: (raw) => validateName(raw), stored: z.string(), mask: maskName, summary: plain, freeText: false, exportWidth: 10 },
-  gender: { validate: (raw) => validateGender(raw), stored: z.enum(['男', '女']), mask: plain, summary: plain, freeText: false, exportWidth: 6 },
+  gender: { validate: (raw, ctx) => validateGender(raw, ctx.language), stored: z.enum(['男', '女']), mask: plain, summary: plain, freeText: false, exportWidth: 6 },
   idNumber: {
     validate: (raw, ctx) => {
       const r = validateIdNumber(raw, ctx.now);
@@ -63,26 +64,26 @@ export const FIELD_DEFINITIONS = {
     exportWidth: 22,
   },
   education: {
-    validate: (raw, ctx) => validateText(raw.replace(/^(?:学历(?:及所学专业)?[:：是为]?)/u, ''), ctx.label, 50),
+    validate: (raw, ctx) => validateText(raw.replace(formPhrases(ctx.language).before('education'), ''), ctx.label, 50),
     stored: z.string(),
     mask: plain,
     summary: plain,
     freeText: false,
     exportWidth: 24,
   },
-  title: { validate: (raw, ctx) => validateTitle(raw, ctx.label), stored: z.string(), mask: plain, summary: plain, freeText: true, exportWidth: 14 },
+  title: { validate: (raw, ctx) => validateTitle(raw, ctx.label, ctx.language), stored: z.string(), mask: plain, summary: plain, freeText: true, exportWidth: 14 },
   employer: {
-    validate: (raw, ctx) => validateText(raw.replace(/^(?:(?:所在)?单位(?:是|为|[:：])?|在)/u, ''), ctx.label, 60),
+    validate: (raw, ctx) => validateText(raw.replace(formPhrases(ctx.language).before('employer'), ''), ctx.label, 60),
     stored: z.string(),
     mask: plain,
     summary: plain,
     freeText: true,
     exportWidth: 28,
   },
-  district: { validate: (raw, ctx) => validateDistrict(raw, ctx.options ?? []), stored: z.string(), mask: plain, summary: plain, freeText: false, exportWidth: 16 },
+  district: { validate: (raw, ctx) => validateDistrict(raw, ctx.options ?? [], ctx.language), stored: z.string(), mask: plain, summary: plain, freeText: false, exportWidth: 16 },
   phone: { validate: (raw) => validatePhone(raw), stored: z.string(), mask: maskPhone, summary: maskPhone, freeText: false, exportWidth: 14 },
   level: {
-    validate: (raw, ctx) => validateLevel(raw, ctx.options ?? []),
+    validate: (raw, ctx) => validateLevel(raw, ctx.options ?? [], ctx.language),
     stored: z.enum(['初级', '中级']),
     mask: plain,
     summary: plain,

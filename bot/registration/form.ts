@@ -37,6 +37,7 @@ import {
 import { buildProfile, parseProfileAnswer, parseYears, toolEligibilityChecker, type CheckEligibility } from './eligibility.js';
 import { extractFields } from './extract.js';
 import { containsAny, defaultConversationLanguage, isExactly, type ConversationLanguage } from '../../knowledge/language/schema.js';
+import { formPhrases } from './form-phrases.js';
 import {
   districtOffice,
   fieldSpec,
@@ -103,11 +104,14 @@ function isOneOf(text: string, words: readonly string[]): boolean {
   return words.includes(norm(text));
 }
 
-const QUESTION = /[？?]|吗|多少|怎么|什么|哪[里个些儿]|几号|如何|为什么|能不能|可不可以|是否|有没有/u;
+/** A question ("吗", "多少", "哪里"…, from the language data): for the engine, not the form. */
+function isQuestion(text: string, ctx: FormContext): boolean {
+  return formPhrases(ctx.language).question.test(norm(text));
+}
 
-function isCancel(text: string): boolean {
+function isCancel(text: string, ctx: FormContext): boolean {
   const t = norm(text);
-  return isOneOf(t, WORDS.cancel) || t.includes('不报了') || t.includes('取消报名') || t.includes('不想报了');
+  return isOneOf(t, WORDS.cancel) || formPhrases(ctx.language).cancel.test(t);
 }
 
 function end(replies: string[], effects: Effect[] = []): FormStep {
@@ -193,13 +197,13 @@ export function startForm(ctx: FormContext, text = ''): FormStep {
 /** Valid fields a message gives of its own accord (before consent, or in a one-shot first message). */
 function volunteered(text: string, ctx: FormContext, spec: FormSpec, base: FormState['values'] = {}): FormState['values'] {
   if (!text.trim()) return { ...base };
-  const ex = extractFields(text, { districtOptions: fieldSpec(spec, 'district').options ?? [] });
+  const ex = extractFields(text, { districtOptions: fieldSpec(spec, 'district').options ?? [], language: ctx.language, facts: ctx.facts });
   const values = { ...base };
   for (const field of FORM_FIELDS) {
     const raw = ex.values[field];
     if (raw === undefined || values[field] !== undefined) continue;
     const f = fieldSpec(spec, field);
-    const r = validateField(field, raw, { now: ctx.now, label: f.label, options: f.options });
+    const r = validateField(field, raw, { now: ctx.now, label: f.label, options: f.options, language: ctx.language });
     if (r.ok) values[field] = r.value;
   }
   return values;
@@ -277,9 +281,9 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
 
   switch (state.step) {
     case 'consent':
-      if (isOneOf(t, WORDS.no) || isCancel(t)) return end([FORM.consentRefused]);
+      if (isOneOf(t, WORDS.no) || isCancel(t, ctx)) return end([FORM.consentRefused]);
       if (isOneOf(t, WORDS.yes)) return advance({ ...state, step: 'filling' }, ctx, spec, []);
-      if (QUESTION.test(t)) return notHandled(state);
+      if (isQuestion(t, ctx)) return notHandled(state);
       {
         // "先帮我记上：…" before saying yes: keep what was given, ask for consent again.
         const values = volunteered(text, ctx, spec, state.values);
@@ -298,7 +302,7 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
       return stay(state, [FORM.cancelAgain]);
 
     case 'confirm-ineligible':
-      if (isCancel(t)) return end([FORM.cancelled]);
+      if (isCancel(t, ctx)) return end([FORM.cancelled]);
       if (isOneOf(t, WORDS.continueAnyway)) {
         const eligibility: EligibilityProgress = { ...(state.eligibility ?? { answers: {}, asked: [] }), acknowledged: true };
         return advance({ ...state, step: 'filling', eligibility }, ctx, spec, []);
@@ -306,7 +310,7 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
       return fill(state, text, ctx, spec, ELIGIBILITY.chooseAgain);
   }
 
-  if (isCancel(t)) {
+  if (isCancel(t, ctx)) {
     return stay({ ...state, step: 'confirm-cancel', resumeStep: state.step }, [FORM.cancelAsk]);
   }
 
@@ -315,7 +319,7 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
       return resolveGender(state, text, ctx, spec);
     case 'eligibility': {
       const key = state.eligibility?.asking;
-      const parsed = key ? (parseProfileAnswer(key, text) ?? otherAnswer(key, text, ctx)) : undefined;
+      const parsed = key ? (parseProfileAnswer(key, text, ctx.facts) ?? otherAnswer(key, text, ctx)) : undefined;
       if (parsed && state.eligibility) {
         const eligibility: EligibilityProgress = { ...state.eligibility, answers: { ...state.eligibility.answers, ...parsed } };
         delete eligibility.asking;
@@ -340,7 +344,7 @@ function otherAnswer(asked: ProfileKey, text: string, ctx: FormContext): Partial
   const language = ctx.language ?? defaultConversationLanguage();
   const years = parseYears(text);
   const certificate = containsAny(text, language.formPhrases.certificateWords);
-  if (years === undefined && certificate && asked !== 'levelCertificates') return parseProfileAnswer('levelCertificates', text);
+  if (years === undefined && certificate && asked !== 'levelCertificates') return parseProfileAnswer('levelCertificates', text, ctx.facts);
   if (years === undefined) return undefined;
   const key: ProfileKey = certificate ? 'yearsSinceLevelCertificate' : containsAny(text, language.titleEndings) || containsAny(text, language.formPhrases.titleWords) ? 'yearsSinceTitle' : 'yearsInWork';
   return key === asked ? undefined : { [key]: years };
@@ -355,7 +359,7 @@ function resolveGender(state: FormState, text: string, ctx: FormContext, spec: F
   if (WORDS.idIsRight.some((w) => t.includes(w))) {
     return advance({ ...state, step: 'filling', values: { ...state.values, gender: fromId } }, ctx, spec, []);
   }
-  const gender = validateGender(text);
+  const gender = validateGender(text, ctx.language);
   if (gender.ok) {
     if (gender.value === fromId) {
       return advance({ ...state, step: 'filling', values: { ...state.values, gender: gender.value } }, ctx, spec, []);
@@ -387,7 +391,7 @@ function fill(
   const asking = state.step === 'filling' ? state.asking : undefined;
   // Holding, acknowledging or greeting ("稍等", "好的", "你好") is not an answer: say so and ask again.
   if (isExactly(text, language.nonAnswersExact)) return stay(original, [FORM.notAnAnswer, resumePrompt(original, ctx)]);
-  const ex = extractFields(text, { asking, districtOptions, language });
+  const ex = extractFields(text, { asking, districtOptions, language, facts: ctx.facts });
   // A policy ask or a request for a person ("想问问补贴", "人工客服") is for the engine; nothing is stored.
   const typed = ex.values.idNumber !== undefined || ex.values.phone !== undefined;
   const aboutDeleting = containsAny(text, language.deletion.verbs) && containsAny(text, language.deletion.objects);
@@ -398,7 +402,7 @@ function fill(
   }
   const given = FORM_FIELDS.filter((f) => ex.values[f] !== undefined);
   if (given.length === 0 && ex.reopen.length === 0) {
-    if (ex.question || QUESTION.test(norm(text))) return notHandled(original);
+    if (ex.question || isQuestion(text, ctx)) return notHandled(original);
     if (fallback) return stay(original, [fallback]);
     return advance(state, ctx, spec, []);
   }
@@ -409,7 +413,7 @@ function fill(
   const changed: FormField[] = [];
   for (const field of given) {
     const f = fieldSpec(spec, field);
-    const r = validateField(field, ex.values[field]!, { now: ctx.now, label: f.label, options: f.options });
+    const r = validateField(field, ex.values[field]!, { now: ctx.now, label: f.label, options: f.options, language });
     if (!r.ok) {
       errors.push({ field, message: r.error });
       continue;
@@ -504,7 +508,7 @@ function eligibilityStep(
   const check = ctx.checkEligibility ?? toolEligibilityChecker(ctx.facts, ctx.now);
   const outcome: EligibilityOutcome | undefined = check({
     level: v.level,
-    profile: buildProfile(v, progress.answers),
+    profile: buildProfile(v, progress.answers, ctx.facts),
     region: spec.region,
     occupation: formOccupation(ctx.facts, spec),
   });

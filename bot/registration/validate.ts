@@ -6,7 +6,10 @@
  */
 import { z } from 'zod';
 import { INVALID, WORDS } from '../../prompts/registration.js';
+import { defaultConversationLanguage, type ConversationLanguage } from '../../knowledge/language/schema.js';
 import type { FormField } from './types.js';
+import { formPhrases } from './form-phrases.js';
+import { cachedPer } from '../phrase-patterns.js';
 
 /** A validated value, or the message to show the resident. */
 export type FieldResult<T = string> = { ok: true; value: T } | { ok: false; error: string };
@@ -103,27 +106,29 @@ export function genderFromIdNumber(idNumber: string): '男' | '女' {
   return Number(idNumber[16]) % 2 === 1 ? '男' : '女';
 }
 
-function normaliseWord(raw: string): string {
+/** A gender answer without what surrounds it ("我是男的" -> "男"). */
+function normaliseWord(raw: string, language: ConversationLanguage): string {
+  const p = formPhrases(language);
   return raw
     .normalize('NFKC')
     .trim()
     .toLowerCase()
     .replace(/[。.!！,，~～\s]+$/u, '')
-    .replace(/^(?:我是|是|性别[:：]?|我)/u, '')
-    .replace(/的$/u, '');
+    .replace(p.before('gender'), '')
+    .replace(p.after('gender'), '');
 }
 
-const GenderSchema = z.string().transform((raw, ctx): '男' | '女' => {
-  const w = normaliseWord(raw);
+const genderSchema = cachedPer((language: ConversationLanguage) => z.string().transform((raw, ctx): '男' | '女' => {
+  const w = normaliseWord(raw, language);
   if ((WORDS.genderMale as readonly string[]).includes(w)) return '男';
   if ((WORDS.genderFemale as readonly string[]).includes(w)) return '女';
   ctx.addIssue({ code: 'custom', message: INVALID.gender });
   return z.NEVER;
-});
+}));
 
 /** 男/女, also 男性/女性/male/female. */
-export function validateGender(raw: string): FieldResult<'男' | '女'> {
-  return result(GenderSchema.safeParse(raw));
+export function validateGender(raw: string, language: ConversationLanguage = defaultConversationLanguage()): FieldResult<'男' | '女'> {
+  return result(genderSchema(language).safeParse(raw));
 }
 
 /** True when the stated gender agrees with the ID number's 17th digit. */
@@ -152,9 +157,9 @@ export function validatePhone(raw: string): FieldResult {
 }
 
 /** Short forms of a district option: the name without its 市/区 suffix (滕州市 -> 滕州). */
-function districtForms(option: string): string[] {
+function districtForms(option: string, language: ConversationLanguage): string[] {
   const forms = [option];
-  const short = option.replace(/[市区县]$/u, '');
+  const short = option.replace(formPhrases(language).placeNameSuffix, '');
   if (short.length >= 2 && short !== option) forms.push(short);
   return forms;
 }
@@ -164,24 +169,25 @@ function districtForms(option: string): string[] {
  * facts): exact, short forms (滕州, 高新), and for the 市直 option the plain
  * ways of saying "a city-level unit" (市直单位, 市里). Returns the option.
  */
-export function matchDistrict(raw: string, options: readonly string[]): string | undefined {
+export function matchDistrict(raw: string, options: readonly string[], language: ConversationLanguage = defaultConversationLanguage()): string | undefined {
+  const p = formPhrases(language);
   const s = raw
     .normalize('NFKC')
     .trim()
     .replace(/[。.!！,，\s]+$/u, '')
-    .replace(/^(?:我是|是|在|单位在|我在|属于|单位所在区[（(]市[)）][:：]?|区[:：])/u, '')
-    .replace(/(?:的|人|这边|那边|单位)$/u, '');
+    .replace(p.before('district'), '')
+    .replace(p.after('district'), '');
   if (s.length === 0) return undefined;
-  for (const option of options) if (districtForms(option).includes(s)) return option;
+  for (const option of options) if (districtForms(option, language).includes(s)) return option;
   const cityOption = options.find((o) => (WORDS.cityLevel as readonly string[]).includes(o));
   if (cityOption && (WORDS.cityLevel as readonly string[]).includes(s)) return cityOption;
   return undefined;
 }
 
 /** Find a district option named anywhere inside a longer text (滕州的, 在高新区). */
-export function findDistrictIn(text: string, options: readonly string[]): string | undefined {
+export function findDistrictIn(text: string, options: readonly string[], language: ConversationLanguage = defaultConversationLanguage()): string | undefined {
   for (const option of options) {
-    if (districtForms(option).some((f) => text.includes(f))) return option;
+    if (districtForms(option, language).some((f) => text.includes(f))) return option;
   }
   const cityOption = options.find((o) => (WORDS.cityLevel as readonly string[]).includes(o));
   if (cityOption && WORDS.cityLevel.some((w) => w !== '市里' && text.includes(w))) return cityOption;
@@ -189,28 +195,29 @@ export function findDistrictIn(text: string, options: readonly string[]): string
 }
 
 /** 单位所在区（市）: one of the facts' options, short forms accepted. */
-export function validateDistrict(raw: string, options: readonly string[]): FieldResult {
-  const match = matchDistrict(raw, options);
+export function validateDistrict(raw: string, options: readonly string[], language: ConversationLanguage = defaultConversationLanguage()): FieldResult {
+  const match = matchDistrict(raw, options, language);
   return match ? { ok: true, value: match } : { ok: false, error: INVALID.district(options) };
 }
 
-/** 培训等级: one of the facts' options; 初/中 accepted for 初级/中级. */
-export function validateLevel(raw: string, options: readonly string[]): FieldResult {
+/** 培训等级: one of the facts' options; 初/中 accepted for 初级/中级 (a level's first character). */
+export function validateLevel(raw: string, options: readonly string[], language: ConversationLanguage = defaultConversationLanguage()): FieldResult {
+  const p = formPhrases(language);
   const s = raw
     .normalize('NFKC')
     .trim()
     .replace(/[。.!！,，\s]+$/u, '')
-    .replace(/^(?:报|我报|报名|想报|要报|报考|选|我选|培训等级[:：]?|等级[:：]?)/u, '')
-    .replace(/(?:的|吧|班|培训)$/u, '');
-  const full = /^[初中高]$/u.test(s) ? `${s}级` : s;
+    .replace(p.before('level'), '')
+    .replace(p.after('level'), '');
+  const full = [...s].length === 1 ? (options.find((o) => o.startsWith(s)) ?? s) : s;
   return options.includes(full) ? { ok: true, value: full } : { ok: false, error: INVALID.level(options) };
 }
 
 /** 职称: optional; "无", "没有", "暂无", "不填" mean none (empty string). */
-export function validateTitle(raw: string, label: string): FieldResult {
+export function validateTitle(raw: string, label: string, language: ConversationLanguage = defaultConversationLanguage()): FieldResult {
   const s = raw.normalize('NFKC').trim().replace(/[。.!！,，\s]+$/u, '');
   if (s === '' || (WORDS.noTitle as readonly string[]).includes(s)) return { ok: true, value: '' };
-  return validateText(s.replace(/^(?:职称[:：是为]?)/u, ''), label, 30);
+  return validateText(s.replace(formPhrases(language).before('title'), ''), label, 30);
 }
 
 const NameSchema = z.string().transform((raw, ctx): string => {
@@ -252,4 +259,6 @@ export interface ValidateContext {
   label: string;
   /** Allowed values from the facts (district, level). */
   options?: readonly string[];
+  /** How residents phrase things; defaults to the shipped language data. */
+  language?: ConversationLanguage;
 }

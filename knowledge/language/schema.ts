@@ -10,6 +10,23 @@ import { z } from 'zod';
 import { FormFieldKeySchema } from '../facts/schema.js';
 
 const Phrases = z.array(z.string().min(1)).min(1);
+const MaybePhrases = z.array(z.string().min(1));
+
+/** A regular expression written as its source text, for what needs words in between; it must compile (with the Unicode flag). */
+const Pattern = z.string().min(1).refine(
+  (s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+/** What residents put around one field's answer ("我是男的", "报中级吧", "滕州这边"), stripped before it is checked. */
+const AroundAnswer = z.object({ before: MaybePhrases.default([]), after: MaybePhrases.default([]) });
 
 export const ConversationLanguageSchema = z.object({
   /** Asking to see one's own stored registration. */
@@ -61,6 +78,83 @@ export const ConversationLanguageSchema = z.object({
     employerSuffixes: Phrases,
     certificateWords: Phrases,
     titleWords: Phrases,
+    /** What makes a form message a question ("吗", "多少", "哪里"), and what does so only at its end ("呢"). */
+    questionWords: Phrases,
+    questionEndings: MaybePhrases,
+    /** What may follow a field word ("手机" + "号码") before the value. */
+    fieldTails: MaybePhrases,
+    /** Saying a field is wrong ("填错了", "不对"); with nothing after it, the field is asked again. */
+    wrong: Phrases,
+    /** Saying what a field becomes ("改成", "应该是"): an explicit correction. */
+    changeTo: Phrases,
+    /** Words between a field word and its value that correct nothing ("是", "叫", "填的是"). */
+    valueIntro: Phrases,
+    /** Openings of a segment that are not part of it ("嗯", "那个", "然后"); each may repeat. */
+    fillers: MaybePhrases,
+    /** Words before a field word ("把手机号改成…"). */
+    fieldOpenings: MaybePhrases,
+    /** Introducing oneself before a value ("我是本科"). */
+    selfIntro: MaybePhrases,
+    /** After a level, words that make it part of something else (初级工程师, 中级职称, 初级证): not the level asked for. */
+    levelNotFollowedBy: MaybePhrases,
+    /** Endings of employers' names (公司, 局, 医院 …), so a segment like "在XX医院上班" is the employer. */
+    employerNameEndings: Phrases,
+    /** Openings of one's name ("我叫", "本人"). */
+    namePrefixes: Phrases,
+    /** A segment that is only one of these is the gender ("男的", "女生"). */
+    genderWords: Phrases,
+    /** Leaving the form, wherever it appears in the message ("不报了", "取消报名"). */
+    cancelContained: MaybePhrases,
+  }),
+  /**
+   * Per field, what residents put before and after the answer (besides the field's own words
+   * and a colon or "是", which are stripped anyway): "我是男的", "报中级吧", "滕州这边".
+   */
+  answerWords: z.partialRecord(FormFieldKeySchema, AroundAnswer),
+  /** Suffixes of place names (市, 区, 县): a district option is also written without it (滕州市 -> 滕州). */
+  placeNameSuffixes: MaybePhrases,
+  /**
+   * Cues of the answer layer: a short elliptical follow-up ("补贴呢？"), asking for an amount
+   * ("多少"), asking where exams (not classes) are held, the particles around a bare level ("中级呢"),
+   * several topics asked in one sentence ("各是多少", "分别", "和"), what joins two asks ("还有", "顺便问一下"),
+   * and what makes a clause an ask.
+   */
+  answerCues: z.object({
+    elliptical: Pattern,
+    howMuch: Phrases,
+    examVenue: Phrases,
+    particles: Phrases,
+    eachAsked: Pattern,
+    twoTopicsInClause: Phrases,
+    clauseJoiners: Phrases,
+    asks: Phrases,
+  }),
+  /**
+   * Which of a region's contacts a question wants: words of a technical question ("登录", "系统") and the
+   * purpose words of the technical contacts ("技术"); words asking for the training institution
+   * ("学校", "石油") and the words of an institution's name ("大学"); the purpose words of the offices
+   * residents call about policy ("咨询", "政策") and about registering ("报名").
+   */
+  contactCues: z.object({
+    technicalQuestion: Phrases,
+    technicalPurposes: Phrases,
+    institutionQuestion: Phrases,
+    institutionNames: Phrases,
+    policyPurposes: Phrases,
+    officePurposes: Phrases,
+  }),
+  /**
+   * How names of institutions are written, for the check that a model's reply names no institution
+   * it was not given: their endings (大学, 局 …); what may follow an ending when it is a plain word
+   * (大学本科, 局限); words that end a phrase before a name (请联系…) and that may start one (和…, 您…);
+   * and abbreviations (人社 for 人力资源和社会保障).
+   */
+  institutionNames: z.object({
+    endings: Phrases,
+    notAnEnd: Phrases,
+    breakers: Phrases,
+    leaders: Phrases,
+    abbreviations: z.array(z.object({ full: z.string().min(1), short: z.string().min(1) })),
   }),
   /** Ways of saying "I have no title" (the 职称 answer). */
   noTitle: Phrases,
