@@ -20,6 +20,8 @@ import { answerToAsked, mergeProfiles, storedProfile } from './understand/profil
 import { containsAny, defaultConversationLanguage } from '../../knowledge/language/schema.js';
 import { hasProfile } from './understand/extract-profile.js';
 import { sourceLine } from './answer/sources.js';
+import { answerCues } from './answer/answer-cues.js';
+import { statesAmount } from '../chinese-quantities.js';
 import { beijingDate } from '../../tools/beijing-date.js';
 import { answerFromTaught, withTaughtHit } from './answer/taught-answer.js';
 
@@ -112,7 +114,7 @@ async function answer(understood: Understanding, text: string, session: Session,
   }
 
   // A bare level ("中级"): what that level costs, the subsidy and the hours.
-  if (!u.topic && !u.intent && u.level && u.text.replace(/[的呢吗?？。!！\s]/g, '').length <= 3 && !session.slots.topic) {
+  if (!u.topic && !u.intent && u.level && u.text.replace(answerCues().levelParticles, '').length <= 3 && !session.slots.topic) {
     const overview = (['fee', 'subsidy', 'hours'] as const).map((topic) => ({ ...u, topic }));
     return finish(session, u, await answerParts(overview, session, ports), text);
   }
@@ -152,16 +154,17 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
   // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses.
   if (!u.topic || u.alsoTopics.length === 0 || (u.topic === 'eligibility' && hasProfile(u.profile))) return [u];
   // "学费跟补贴各是多少": two topics asked in one clause.
-  if (/各(是|要|有|自)?(要)?(出)?多少|分别(是|要)?多少|各是什么/.test(u.text) && u.alsoTopics[0] && !/[，,；;。？?！!\s]/.test(u.text.slice(0, -1))) {
+  const cues = answerCues();
+  if (cues.eachAsked.test(u.text) && u.alsoTopics[0] && !/[，,；;。？?！!\s]/.test(u.text.slice(0, -1))) {
     return [u, { ...u, topic: u.alsoTopics[0] }];
   }
-  const clauses = u.text.split(/[，,；;。？?！!\s]+|还有|另外|以及|顺便(?:问一?下)?/).map((c) => c.trim()).filter((c) => c.length >= 2);
+  const clauses = u.text.split(cues.clauseSplit).map((c) => c.trim()).filter((c) => c.length >= 2);
   if (clauses.length < 2) return [u];
   const parts: Understanding[] = [];
   for (const c of clauses) {
     const p = understand(c, ports.facts, session.slots, todayOf(ports));
     // A clause asks something when it says so, or names a topic plainly ("顺便问下初级学费").
-    if (!p.topic || (p.topic === 'eligibility' && hasProfile(p.profile)) || p.followUp || (!ASKS.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
+    if (!p.topic || (p.topic === 'eligibility' && hasProfile(p.profile)) || p.followUp || (!cues.asks.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
     p.region ??= u.region;
     p.occupation ??= u.occupation;
     p.level ??= u.level;
@@ -170,7 +173,7 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
     parts.push(p);
     // "学费和补贴分别多少": two topics inside one clause.
     const second = p.alsoTopics[0];
-    if (second && /分别|各(是|要)?多少|和|跟/.test(c) && !parts.some((x) => x.topic === second)) parts.push({ ...p, topic: second });
+    if (second && cues.twoTopicsInClause.test(c) && !parts.some((x) => x.topic === second)) parts.push({ ...p, topic: second });
   }
   return parts.length > 1 ? parts.slice(0, 4) : [u];
 }
@@ -199,16 +202,13 @@ async function unstatedDetail(u: Understanding, ports: Ports): Promise<DetailCue
 async function answerUnstatedDetail(u: Understanding, detail: DetailCue, session: Session, ports: Ports): Promise<Answer> {
   const region = regionScopeFor(u, session, ports);
   const known = (await bestFacts({ ...u, topic: detail.topic }, { region }, ports, detail.topic, true))
-    .filter((f) => !/\d+元/.test(renderFact(f)))
+    .filter((f) => !statesAmount(renderFact(f)))
     .slice(0, 2);
   const unknown = unknownAnswer(u, region.region, ports, 'unknown');
   const lines = [T.DETAIL_NOT_STATED(detail.label, known.length > 0), ...known.map(renderFact), ...unknown.lines.slice(1)];
   const facts = [...known, ...unknown.facts];
   return { ...unknown, lines, facts, sources: sourcesOf(ports.documents, facts), route: 'detail-not-stated', answered: true, confidence: 0.3 };
 }
-
-/** A clause that asks something. */
-const ASKS = /[?？]|多少|什么|吗|么|哪|怎么|如何|呢|是否|能否|可否|咋|啥|几(号|天|次|年|钱|块|学时|个学时)/;
 
 /** The answers to each part, one after another, with one source line at the end. */
 async function answerParts(parts: Understanding[], session: Session, ports: Ports): Promise<Answer> {

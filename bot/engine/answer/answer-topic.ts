@@ -28,6 +28,9 @@ import { answerEligibility } from './eligibility-answer.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { ToolRunner, type Answer, type OtherRoute, type RegionChoice, type Route } from './answer-types.js';
 import { windowLines } from './window-answer.js';
+import { answerCues, statedDifferences } from './answer-cues.js';
+import { statesAmount, withoutListNumber } from '../../chinese-quantities.js';
+import { profileLanguage } from '../../registration/profile-language.js';
 
 export { ToolRunner, type Answer, type RegionChoice, type Route } from './answer-types.js';
 
@@ -54,7 +57,7 @@ export function hotline(runner: ToolRunner, ports: Ports, region: Region, place?
   if (contacts.length === 0) {
     const r = runner.run(contactsLookup, { region });
     const all = r.ok ? r.value.contacts : [];
-    const policy = all.filter((c) => c.purposes.some((p) => /咨询|政策/.test(p)));
+    const policy = all.filter((c) => c.purposes.some((p) => answerCues().contacts.policyPurpose.test(p)));
     const city = policy.filter((c) => c.district === '市直');
     contacts = city.length ? city.slice(0, 1) : policy.length ? policy.slice(0, 2) : all.slice(0, 2);
   }
@@ -79,7 +82,7 @@ function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   const region = regionScopeFor(u, session, ports);
   const occupation = u.occupation ?? session.slots.occupation;
   // "补贴呢？" after "枣庄中级培训费多少？" keeps 中级: a short elliptical question inherits the level.
-  const elliptical = /^(那|那么)?.{0,6}呢[?？]?$/.test(u.text);
+  const elliptical = answerCues().elliptical.test(u.text);
   const level = u.level ?? (u.followUp || elliptical || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
   return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted) };
 }
@@ -166,7 +169,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         runner.facts.push(...rules);
         const lines = rules.map(renderFact);
         // "能领补贴吗 多少": the amount too, when the occupation and level say which.
-        if (/多少|几多|多钱/.test(u.text) && s.occupation) {
+        if (answerCues().howMuch.test(u.text) && s.occupation) {
           const region = scope.region.region;
           const r = runner.run(subsidyLookup, { region, occupation: s.occupation, level: s.level });
           if (r.ok && r.value.kind === 'amounts') {
@@ -310,7 +313,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       // Not in the notices: say so, with what they do say about scheduling, and whom to call.
       const schedule = await bestFacts(u, s, ports, 'class', true);
       runner.facts.push(...schedule);
-      const lines = [T.NOT_STATED(/考试|考核/.test(u.text) ? '考试地点' : '上课地点', s.region.region), ...schedule.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+      const lines = [T.NOT_STATED(answerCues().examVenue.test(u.text) ? '考试地点' : '上课地点', s.region.region), ...schedule.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
       return finish(s, runner, ports, lines, 'class-venue-not-stated', true, { confidence: 0.3 });
     }
     runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
@@ -380,7 +383,7 @@ function weakCover(u: Understanding, facts: Fact[], ports: Ports): boolean {
  * which could be taken for the answer), and whom to call. Logged as a gap.
  */
 function hedged(u: Understanding, s: Slotted, runner: ToolRunner, ports: Ports, facts: Fact[], route: Topic | OtherRoute): Answer {
-  const shown = facts.filter((f) => !/\d+元/.test(renderFact(f))).slice(0, 3);
+  const shown = facts.filter((f) => !statesAmount(renderFact(f))).slice(0, 3);
   runner.facts.splice(0, runner.facts.length, ...shown);
   const lines = [shown.length ? T.NOT_DIRECTLY_STATED : T.UNKNOWN, ...groupByRegion(shown), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region, u.place))];
   return finish(s, runner, ports, lines, `${route}-weak`, true, { confidence: 0.35 });
@@ -447,7 +450,7 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
 /** "申报程序（一）" → "申报程序": facts whose labels share a stem are steps of one list. */
 function labelStem(f: Fact): string | undefined {
   if (f.kind !== 'rule') return undefined;
-  const stem = f.label.replace(/[（(]?[一二三四五六七八九十\d]+[)）]?[^（(]*$/, '');
+  const stem = withoutListNumber(f.label);
   return stem.length >= 2 && stem !== f.label ? stem : undefined;
 }
 
@@ -519,7 +522,7 @@ function distinctFacts(facts: Fact[]): Fact[] {
     const line = renderFact(f);
     const grams = gramSet(line);
     // Lines that differ in a number, a level or a title say different things, however alike.
-    const key = (line.match(/\d+|[初中高]级|助理工程师|高级工程师|工程师/g) ?? []).join('|');
+    const key = (line.match(statedDifferences(profileLanguage().titles.known)) ?? []).join('|');
     const repeat = seen.some((h) => {
       if (h.key !== key) return false;
       let common = 0;
@@ -592,9 +595,11 @@ function pickContacts(u: Understanding, facts: Fact[]): Fact[] {
   const contacts = facts.filter((f): f is Extract<Fact, { kind: 'contact' }> => f.kind === 'contact');
   if (contacts.length <= 3) return facts;
   const wants = (re: RegExp) => contacts.filter((c) => c.purposes.some((p) => re.test(p)));
-  if (/技术|系统|平台|登录|网课|线上|网上|操作|账号|软件|电脑|app/i.test(u.text)) return wants(/技术/).length ? wants(/技术/) : contacts;
-  if (/学校|大学|石油|培训机构|办公/.test(u.text)) return contacts.filter((c) => c.address || /大学/.test(c.name)).length ? contacts.filter((c) => c.address || /大学/.test(c.name)) : contacts;
-  const offices = wants(/报名|咨询|政策/);
+  const cues = answerCues().contacts;
+  if (cues.technicalQuestion.test(u.text)) return wants(cues.technicalPurpose).length ? wants(cues.technicalPurpose) : contacts;
+  const institutions = contacts.filter((c) => c.address || cues.institutionName.test(c.name));
+  if (cues.institutionQuestion.test(u.text)) return institutions.length ? institutions : contacts;
+  const offices = wants(cues.officePurpose);
   return offices.length ? offices : contacts;
 }
 

@@ -10,7 +10,12 @@
  * 4月20日 matches any evidence date on that day, 3,000 = 3000, 1.3万 = 13000,
  * 百分之三十 = 30%, 三千元 = 3000元, 0632-1234567 matches 0632 and 1234567
  * printed apart, 人社局 = 人力资源和社会保障局.
+ *
+ * How institution names are written (their endings, the words around them,
+ * abbreviations) is language data (knowledge/language/conversation.json,
+ * institutionNames); the numbers, dates and percentages are parsed here.
  */
+import { answerCues } from '../answer/answer-cues.js';
 
 /** One checkable claim found in a reply. */
 export interface GroundingClaim {
@@ -32,26 +37,6 @@ const CN_NUMERAL = '零〇一二两三四五六七八九十百千万';
 
 /** Units after which a Chinese numeral is a quantity claim (三千元, 两年), not a word (统一, 之一). */
 const QUANTITY_UNIT = '(?:元|块|学时|课时|小时|个月|月|年|天|日|周|人|岁|名|次|期|分钟|%)';
-
-/** Institution suffixes. Longer ones first so 研究院 wins over 院-less matches. */
-const INSTITUTION_SUFFIX = '(?:研究院|委员会|大学|学院|学会|协会|中心|学校|局|厅)';
-
-/**
- * Words that end a phrase before a name (请联系…, 向…, 的…): the name is what
- * follows the last of them. 和/与/及 only count at the start, because names
- * contain them (人力资源和社会保障局).
- */
-const NAME_BREAKERS = ['的', '请', '联系', '咨询', '拨打', '致电', '前往', '到', '去', '向', '由', '是', '为', '或', '找', '通过', '报名', '参加', '参训', '在', '经'];
-const NAME_LEADERS = ['和', '与', '及', '可以', '可', '您', '该', '本', '此', '各', '从', '给', '对'];
-
-/** What may follow a suffix when it is a plain word, not the end of a name (大学本科, 局限). */
-const NOT_A_NAME_END = '(?!本科|专科|生|毕业|学历|学位|以上|文化|限|部|面|势)';
-
-/** Abbreviations residents and models use for names the notices print in full. */
-const NAME_ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
-  ['人力资源和社会保障', '人社'],
-  ['人力资源社会保障', '人社'],
-];
 
 /** Full-width to half-width, dash variants to '-', thousands separators dropped. */
 export function normalizeForGrounding(text: string): string {
@@ -117,7 +102,7 @@ class Evidence {
     for (const m of text.matchAll(/(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g)) addDate(undefined, m[1]!, m[2]!);
     this.digitStream = text.replace(/(\d)[-\s()]+(?=\d)/g, '$1');
     let names = text.replace(/\s+/g, '');
-    for (const [full, short] of NAME_ABBREVIATIONS) names += '\n' + names.split(full).join(short);
+    for (const [full, short] of answerCues().institutions.abbreviations) names += '\n' + names.split(full).join(short);
     this.nameText = names;
   }
 }
@@ -195,15 +180,16 @@ const FINDERS: Finder[] = [
 
 /** The name a CJK phrase ending in an institution suffix refers to, or undefined when it is only the suffix. */
 function institutionName(phrase: string, suffix: string): string | undefined {
+  const { breakers, leaders } = answerCues().institutions;
   let name = phrase;
-  for (const breaker of NAME_BREAKERS) {
+  for (const breaker of breakers) {
     const at = name.lastIndexOf(breaker);
     if (at >= 0 && at + breaker.length < name.length - suffix.length) name = name.slice(at + breaker.length);
   }
   let stripped = true;
   while (stripped) {
     stripped = false;
-    for (const leader of NAME_LEADERS) {
+    for (const leader of leaders) {
       if (name.startsWith(leader) && name.length - leader.length > suffix.length) {
         name = name.slice(leader.length);
         stripped = true;
@@ -226,8 +212,7 @@ function collectClaims(reply: string): CheckedClaim[] {
     .replace(/^(\s*)\d{1,2}(?:[.、](?!\d)|\))/gm, '$1');
   const claims: CheckedClaim[] = [];
 
-  const institution = new RegExp(`[\\u4e00-\\u9fff]+?(${INSTITUTION_SUFFIX})${NOT_A_NAME_END}(?:\\([\\u4e00-\\u9fff]{1,8}\\))?`, 'g');
-  for (const m of text.matchAll(institution)) {
+  for (const m of text.matchAll(answerCues().institutions.name)) {
     const name = institutionName(m[0], m[1]!);
     if (name) claims.push({ kind: 'institution', text: name, check: (e) => e.nameText.includes(name) });
   }
