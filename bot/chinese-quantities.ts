@@ -133,6 +133,3 @@ export function statesAmount(text: string): boolean {
 export function withoutListNumber(label: string): string {
   return label.replace(/[（(]?[一二三四五六七八九十\d]+[)）]?[^（(]*$/u, '');
 }
-
-/** Pattern text of a number in digits (for keys of what a line states). */
-export const DIGITS_PATTERN = '\\d+';
