@@ -7,9 +7,10 @@
 import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
 import { understand, type Understanding } from './understand/understand.js';
-import { answerFromFacts, answerTopic, bestFacts, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
+import { ASK_COVER, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
+import { factsByAsks } from './understand/nearest.js';
 import type { Route } from './answer/answer-types.js';
-import { DETAIL_CUES, FOREIGN_SUBJECTS, type DetailCue } from './understand/lexicon.js';
+import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, type DetailCue } from './understand/lexicon.js';
 import { renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
@@ -107,6 +108,12 @@ async function answer(understood: Understanding, text: string, session: Session,
   // "那我能报中级吗" after telling the bot about oneself: judge on what was said before (typed, never re-read
   // as text), at the level asked now.
   const known = storedProfile(session, todayOf(ports));
+  // "现在能报中级吗" after the resident told the bot about themselves: both whether they qualify for that
+  // level (on what they said) and whether sign-up is still open.
+  if (known && u.topic === 'deadline' && u.level && CUES.canEnrol.test(u.text) && !hasProfile(u.profile)) {
+    const judged: Understanding = { ...u, topic: 'eligibility', profile: known };
+    return finish(session, u, await answerParts([judged, u], session, ports), text);
+  }
   if (u.topic === 'eligibility' && known) u = { ...u, profile: mergeProfiles(known, u.profile) };
   if (hasProfile(u.profile)) {
     session.profile = mergeProfiles(known, u.profile);
@@ -158,7 +165,15 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
   if (cues.eachAsked.test(u.text) && u.alsoTopics[0] && !/[，,；;。？?！!\s]/.test(u.text.slice(0, -1))) {
     return [u, { ...u, topic: u.alsoTopics[0] }];
   }
-  const clauses = u.text.split(cues.clauseSplit).map((c) => c.trim()).filter((c) => c.length >= 2);
+  let clauses = u.text.split(cues.clauseSplit).map((c) => c.trim()).filter((c) => c.length >= 2);
+  // "浙江区块链中级补贴和学时": one clause whose two halves each name a topic asks both.
+  if (clauses.length < 2 && cues.twoTopicsInClause.test(u.text)) {
+    const halves = u.text.split(cues.twoTopicsInClause).map((c) => c.trim()).filter(Boolean);
+    const topics = halves.map((h) => understand(h, ports.facts, session.slots, todayOf(ports)).topic);
+    if (halves.length === 2 && topics[0] && topics[1] && topics[0] !== topics[1]) {
+      return topics.map((topic) => ({ ...u, topic }));
+    }
+  }
   if (clauses.length < 2) return [u];
   const parts: Understanding[] = [];
   for (const c of clauses) {
@@ -192,7 +207,10 @@ function corpusOf(ports: Ports): string {
 /** A detail the question asks about that no notice states (分期, 通过率, 有效期 …). */
 async function unstatedDetail(u: Understanding, ports: Ports): Promise<DetailCue | undefined> {
   const detail = DETAIL_CUES.find((d) => d.cue.test(u.text));
-  return detail && !detail.evidence.test(corpusOf(ports)) ? detail : undefined;
+  if (!detail || detail.evidence.test(corpusOf(ports))) return undefined;
+  // A fact asked for in these very words answers the question: no claim of silence ("金华申请补贴要带啥材料" names 带).
+  const asked = factsByAsks(u.text, ports.facts)[0];
+  return asked && asked.similarity >= ASK_COVER ? undefined : detail;
 }
 
 /**

@@ -21,11 +21,12 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
-import { CUES, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
+import { CUES, DEFERRAL_MARKERS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
+import { factsByAsks } from '../understand/nearest.js';
 import { ToolRunner, type Answer, type OtherRoute, type RegionChoice, type Route } from './answer-types.js';
 import { windowLines } from './window-answer.js';
 import { answerCues, statedDifferences } from './answer-cues.js';
@@ -69,6 +70,8 @@ export function hotline(runner: ToolRunner, ports: Ports, region: Region, place?
 }
 
 interface Slotted {
+  /** The question asks for a value (when, how much, how), not yes or no. */
+  asksValue?: boolean;
   region: RegionChoice;
   occupation?: string;
   level?: Level;
@@ -84,12 +87,24 @@ function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   // "补贴呢？" after "枣庄中级培训费多少？" keeps 中级: a short elliptical question inherits the level.
   const elliptical = answerCues().elliptical.test(u.text);
   const level = u.level ?? (u.followUp || elliptical || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
-  return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted) };
+  return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted), asksValue: CUES.asksValue.test(u.text) };
+}
+
+/** The facts are all clauses that hand the question to someone else (the language data's deferral markers). */
+function deferredOnly(facts: readonly Fact[]): boolean {
+  const markers = DEFERRAL_MARKERS;
+  const rules = facts.filter((f) => f.kind !== 'contact' && f.kind !== 'institution');
+  return rules.length > 0 && rules.every((f) => f.kind === 'rule' && markers.some((m) => f.statement.includes(m)));
 }
 
 function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], route: Route, answered = true, extra: Partial<Answer> = {}): Answer {
   const sources = sourcesOf(ports.documents, runner.facts);
   const body = [...lines];
+  // Every clause shown hands the question on ("以评价机构公布为准"): the notice itself does not state it; say so, and whom to ask.
+  if (answered && s.asksValue && deferredOnly(runner.facts) && !body.some((l) => l.startsWith(T.UNKNOWN_HOTLINE([]).slice(0, 4)))) {
+    body.unshift(T.DEFERRED_LEAD);
+    body.push(T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
+  }
   const noteRegion = answered && !s.region.explicit && !s.regionNoted && runner.facts.some((f) => f.region === s.region.region) && needsRegion(route);
   if (noteRegion) body.unshift(T.DEFAULT_REGION_NOTE(s.region.region));
   const src = sourceLine(sources);
@@ -185,7 +200,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       if (!r.ok) continue;
       if (r.value.kind === 'amount-not-stated') {
         if (!s.region.explicit) continue;
-        const lines = [T.NOT_STATED('补贴金额', region), ...r.value.rules.map((x) => x.statement)];
+        const lines = [T.NOT_STATED('补贴金额', region), ...r.value.rules.map((x) => x.statement), T.UNKNOWN_HOTLINE(hotline(runner, ports, region))];
         return finish(s, runner, ports, lines, 'subsidy');
       }
       const lines = regionLead(s, region);
@@ -219,7 +234,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
           lines.push(T.NET_COST_LINE({ occupation: fee.occupation, level: fee.level, fee: r.value.feeYuan, subsidy: r.value.subsidyYuan, net: r.value.netYuan }));
         } else {
           const f = runner.facts.find((x) => x.id === fee.factId);
-          if (f) lines.push(renderFact(f), T.NOT_STATED('补贴金额', region));
+          if (f) lines.push(renderFact(f), T.NOT_STATED('补贴金额', region), T.UNKNOWN_HOTLINE(hotline(runner, ports, region)));
         }
       }
       lines.push(T.NET_COST_NOTE);
@@ -231,7 +246,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       if (sub.ok && sub.value.kind === 'amounts') {
         pruneFacts(runner, sub.value.rules.map((x) => x.factId));
         const lines = [T.NET_COST_NO_FEE(s.region.region)];
-        lines.push(...renderShown(runner, sub.value.subsidies));
+        lines.push(...renderShown(runner, sub.value.subsidies), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
         return finish(s, runner, ports, lines, 'net-cost', true, { confidence: 0.6 });
       }
     }
@@ -349,8 +364,35 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     const window = windowLines(u, s.region, runner, ports);
     if (window) return finish(s, runner, ports, window, 'deadline');
   }
+  // A rule asked for in other words ("数字化管理师一共分几个等级", "推荐表能一次填几个职业"): that rule, before the
+  // topic's own lists. Topics whose answers are computed by a tool (amounts, hours, dates, eligibility, contacts)
+  // keep their tools.
+  if (!COMPUTED_TOPICS.has(topic)) {
+    const asked = askedRule(u, s, ports);
+    if (asked) {
+      runner.facts.push(...asked);
+      return finish(s, runner, ports, groupByRegion(asked), `${topic}-asked`, true, { confidence: 0.85 });
+    }
+  }
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
   return entry({ u, s, runner, ports, topic, slotsOut, withOccupation });
+}
+
+/** Topics answered by computing tools; a rule matched by its asks does not replace them. */
+const COMPUTED_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fee', 'subsidy', 'net-cost', 'hours', 'deadline', 'eligibility', 'contact', 'refund', 'form', 'title', 'certificate']);
+/** A rule's nearest ask this similar to the question, and this far ahead of any other fact's, is the answer. */
+export const ASK_DIRECT = 0.6;
+const ASK_MARGIN = 0.15;
+
+/** The rule (with its sibling steps) whose own asks are nearest the question, in the region asked about, when it stands out. */
+function askedRule(u: Understanding, s: Slotted, ports: Ports): Fact[] | undefined {
+  const matches = factsByAsks(u.text, ports.facts).filter((m) => s.region.regions.includes(m.fact.region));
+  const best = matches[0];
+  if (!best || best.fact.kind !== 'rule' || best.similarity < ASK_DIRECT) return undefined;
+  // Rules nearly as near answer with it ("文号 啥时候施行的": the number and the date); only rules, only a few.
+  const near = matches.filter((m) => best.similarity - m.similarity <= ASK_MARGIN);
+  if (near.some((m) => m.fact.kind !== 'rule')) return undefined;
+  return withSiblings(near.slice(0, 3).map((m) => m.fact), ports);
 }
 
 /** No topic recognised: the facts in the best passages, if the passages are good enough. */
@@ -369,9 +411,17 @@ export async function answerFromFacts(u: Understanding, session: Session, ports:
  * facts are near the question but may not answer it (see rankFacts).
  */
 export const MIN_COVER = 0.3;
+/** A fact whose nearest ask is this similar to the question is a candidate answer (cosine, 0..1). */
+export const ASK_MATCH = 0.3;
+/** …and at this similarity it answers the question, whatever words of the notice the question lacks. */
+export const ASK_COVER = 0.65;
+/** …and at this one it stays a candidate whatever topic the question was routed to. */
+const ASK_KEEP = 0.5;
 
 /** The chosen facts cover too little of what was asked to be called the answer. */
 function weakCover(u: Understanding, facts: Fact[], ports: Ports): boolean {
+  // A fact one of whose asks is the question in other words answers it.
+  if (factsByAsks(u.text, ports.facts).some((m) => m.similarity >= ASK_COVER && facts.includes(m.fact))) return false;
   const ranked = rankFacts(ports.facts, u.text, facts);
   if (ranked.length === 0) return true;
   // Words the facts do not hold ("事业编", "加分") keep the cover down, whatever bigrams happen to match.
@@ -394,6 +444,8 @@ const COVERAGE_WEIGHT = 0.6;
 const TOPIC_BONUS = 0.2;
 /** Preference for the assumed region's facts when the question names none. */
 const DEFAULT_REGION_BONUS = 0.15;
+/** Weight of the similarity of a fact's nearest ask to the question. */
+const ASK_WEIGHT = 1;
 /** A fact found by its own words (no passage) must cover this share of the question, and counts as a passage this good. */
 const DIRECT_COVER = 0.6;
 const DIRECT_PASSAGE_SCORE = 0.35;
@@ -419,9 +471,19 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
     if (d.fact.kind === 'form-field' || (d.fact.kind === 'contact' && topic !== 'contact')) continue;
     found.push({ fact: d.fact, rank: good.length, passageScore: DIRECT_PASSAGE_SCORE });
   }
+  // Facts whose own asks are nearest the question: the residents' words for them ("几个人能开班" for 开班人数).
+  const asked = factsByAsks(u.text, ports.facts);
+  const askSimilarity = new Map(asked.map((m) => [m.fact.id, m.similarity]));
+  for (const m of asked) {
+    if (m.similarity < ASK_MATCH || found.some((x) => x.fact.id === m.fact.id)) continue;
+    if (scope && !scope.includes(m.fact.region)) continue;
+    if (m.fact.kind === 'form-field' || (m.fact.kind === 'contact' && topic !== 'contact')) continue;
+    found.push({ fact: m.fact, rank: good.length, passageScore: m.similarity });
+  }
   if (strict && topic) {
     // The topic decides the category (the question's own words), retrieval and coverage pick within it.
-    const onTopic = found.filter((x) => x.fact.topics.includes(topic));
+    // …except a fact whose own asks are near the question, whatever topic it is filed under.
+    const onTopic = found.filter((x) => x.fact.topics.includes(topic) || (askSimilarity.get(x.fact.id) ?? 0) >= ASK_KEEP);
     if (onTopic.length === 0) return topicRules(u, s, ports, topic);
     found = onTopic;
   }
@@ -439,6 +501,7 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
         x.passageScore / (1 + 0.3 * x.rank) +
         COVERAGE_WEIGHT * (coverage.get(x.fact.id) ?? 0) +
         (topic && x.fact.topics.includes(topic) ? TOPIC_BONUS : 0) +
+        ASK_WEIGHT * (askSimilarity.get(x.fact.id) ?? 0) +
         (!s.region.explicit && x.fact.region === ports.defaultRegion ? DEFAULT_REGION_BONUS : 0),
     }))
     .sort((a, b) => b.score - a.score);
@@ -663,6 +726,13 @@ async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports
   const found = (await bestFacts(u, { region: { ...s.region, explicit: true } }, ports)).filter((f) => s.region.regions.includes(f.region) && f.kind !== 'form-field');
   if (found.length > 0) {
     runner.facts.splice(0, runner.facts.length, ...found);
+    // An amount the tools found none of stays unstated, whatever else the region's clauses near the question say.
+    if (AMOUNT_ROUTES.has(route)) {
+      const shown = found.filter((f) => !statesAmount(renderFact(f))).slice(0, 2);
+      runner.facts.splice(0, runner.facts.length, ...shown);
+      const lines = [T.NOT_STATED(what, s.region.region), ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+      return finish(s, runner, ports, lines, `${route}-not-stated`, true, { confidence: 0.4 });
+    }
     if (weakCover(u, found, ports)) return hedged(u, s, runner, ports, found, route);
     return finish(s, runner, ports, groupByRegion(found), `${route}-found`, true, { confidence: 0.6 });
   }

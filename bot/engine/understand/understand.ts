@@ -40,6 +40,8 @@ export const EXAMPLE_MIN_SIMILARITY = 0.45;
 /** …and a topic needs this share of the neighbours' votes: near examples of four topics at once say nothing. */
 /** A message whose cue words score this much names its topic plainly; the examples then only report how sure it is. */
 export const PLAIN_CUE = 5;
+/** Examples this unanimous and this near outweigh plain cue words (for a topic the message cues too). */
+export const DECISIVE = { share: 0.8, similarity: 0.65 };
 export const EXAMPLE_MIN_SHARE = 0.4;
 
 export interface Understanding {
@@ -98,7 +100,11 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // the message names its topic (short follow-ups and clauses are judged on it).
   const evidence = topicEvidence(text, facts);
   const combined = new Map(scores);
+  // Cue words that name a topic plainly stand, unless the examples agree on another topic the message also cues.
   const plainlyNamed = (ranked[0]?.[1] ?? 0) >= PLAIN_CUE;
+  const decisive = evidence.topics[0];
+  const byExamples = Boolean(decisive && decisive.share >= DECISIVE.share && decisive.similarity >= DECISIVE.similarity && scores.has(decisive.label));
+  if (plainlyNamed && byExamples) combined.set(decisive!.label, (ranked[0]?.[1] ?? 0) + 1);
   if (!plainlyNamed) for (const v of evidence.topics) if (v.similarity >= EXAMPLE_MIN_SIMILARITY && v.share >= EXAMPLE_MIN_SHARE) combined.set(v.label, (combined.get(v.label) ?? 0) + EXAMPLE_WEIGHT * v.share * v.similarity);
   let topic = [...combined.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const topicScore = topic ? (scores.get(topic) ?? 0) : 0;
@@ -129,7 +135,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   if (followUp && previous.topic) topic = previous.topic;
 
   // Details about oneself right after an eligibility answer continue it ("我有助理工程师职称").
-  const aboutSelf = Boolean(profile.education || profile.titles?.length || profile.levelCertificates?.length || profile.yearsInWork !== undefined || profile.degrees?.length);
+  // What the examples decided is not overridden by the story rules below ("威海高级证书能直接评高工不" asks about titles).
+  const aboutSelf = !(byExamples && topic === decisive?.label) && Boolean(profile.education || profile.titles?.length || profile.levelCertificates?.length || profile.yearsInWork !== undefined || profile.degrees?.length);
   if (aboutSelf && previous.topic === 'eligibility' && (!topic || topic === 'title' || topic === 'certificate') && !CUES.questionWords.test(text.replace(CUES.askCanEnrol, ''))) {
     topic = 'eligibility';
   }
