@@ -64,7 +64,8 @@ export interface CompiledProfileLanguage {
 function compile(data: ProfileLanguage, facts: FactsTable): CompiledProfileLanguage {
   const fromFacts = factTitles(facts);
   const levels = LevelSchema.options;
-  const byRank = [...data.education].sort((a, b) => EducationSchema.options.indexOf(b.level) - EducationSchema.options.indexOf(a.level));
+  // Every level is recognised by its own name, highest first; the data adds the other words.
+  const byRank = [...EducationSchema.options].reverse().map((level) => ({ level, words: [], schools: [], inStories: [], ...data.education.find((e) => e.level === level) }));
   const storyTitles = [...new Set([...data.titles.inStories, ...fromFacts.all])].sort((a, b) => b.length - a.length);
   const synonyms = new Map(data.titles.synonyms.flatMap((s) => s.words.map((w) => [w, s.title] as const)));
   const storyWords = [...storyTitles, ...[...synonyms].filter(([, t]) => storyTitles.includes(t)).map(([w]) => w)];
@@ -104,7 +105,7 @@ function compile(data: ProfileLanguage, facts: FactsTable): CompiledProfileLangu
     education: {
       story: byRank.map((e) => [e.level, phrasesRegex([e.level, ...e.words, ...e.schools, ...e.inStories])] as const),
       answer: byRank.map((e) => [e.level, phrasesRegex([e.level, ...e.words, ...e.schools])] as const),
-      any: phrasesRegex(EducationSchema.options.flatMap((level) => [level, ...(data.education.find((e) => e.level === level)?.words ?? [])])),
+      any: phrasesRegex(byRank.flatMap((e) => [e.level, ...e.words])),
       notEducation: phrasesRegex(data.degrees.notEducation, 'g'),
     },
     degrees(text, inEducationAnswer) {
