@@ -107,6 +107,10 @@ export const WINDOW_DEPENDS = (label: string, earliest: string, latest: string) 
   `按您说的月份，${label}的最后一天在${earliest}到${latest}之间，要看证书核发的具体日期，请以证书上的日期为准。`;
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
 /** Lead of a region's own rules on a topic the tools had no typed answer for. */
+/** "教材费的金额": what is not stated, when it is the amount of an item. */
+export const AMOUNT_OF = (item: string) => `${item}的金额`;
+/** The fee leaves the item out (the fee fact's "excludes"). */
+export const FEE_EXCLUDES = (item: string) => `通知写明培训费不含${item}。`;
 /** Leads an answer whose clauses only hand the question on ("以评价机构公布为准"). */
 export const DEFERRED_LEAD = '通知本身没有写明具体安排，只说明：';
 export const REGION_SAYS = (region: string, what: string) => `${region}的通知关于${what}是这样规定的：`;

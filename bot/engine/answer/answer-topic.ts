@@ -27,6 +27,7 @@ import { sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { factsByAsks } from '../understand/nearest.js';
+import { contentWords } from '../../../knowledge/index/text-analysis.js';
 import { ToolRunner, type Answer, type OtherRoute, type RegionChoice, type Route } from './answer-types.js';
 import { windowLines } from './window-answer.js';
 import { answerCues, statedDifferences } from './answer-cues.js';
@@ -154,6 +155,14 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     for (const region of fallbackRegions(s, ports)) {
       const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
       if (r.ok && r.value.fees.length) {
+        // "教材费要多少钱": an item the fee leaves out, whose amount no notice states.
+        const left = answerCues().howMuch.test(u.text) ? excludedAsked(u.text, r.value.fees, ports) : undefined;
+        if (left) {
+          const fees = r.value.fees.map((f) => ports.facts.byId(f.factId)).filter((f): f is Fact => f !== undefined);
+          pruneFacts(runner, fees.slice(0, 1).map((f) => f.id));
+          const lines = [T.NOT_STATED(T.AMOUNT_OF(left), region), T.FEE_EXCLUDES(left), T.UNKNOWN_HOTLINE(hotline(runner, ports, region))];
+          return finish(s, runner, ports, lines, 'fee-not-stated', true, { confidence: 0.6 });
+        }
         const lines = regionLead(s, region);
         lines.push(...renderShown(runner, r.value.fees));
         lines.push(...(await related(u, s, runner, ports, 'fee')));
@@ -376,6 +385,19 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   }
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
   return entry({ u, s, runner, ports, topic, slotsOut, withOccupation });
+}
+
+/** The item of a fee's "not included" list the question names (教材费, 食宿, 交通费), by its words. */
+function excludedAsked(text: string, fees: ReadonlyArray<{ factId: string }>, ports: Ports): string | undefined {
+  for (const { factId } of fees) {
+    const f = ports.facts.byId(factId);
+    if (f?.kind !== 'fee') continue;
+    for (const item of f.excludes) {
+      const word = contentWords(item).find((w) => [...w].length >= 2 && text.includes(w));
+      if (word) return word;
+    }
+  }
+  return undefined;
 }
 
 /** Topics answered by computing tools; a rule matched by its asks does not replace them. */
