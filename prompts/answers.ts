@@ -35,6 +35,8 @@ export const LEVEL_HEADER = (level: string) => `【${level}】`;
 /** How a compared quantity is named: "枣庄数字化管理师初级". */
 export const QUANTITY_NAME = (region: string, occupation: string, level: string) => `${region}${occupation}${level}`;
 const UNIT = { yuan: '元', hours: '学时' } as const;
+/** The sum of several items' net costs (total-net-cost tool). */
+export const NET_COST_TOTAL = (items: number, fee: number, net: number) => `${items}项合计：培训费${fee}元，扣除补贴后个人一共约承担${net}元。`;
 export const COMPARE_DIFFERENCE = (larger: string, smaller: string, difference: number, unit: keyof typeof UNIT) =>
   `比较：${larger}比${smaller}多${difference}${UNIT[unit]}。`;
 export const COMPARE_EQUAL = (a: string, b: string, value: number, unit: keyof typeof UNIT) => `比较：${a}和${b}一样，都是${value}${UNIT[unit]}。`;

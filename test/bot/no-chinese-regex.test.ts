@@ -30,10 +30,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'bot/engine/understand/normalize-question.ts': 'Chinese numerals',
   // Chinese numerals before a counting unit (两年 -> 2年) when a question is compared with the facts.
   'bot/engine/answer/fact-search.ts': 'Chinese numerals before counting units',
-  // being moved by the classifier work
-  'bot/engine/understand/understand.ts': 'being moved by the classifier work',
-  // being moved by the classifier work
-  'bot/engine/understand/lexicon.ts': 'being moved by the classifier work',
 };
 
 function tsFiles(dir: string): string[] {

@@ -10,6 +10,9 @@ import type { Fact, Level, Region, Topic } from '../../../knowledge/facts/schema
 import { containsAny, defaultConversationLanguage, type ConversationLanguage } from '../../../knowledge/language/schema.js';
 import * as T from '../../../prompts/answers.js';
 import { compareQuantities, quantityOf } from '../../../tools/compare-quantities.js';
+import type { z } from 'zod';
+import { netCost, type NetCostInput } from '../../../tools/net-cost.js';
+import { totalNetCost } from '../../../tools/total-net-cost.js';
 import type { Ports, Session } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
 import { answerTopic, ToolRunner, type Answer } from './answer-topic.js';
@@ -84,7 +87,23 @@ export async function answerAcrossLevels(u: Understanding, levels: readonly Leve
   }
   // A difference only when one is asked for ("比", "差多少", "哪个多").
   const compared = containsAny(u.text, defaultConversationLanguage().multiRegion.compare);
-  return sideBySide(u, parts, ports, (p, f) => compared && 'level' in f && f.level === levels[parts.indexOf(p)]);
+  const answer = sideBySide(u, parts, ports, (p, f) => compared && 'level' in f && f.level === levels[parts.indexOf(p)]);
+  return u.topic === 'net-cost' && CUES.total.test(u.text) ? withTotal(answer, parts, ports) : answer;
+}
+
+/** "俺初级中级都想报 补完一共自己出多少": the sum of the parts' net costs, from the total-net-cost tool. */
+function withTotal(answer: Answer, parts: ReadonlyArray<{ answer: Answer }>, ports: Ports): Answer {
+  const items = parts.flatMap((p) =>
+    p.answer.tools.filter((t) => t.name === netCost.name && (t.output as { kind?: string } | undefined)?.kind === 'computed').map((t) => t.input as z.input<typeof NetCostInput>),
+  );
+  if (items.length < 2) return answer;
+  const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
+  const r = runner.run(totalNetCost, { items });
+  if (!r.ok) return answer;
+  const lines = [...answer.lines];
+  const at = lines.findIndex((l) => l.startsWith(T.SOURCE_LINE([])));
+  lines.splice(at < 0 ? lines.length : at, 0, T.NET_COST_TOTAL(r.value.items.length, r.value.totalFeeYuan, r.value.totalNetYuan));
+  return { ...answer, lines, tools: [...answer.tools, ...runner.calls] };
 }
 
 /**
