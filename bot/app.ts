@@ -11,6 +11,8 @@ import { clockFrom } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { loadCheckedFacts } from '../knowledge/facts/check-facts.js';
 import { checkExampleData } from '../knowledge/language/examples-schema.js';
+import { defaultProfileLanguage } from '../knowledge/language/profile-schema.js';
+import { useProfileLanguage } from './registration/profile-language.js';
 import { embeddingsFromConfig, openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Region } from '../knowledge/facts/schema.js';
@@ -78,6 +80,8 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   // The residents' phrasings are data too: a bad file or an ask for a fact that does not exist refuses the start.
   const language = checkExampleData(new Set(factsTable.all().map((f) => f.id)));
   if (language.length) throw new AppStartError(START.languageRefused(language));
+  // Profiles are read with the titles and levels of this facts table (DTE_FACTS), not the shipped one.
+  useProfileLanguage(defaultProfileLanguage(), factsTable);
   const documents = checked.documents;
   const embeddings = embeddingsFromConfig(config);
   if (!embeddings.ok) throw new AppStartError(embeddings.error);
