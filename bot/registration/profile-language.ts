@@ -40,6 +40,8 @@ export interface CompiledProfileLanguage {
     any: RegExp;
     /** Degree phrases removed before the education is read. */
     notEducation: RegExp;
+    /** A denied level ("没本科"), removed before the education is read (global). */
+    negated: RegExp;
   };
   /** The degrees a text names (in the data's order); `inEducationAnswer` for the form's 学历 answer. */
   degrees(text: string, inEducationAnswer: boolean): Degree[];
@@ -107,6 +109,10 @@ function compile(data: ProfileLanguage, facts: FactsTable): CompiledProfileLangu
       answer: byRank.map((e) => [e.level, phrasesRegex([e.level, ...e.words, ...e.schools])] as const),
       any: phrasesRegex(byRank.flatMap((e) => [e.level, ...e.words])),
       notEducation: phrasesRegex(data.degrees.notEducation, 'g'),
+      // Never matches when the data lists no negation words.
+      negated: data.educationNegations.length
+        ? new RegExp(`(?:${alternation(data.educationNegations)})(?:${alternation(byRank.flatMap((e) => [e.level, ...e.words]))})`, 'gu')
+        : /(?!)/gu,
     },
     degrees(text, inEducationAnswer) {
       const scan = inEducationAnswer ? degreeAnswer : degreeStory;

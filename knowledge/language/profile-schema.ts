@@ -84,6 +84,8 @@ export const ProfileLanguageSchema = z.object({
   education: z
     .array(z.object({ level: EducationSchema, words: Phrases, inStories: Phrases.default([]), schools: Phrases.default([]) }))
     .superRefine(unique((e) => e.level, 'education level')),
+  /** Words that deny the education named right after them ("没本科", "不是大专"): that level is not the resident's. */
+  educationNegations: Phrases.default([]),
   degrees: z.object({
     /**
      * How each degree is named; listed in the order a profile lists them. `inEducationAnswer`:

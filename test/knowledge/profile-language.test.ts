@@ -60,6 +60,13 @@ describe('the profile language data', () => {
     expect(profileOf('我大专毕业，职称还没评下来').titles).toEqual([]);
   });
 
+  it('does not read a denied education as the resident\'s ("没本科"), and a new denial works from the data', () => {
+    expect(profileOf('没本科 但有技术员职称').education).toBeUndefined();
+    expect(profileOf('本科毕业两年').education).toBe('本科');
+    useProfileLanguage(taught((d) => d.educationNegations.push('哪有')));
+    expect(profileOf('哪有本科 有技术员职称').education).toBeUndefined();
+  });
+
   it('takes a new hedge of a duration from the data ("小三年" is a little under three)', () => {
     expect(parseYears('干了小三年')).toBe(3);
     useProfileLanguage(taught((d) => d.years.under.push('小')));

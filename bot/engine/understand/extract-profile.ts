@@ -46,7 +46,7 @@ export function extractProfile(text: string, today?: { year: number; month: numb
   const degrees = L.degrees(text, false);
   if (degrees.length) p.degrees = degrees;
 
-  const stripped = text.replace(L.education.notEducation, '');
+  const stripped = text.replace(L.education.notEducation, '').replace(L.education.negated, '');
   const edu = L.education.story.find(([, re]) => re.test(stripped));
   if (edu) p.education = edu[0];
   if (L.studying.any.test(text)) p.studying = true;
