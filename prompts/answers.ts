@@ -109,6 +109,8 @@ export const WINDOW_DEPENDS = (label: string, earliest: string, latest: string) 
   `按您说的月份，${label}的最后一天在${earliest}到${latest}之间，要看证书核发的具体日期，请以证书上的日期为准。`;
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
 /** Lead of a region's own rules on a topic the tools had no typed answer for. */
+/** "滕州市人力资源和社会保障局的地址": what is not stated about an office. */
+export const ADDRESS_OF = (office: string) => (office ? `${office}的地址` : '地址');
 /** "教材费的金额": what is not stated, when it is the amount of an item. */
 export const AMOUNT_OF = (item: string) => `${item}的金额`;
 /** The fee leaves the item out (the fee fact's "excludes"). */

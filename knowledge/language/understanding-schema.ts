@@ -74,6 +74,8 @@ export const UnderstandingLanguageSchema = z.object({
     levelDifference: Pattern,
     /** The message asks for a value (a time, an amount, a count), not yes or no: "啥时候考", "多少钱". */
     asksValue: Pattern,
+    /** The message asks where an office is (its address), not only how to reach it. */
+    asksAddress: Pattern,
     /** The message asks for a sum ("一共", "加起来"): several items' costs added up by a tool. */
     total: Pattern,
     /** Where one clause of a message ends and the next begins (punctuation, spaces, "然后", "另外"). */

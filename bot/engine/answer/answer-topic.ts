@@ -296,13 +296,20 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     return finish(s, runner, ports, lines, 'title');
   },
   contact: async ({ u, s, runner, ports }) => {
-    const district = u.place && u.place !== u.region ? u.place : undefined;
+    // One district named: its office; several ("山亭和台儿庄"): the region's list, narrowed to them below.
+    const districts = ports.facts.regions.flatMap((r) => r.names).filter((n) => n !== u.region && u.text.includes(n));
+    const district = u.place && u.place !== u.region && districts.length <= 1 ? u.place : undefined;
     let r = runner.run(contactsLookup, { region: s.region.region, district });
     if (district && (!r.ok || r.facts.length === 0)) r = runner.run(contactsLookup, { region: s.region.region });
     if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '联系电话', 'contact');
-    const shown = pickContacts(u, r.facts);
+    // The offices or people the question names ("山亭和台儿庄的报名电话", "姚老师手机号"), else by purpose.
+    const named = namedContacts(u.text, r.facts, ports);
+    const shown = named.length ? named : pickContacts(u, r.facts);
     pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
-    return finish(s, runner, ports, shown.map(renderFact), 'contact');
+    const lines = shown.map(renderFact);
+    // "滕州人社局在哪": the notices give its phone, not its address.
+    if (CUES.asksAddress.test(u.text) && !shown.some((f) => f.kind === 'contact' && f.address)) lines.unshift(T.NOT_STATED(T.ADDRESS_OF(shown.length === 1 && shown[0]!.kind === 'contact' ? shown[0]!.name : ''), s.region.region));
+    return finish(s, runner, ports, lines, 'contact');
   },
   institution: async ({ u, s, runner, ports }) => {
     const r = runner.run(institutionsLookup, { region: s.region.explicit ? s.region.region : undefined, occupation: u.occupation });
@@ -676,6 +683,14 @@ async function hoursAnswer(
  * system questions, the institution for school questions, else the offices
  * that take registrations and policy questions.
  */
+/** Contacts the text names: a person or office by its name, or an office by its district (a place name of the facts' regions). */
+function namedContacts(text: string, facts: Fact[], ports: Ports): Fact[] {
+  const places = ports.facts.regions.flatMap((r) => r.names).filter((n) => text.includes(n));
+  return facts.filter(
+    (f) => f.kind === 'contact' && (text.includes(f.name) || (f.district !== undefined && places.some((p) => f.district!.startsWith(p)))),
+  );
+}
+
 function pickContacts(u: Understanding, facts: Fact[]): Fact[] {
   const contacts = facts.filter((f): f is Extract<Fact, { kind: 'contact' }> => f.kind === 'contact');
   if (contacts.length <= 3) return facts;
