@@ -65,11 +65,13 @@ function before(scores: Float64Array, a: number, b: number): boolean {
 }
 
 export class ExampleIndex<L extends string> {
-  private readonly idf = new Map<string, number>();
-  /** Per term: the examples holding it and the term's normalised weight in each, in example order. */
-  private readonly postings = new Map<string, { docs: Int32Array; weights: Float64Array }>();
-  /** Scratch score per example, reused by every call (nearest is synchronous); zero between calls. */
+  /** Per term: its idf, the examples holding it and the term's normalised weight in each, in example order. */
+  private readonly postings = new Map<string, { idf: number; docs: Int32Array; weights: Float64Array }>();
+  /** Scratch score per example, and the examples touched, reused by every call (nearest is synchronous); scores are zero between calls. */
   private readonly scores: Float64Array;
+  private readonly touched: Int32Array;
+  /** The last few queries and their neighbours: one answer asks an index about the same message several times. */
+  private readonly recent: Array<{ text: string; k: number; near: Array<{ label: L; text: string; similarity: number }> }> = [];
   private readonly labels: L[] = [];
   private readonly texts: string[] = [];
   private readonly maxIdf: number;
@@ -88,6 +90,7 @@ export class ExampleIndex<L extends string> {
     labelRarity = false,
   ) {
     const vectors = examples.map((e) => terms(prepare(e.text), strip));
+    const idf = new Map<string, number>();
     this.size = examples.length;
     const df = new Map<string, number>();
     for (const v of vectors) for (const term of v.keys()) df.set(term, (df.get(term) ?? 0) + 1);
@@ -104,15 +107,15 @@ export class ExampleIndex<L extends string> {
     const labelCount = new Set(examples.map((e) => e.label)).size;
     for (const [term, n] of df) {
       const icf = labelRarity ? Math.log(1 + labelCount / labelsOf.get(term)!.size) : 1;
-      this.idf.set(term, Math.log(1 + this.size / n) * icf);
+      idf.set(term, Math.log(1 + this.size / n) * icf);
     }
-    this.maxIdf = Math.max(0, ...this.idf.values());
+    this.maxIdf = Math.max(0, ...idf.values());
     const lists = new Map<string, Array<[number, number]>>();
     vectors.forEach((v, i) => {
       let norm = 0;
       const weighted: Array<[string, number]> = [];
       for (const [term, tf] of v) {
-        const w = tf * this.idf.get(term)!;
+        const w = tf * idf.get(term)!;
         weighted.push([term, w]);
         norm += w * w;
       }
@@ -125,39 +128,56 @@ export class ExampleIndex<L extends string> {
       this.labels.push(examples[i]!.label);
       this.texts.push(examples[i]!.text);
     });
-    for (const [term, list] of lists) this.postings.set(term, { docs: Int32Array.from(list, (e) => e[0]), weights: Float64Array.from(list, (e) => e[1]) });
+    for (const [term, list] of lists) {
+      this.postings.set(term, { idf: idf.get(term)!, docs: Int32Array.from(list, (e) => e[0]), weights: Float64Array.from(list, (e) => e[1]) });
+    }
     this.scores = new Float64Array(this.size);
+    this.touched = new Int32Array(this.size);
   }
 
   /** The k most similar examples, best first. A term no example holds counts in the message's norm (it lowers every similarity). */
   nearest(text: string, k = NEIGHBOURS): Array<{ label: L; text: string; similarity: number }> {
+    let near = this.recent.find((r) => r.text === text && r.k === k)?.near;
+    if (!near) {
+      near = this.search(text, k);
+      this.recent.unshift({ text, k, near });
+      if (this.recent.length > 4) this.recent.pop();
+    }
+    // Copies: what callers get is theirs.
+    return near.map((n) => ({ label: n.label, text: n.text, similarity: n.similarity }));
+  }
+
+  private search(text: string, k: number): Array<{ label: L; text: string; similarity: number }> {
     const q = terms(text, this.strip);
     let norm = 0;
-    const weights: Array<[string, number]> = [];
+    const weights: Array<[{ docs: Int32Array; weights: Float64Array }, number]> = [];
     for (const [term, tf] of q) {
-      const w = tf * (this.idf.get(term) ?? this.maxIdf);
+      const entry = this.postings.get(term);
+      const w = tf * (entry ? entry.idf : this.maxIdf);
       norm += w * w;
-      if (this.postings.has(term)) weights.push([term, w]);
+      if (entry) weights.push([entry, w]);
     }
     norm = Math.sqrt(norm);
     if (norm === 0 || k <= 0) return [];
     // Scores summed per example in the same order as before (term by term, postings in example order),
     // in a reused typed array: every contribution is positive, so a zero score marks an untouched example.
     const scores = this.scores;
-    const touched: number[] = [];
-    for (const [term, w] of weights) {
-      const { docs, weights: dws } = this.postings.get(term)!;
+    const touched = this.touched;
+    let count = 0;
+    for (const [entry, w] of weights) {
+      const { docs, weights: dws } = entry;
       const qw = w / norm;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        if (scores[doc] === 0) touched.push(doc);
+        if (scores[doc] === 0) touched[count++] = doc;
         scores[doc] = scores[doc]! + qw * dws[i]!;
       }
     }
     // The first k by (score desc, example order): a strict total order, so a sorted list of k kept while
     // scanning gives exactly the first k of sorting them all.
     const best: number[] = [];
-    for (const doc of touched) {
+    for (let t = 0; t < count; t++) {
+      const doc = touched[t]!;
       if (best.length === k && !before(scores, doc, best[k - 1]!)) continue;
       let at = best.length;
       while (at > 0 && before(scores, doc, best[at - 1]!)) at--;
@@ -165,7 +185,7 @@ export class ExampleIndex<L extends string> {
       if (best.length > k) best.pop();
     }
     const out = best.map((doc) => ({ label: this.labels[doc]!, text: this.texts[doc]!, similarity: Math.min(1, scores[doc]!) }));
-    for (const doc of touched) scores[doc] = 0;
+    for (let t = 0; t < count; t++) scores[touched[t]!] = 0;
     return out;
   }
 
