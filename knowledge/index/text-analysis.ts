@@ -120,10 +120,21 @@ function keep(token: string): boolean {
 
 /** Index terms of a text (documents): jieba search-mode words, lower-cased, stopwords dropped. */
 export function analyse(text: string): string[] {
-  return segmenter()
-    .cutForSearch(text.normalize('NFKC').toLowerCase(), true)
+  return searchWords(text.normalize('NFKC').toLowerCase())
     .map((t) => t.trim())
     .filter(keep);
+}
+
+/** The last few texts cut in search mode: one answer cuts the same normalised message for the keyword index and the example index. */
+const recentCuts: Array<{ text: string; words: readonly string[] }> = [];
+
+/** jieba's search-mode words of `text` (HMM on); read only (callers map them). */
+function searchWords(text: string): readonly string[] {
+  for (const c of recentCuts) if (c.text === text) return c.words;
+  const words = segmenter().cutForSearch(text, true);
+  recentCuts.unshift({ text, words });
+  if (recentCuts.length > 4) recentCuts.pop();
+  return words;
 }
 
 /** The content words of a question (jieba's precise mode, stopwords dropped), e.g. for matching against fact texts. */
@@ -137,7 +148,7 @@ export function contentWords(text: string): string[] {
 /** Query terms with weights: the query's own words (1) and their expansions (EXPANSION_WEIGHT). */
 export function analyseQuery(normalisedQuery: string): Map<string, number> {
   const terms = new Map<string, number>();
-  const tokens = segmenter().cutForSearch(normalisedQuery, true).map((t) => t.trim());
+  const tokens = searchWords(normalisedQuery).map((t) => t.trim());
   for (const t of tokens) if (keep(t)) terms.set(t, 1);
   for (const t of tokens) {
     for (const e of QUERY_EXPANSIONS[t] ?? []) {
