@@ -58,18 +58,11 @@ function terms(text: string, strip: readonly string[]): Vector {
   return v;
 }
 
-/** True when example a comes strictly before example b: higher score, then lower number. */
-function before(scores: Float64Array, a: number, b: number): boolean {
-  const d = scores[b]! - scores[a]!;
-  return d !== 0 ? d < 0 : a < b;
-}
-
 export class ExampleIndex<L extends string> {
   /** Per term: its idf, the examples holding it and the term's normalised weight in each, in example order. */
   private readonly postings = new Map<string, { idf: number; docs: Int32Array; weights: Float64Array }>();
-  /** Scratch score per example, and the examples touched, reused by every call (nearest is synchronous); scores are zero between calls. */
+  /** Scratch score per example, reused by every call (nearest is synchronous); zero between calls. */
   private readonly scores: Float64Array;
-  private readonly touched: Int32Array;
   /** The last few queries and their neighbours: one answer asks an index about the same message several times. */
   private readonly recent: Array<{ text: string; k: number; near: Array<{ label: L; text: string; similarity: number }> }> = [];
   private readonly labels: L[] = [];
@@ -132,7 +125,6 @@ export class ExampleIndex<L extends string> {
       this.postings.set(term, { idf: idf.get(term)!, docs: Int32Array.from(list, (e) => e[0]), weights: Float64Array.from(list, (e) => e[1]) });
     }
     this.scores = new Float64Array(this.size);
-    this.touched = new Int32Array(this.size);
   }
 
   /** The k most similar examples, best first. A term no example holds counts in the message's norm (it lowers every similarity). */
@@ -159,33 +151,35 @@ export class ExampleIndex<L extends string> {
     }
     norm = Math.sqrt(norm);
     if (norm === 0 || k <= 0) return [];
-    // Scores summed per example in the same order as before (term by term, postings in example order),
-    // in a reused typed array: every contribution is positive, so a zero score marks an untouched example.
+    // Scores summed per example in the same order as before (term by term: a term adds to an example at
+    // most once), in a reused typed array, without a branch per posting (which example a posting first
+    // touches is unpredictable, and mispredicted branches were most of the time here).
     const scores = this.scores;
-    const touched = this.touched;
-    let count = 0;
     for (const [entry, w] of weights) {
       const { docs, weights: dws } = entry;
       const qw = w / norm;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        if (scores[doc] === 0) touched[count++] = doc;
         scores[doc] = scores[doc]! + qw * dws[i]!;
       }
     }
-    // The first k by (score desc, example order): a strict total order, so a sorted list of k kept while
-    // scanning gives exactly the first k of sorting them all.
+    // The first k by (score desc, example order). Examples are scanned in order, so one that merely ties
+    // the k-th best comes after it and stays out: only a score above the k-th best (above 0 until there
+    // are k) enters, behind the kept ones with a score at least as high. Every contribution is positive,
+    // so an example no term touched (score 0) never enters: exactly the first k of sorting all touched ones.
     const best: number[] = [];
-    for (let t = 0; t < count; t++) {
-      const doc = touched[t]!;
-      if (best.length === k && !before(scores, doc, best[k - 1]!)) continue;
+    let kth = 0;
+    for (let doc = 0; doc < scores.length; doc++) {
+      const s = scores[doc]!;
+      if (!(s > kth)) continue;
       let at = best.length;
-      while (at > 0 && before(scores, doc, best[at - 1]!)) at--;
+      while (at > 0 && scores[best[at - 1]!]! < s) at--;
       best.splice(at, 0, doc);
       if (best.length > k) best.pop();
+      if (best.length === k) kth = scores[best[k - 1]!]!;
     }
     const out = best.map((doc) => ({ label: this.labels[doc]!, text: this.texts[doc]!, similarity: Math.min(1, scores[doc]!) }));
-    for (let t = 0; t < count; t++) scores[touched[t]!] = 0;
+    scores.fill(0);
     return out;
   }
 

@@ -34,4 +34,23 @@ describe('ExampleIndex', () => {
     const noisy = index.nearest('几个人能开班 事业编加分')[0]!.similarity;
     expect(noisy).toBeLessThan(plain);
   });
+
+  it('orders equal similarities by example order and keeps at most k', () => {
+    const twins = new ExampleIndex([
+      { label: 'a', text: '报名截止时间' },
+      { label: 'b', text: '报名截止时间' },
+      { label: 'c', text: '报名截止时间' },
+      { label: 'd', text: '学费多少钱' },
+    ]);
+    expect(twins.nearest('报名什么时候截止', 2).map((n) => n.label)).toEqual(['a', 'b']);
+    expect(twins.nearest('报名什么时候截止', 10).map((n) => n.label)).toEqual(['a', 'b', 'c']);
+    expect(twins.nearest('报名什么时候截止', 0)).toEqual([]);
+  });
+
+  it('answers the same query again with equal results that are the caller\'s own', () => {
+    const first = index.nearest('交了钱能退吗');
+    first[0]!.similarity = -1;
+    expect(index.nearest('交了钱能退吗')[0]!.similarity).toBeGreaterThan(0);
+    expect(index.nearest('交了钱能退吗')).toEqual(index.nearest('交了钱能退吗'));
+  });
 });
