@@ -2,8 +2,8 @@
  * Classification by evidence: the nearest example messages of a message
  * (knowledge/language/topic-examples.json and the facts' own asks in
  * knowledge/language/fact-asks/) vote for a topic, an intent or "out of
- * scope", and for the facts that answer it. The place, occupation and level
- * names of the facts table are taken out first: they are slots, read
+ * scope", and for the facts that answer it. The place and level names of
+ * the facts table are taken out first: they are slots, read
  * separately, and must not make "威海 学费" look like every other 威海
  * example. Indexes are built once per facts table and example data.
  */
@@ -40,11 +40,13 @@ interface Indexes {
 
 const cache = new WeakMap<FactsTable, Indexes>();
 
-/** Names that are slots, not subjects: covered places, occupations and their aliases, levels. */
+/**
+ * Names that are slots, not subjects: covered places and levels. Occupation names stay: they are what the
+ * occupation examples are about ("大数据能报吗" is not "能报吗").
+ */
 function slotWords(facts: FactsTable): string[] {
   const words = new Set<string>();
   for (const r of facts.regions) for (const n of r.names) words.add(n);
-  for (const o of facts.ofKind('occupation')) for (const a of [o.name, ...o.aliases]) if (a) words.add(a.toLowerCase());
   for (const level of ['初级', '中级', '高级']) words.add(level);
   // Longest first, so "数字化管理师" goes before "数字化".
   return [...words].sort((a, b) => b.length - a.length);

@@ -136,7 +136,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
 
   // Details about oneself right after an eligibility answer continue it ("我有助理工程师职称").
   // What the examples decided is not overridden by the story rules below ("威海高级证书能直接评高工不" asks about titles).
-  const aboutSelf = !(byExamples && topic === decisive?.label) && Boolean(profile.education || profile.titles?.length || profile.levelCertificates?.length || profile.yearsInWork !== undefined || profile.degrees?.length);
+  const tellsStory = Boolean(profile.education || profile.titles?.length || profile.levelCertificates?.length || profile.yearsInWork !== undefined || profile.degrees?.length);
+  const aboutSelf = !(byExamples && topic === decisive?.label) && tellsStory;
   if (aboutSelf && previous.topic === 'eligibility' && (!topic || topic === 'title' || topic === 'certificate') && !CUES.questionWords.test(text.replace(CUES.askCanEnrol, ''))) {
     topic = 'eligibility';
   }
@@ -150,7 +151,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // "还能申请补贴吗": who may claim the subsidy.
   if (SUBSIDY_ELIGIBILITY.test(text)) topic = 'subsidy';
   // A plain self-description with no question ("我大专毕业两年了，没职称") asks, in effect, "can I enrol?".
-  if (aboutSelf && (!topic || topic === 'title' || topic === 'certificate') && !CUES.questionMarks.test(text)) topic = 'eligibility';
+  // (whatever the examples say: "本科 毕业三年 没考过啥证" tells, it does not ask about certificates).
+  if (tellsStory && (!topic || topic === 'title' || topic === 'certificate') && !CUES.questionMarks.test(text)) topic = 'eligibility';
   // "大专毕业能报吗" with profile details is an eligibility question.
   if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && CUES.enrolWords.test(text)) {
     topic = 'eligibility';
