@@ -63,6 +63,49 @@ export class Bm25Index {
   }
 
   /**
+   * `search` for a small corpus: scores summed without a branch per posting (which document a posting
+   * first touches is unpredictable), then one ordered scan over all documents. A document enters the
+   * best list only above the limit-th best score (above 0 until the list is full): scanned in order, one
+   * that merely ties comes after the kept ones, so this is exactly the first `limit` of the full sort.
+   * Every contribution is positive, so a document no term matched (score 0) never enters.
+   */
+  private searchByScan(terms: ReadonlyMap<string, number>, mask: Uint8Array | undefined, limit: number): { doc: number; score: number }[] {
+    const scores = this.scratch;
+    for (const [term, weight] of terms) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const w = weight * this.idf(list.docs.length);
+      const { docs, weights } = list;
+      if (mask === undefined) {
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          scores[doc] = scores[doc]! + w * weights[i]!;
+        }
+      } else {
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          if (mask[doc] === 1) scores[doc] = scores[doc]! + w * weights[i]!;
+        }
+      }
+    }
+    const best: number[] = [];
+    let last = 0;
+    for (let doc = 0; doc < this.size; doc++) {
+      const s = scores[doc]!;
+      if (!(s > last)) continue;
+      let at = best.length;
+      while (at > 0 && scores[best[at - 1]!]! < s) at--;
+      best.splice(at, 0, doc);
+      if (best.length > limit) best.pop();
+      if (best.length === limit) last = scores[best[limit - 1]!]!;
+    }
+    const out = new Array<{ doc: number; score: number }>(best.length);
+    for (let i = 0; i < best.length; i++) out[i] = { doc: best[i]!, score: scores[best[i]!]! };
+    scores.fill(0);
+    return out;
+  }
+
+  /**
    * Scores of the documents matching at least one term, best first (ties by
    * document order). `allowed` restricts the documents considered
    * (region/doc filters): a mask over documents (1 = allowed) or a
@@ -70,9 +113,10 @@ export class Bm25Index {
    */
   search(terms: ReadonlyMap<string, number>, allowed?: Uint8Array | ((doc: number) => boolean), limit = Infinity): { doc: number; score: number }[] {
     const scores = this.scratch;
-    const touched: number[] = [];
     const mask = allowed instanceof Uint8Array ? allowed : undefined;
     const accepts = typeof allowed === 'function' ? allowed : undefined;
+    if (this.size <= SCAN_LIMIT && limit <= SCAN_LIMIT && accepts === undefined) return this.searchByScan(terms, mask, limit);
+    const touched: number[] = [];
     for (const [term, weight] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -113,6 +157,9 @@ export class Bm25Index {
     return best.length < limit ? best.sort(byScore) : best;
   }
 }
+
+/** Up to this many documents (and wanted results) a search scans them all instead of keeping the touched ones. */
+const SCAN_LIMIT = 4096;
 
 /** The scores `byScoreOf` compares documents by (set just before a sort; searches are synchronous). */
 let sortScores: Float64Array = new Float64Array(0);
