@@ -31,6 +31,8 @@ export const REGION_FALLBACK_NOTE = (asked: string, found: string) => `${asked}�
 export const LEVEL_NOT_LISTED = (region: string, level: string, levels: string[]) =>
   `${region}的通知没有公布${level}的培训费，本期只开设${levels.join('、')}：`;
 export const REGION_HEADER = (region: string) => `【${region}】`;
+/** Header of one occupation's part in a side-by-side answer. */
+export const OCCUPATION_HEADER = (occupation: string) => `【${occupation}】`;
 export const LEVEL_HEADER = (level: string) => `【${level}】`;
 /** How a compared quantity is named: "枣庄数字化管理师初级". */
 export const QUANTITY_NAME = (region: string, occupation: string, level: string) => `${region}${occupation}${level}`;

@@ -16,7 +16,7 @@ import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
 import { readFormSpec } from '../registration/form-spec.js';
-import { answerAcrossLevels, answerAcrossRegions, levelsCompared, regionsAskedTogether } from './answer/across-regions.js';
+import { answerAcrossLevels, answerAcrossOccupations, answerAcrossRegions, levelsCompared, occupationsCompared, regionsAskedTogether } from './answer/across-regions.js';
 import { answerToAsked, mergeProfiles, storedProfile } from './understand/profile-state.js';
 import { containsAny, defaultConversationLanguage } from '../../knowledge/language/schema.js';
 import { hasProfile } from './understand/extract-profile.js';
@@ -141,6 +141,9 @@ async function answer(understood: Understanding, text: string, session: Session,
   // "中级比初级多多少学时": each level, and the difference from the comparison tool.
   const levels = levelsCompared(u);
   if (levels.length === 2) return finish(session, u, await answerAcrossLevels(u, levels, session, ports), text);
+  // "浙江大数据和智能制造初级补贴 哪个多": each occupation, and the difference from the comparison tool.
+  const occupations = occupationsCompared(u);
+  if (occupations.length === 2) return finish(session, u, await answerAcrossOccupations(u, occupations, session, ports), text);
 
   let answer: Answer | undefined;
   const parts = splitQuestions(u, ports, session);

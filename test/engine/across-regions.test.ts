@@ -21,6 +21,25 @@ describe('questions about several regions at once', () => {
     expect(r.trace.tools.map((t) => t.name)).toContain('compare-quantities');
   });
 
+  it('answers two occupations of one region side by side, with the difference from the comparison tool', async () => {
+    const d = dialogue(fakePorts());
+    const r = await d.say('浙江大数据和区块链中级补贴哪个多');
+    const reply = text(r);
+    expect(reply).toContain('【大数据工程技术人员】');
+    expect(reply).toContain('【区块链工程技术人员】');
+    expect(reply).toContain('3900');
+    expect(reply).toContain('2400');
+    expect(reply).toContain('1500');
+    expect(r.trace.tools.map((t) => t.name)).toContain('compare-quantities');
+  });
+
+  it('adds up two levels asked for together with the total-net-cost tool', async () => {
+    const d = dialogue(fakePorts());
+    const r = await d.say('我报初级我爱人报中级 扣掉补贴一共要自己出多少');
+    expect(text(r)).toContain('4200');
+    expect(r.trace.tools.map((t) => t.name)).toContain('total-net-cost');
+  });
+
   it('keeps a one-region question one answer when another place is only mentioned', async () => {
     const d = dialogue(fakePorts());
     const r = await d.say('我老家浙江的 现在在枣庄上班 中级补贴多少');

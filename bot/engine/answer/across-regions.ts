@@ -78,6 +78,27 @@ export function levelsCompared(u: Understanding): Level[] {
   return u.levels.slice(0, 2);
 }
 
+/**
+ * Occupations asked about side by side ("浙江大数据和智能制造初级补贴 哪个多"): two occupations named,
+ * for a topic with a quantity per occupation.
+ */
+export function occupationsCompared(u: Understanding): string[] {
+  if (!u.topic || !(u.topic in QUANTITY_KIND || u.topic === 'net-cost') || u.occupations.length < 2) return [];
+  return u.occupations.slice(0, 2);
+}
+
+/** Each occupation's quantity and, when a comparison is asked, the difference from the compare-quantities tool. */
+export async function answerAcrossOccupations(u: Understanding, occupations: readonly string[], session: Session, ports: Ports): Promise<Answer> {
+  const parts: Array<{ header: string; answer: Answer }> = [];
+  for (const occupation of occupations) {
+    const own: Understanding = { ...u, occupation, occupations: [occupation] };
+    parts.push({ header: T.OCCUPATION_HEADER(occupation), answer: await answerTopic(own, { ...session, slots: { ...session.slots, occupation } }, ports) });
+  }
+  const compared = containsAny(u.text, defaultConversationLanguage().multiRegion.compare);
+  const answer = sideBySide(u, parts, ports, (p, f) => compared && 'occupation' in f && f.occupation === occupations[parts.indexOf(p)] && (!u.level || ('level' in f && f.level === u.level)));
+  return { ...answer, route: `side-by-side:${parts.map((p) => p.answer.route).join('+')}` };
+}
+
 /** Each level's quantity (fee, subsidy or hours) and the difference from the compare-quantities tool. */
 export async function answerAcrossLevels(u: Understanding, levels: readonly Level[], session: Session, ports: Ports): Promise<Answer> {
   const parts: Array<{ header: string; answer: Answer }> = [];

@@ -64,6 +64,8 @@ export interface Understanding {
   /** District named (滕州, 薛城 …), as written. */
   place?: string;
   occupation?: string;
+  /** Every occupation named, in the order named ("大数据和智能制造"). */
+  occupations: string[];
   level?: Level;
   /** Levels named when more than one ("初级和中级"). */
   levels: Level[];
@@ -170,6 +172,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     otherPlace,
     place,
     occupation,
+    occupations: findOccupations(text, facts),
     level,
     levels,
     profile,
@@ -191,6 +194,26 @@ export function findOccupation(text: string, facts: FactsTable): string | undefi
     }
   }
   return best?.name;
+}
+
+/** Every occupation a message names, in the order first named; an alias inside a longer one counts once. */
+export function findOccupations(text: string, facts: FactsTable): string[] {
+  const lower = text.toLowerCase();
+  const spans: Array<{ name: string; at: number; end: number }> = [];
+  for (const o of facts.ofKind('occupation')) {
+    for (const alias of [o.name, ...o.aliases]) {
+      if (!alias) continue;
+      const at = lower.indexOf(alias.toLowerCase());
+      if (at >= 0) spans.push({ name: o.name, at, end: at + alias.length });
+    }
+  }
+  // Longest first wins its span; a shorter alias inside it is the same mention.
+  spans.sort((a, b) => b.end - b.at - (a.end - a.at));
+  const kept: typeof spans = [];
+  for (const sp of spans) if (!kept.some((k) => sp.at < k.end && k.at < sp.end)) kept.push(sp);
+  const names: string[] = [];
+  for (const sp of kept.sort((a, b) => a.at - b.at)) if (!names.includes(sp.name)) names.push(sp.name);
+  return names;
 }
 
 /** The region a message names (a city, district or province), through the facts' aliases. */
