@@ -147,6 +147,14 @@ export class HnswGraph {
   ) {
     this.visited = new Uint16Array(count);
     this.candidateHeap = new StdHeap(count + 1);
+    // The level-0 link lists copied together: in the file each sits beside its element's 4 KB vector, so a
+    // search visiting most elements touched a separate page for each list.
+    this.linksWords = dataAt - links0At;
+    this.links0 = new Uint32Array(count * this.linksWords);
+    for (let id = 0; id < count; id++) {
+      const from = links0At + id * stride;
+      this.links0.set(u32.subarray(from, from + this.linksWords), id * this.linksWords);
+    }
     if (count <= BATCH_LIMIT) {
       // Dimension-major copy: a query's non-zero dimension is then one contiguous run over all points.
       const byDim = new Float32Array(count * dimensions);
@@ -160,6 +168,9 @@ export class HnswGraph {
 
   /** The vectors dimension-major (small graphs only): every distance of a query at once, see allDistances. */
   private readonly byDim: Float32Array | undefined;
+  /** Level-0 link lists of all elements, `linksWords` words each: the size word, then the neighbours. */
+  private readonly links0: Uint32Array;
+  private readonly linksWords: number;
   private readonly visited: Uint16Array;
   private visitTag = 0;
   /** Each element enters the candidate queue at most once (visited). */
@@ -198,7 +209,7 @@ export class HnswGraph {
     const maxM = size(56);
     const header = 96;
     const linksPerLevel = maxM + 1;
-    if (count === 0 || perElement % 4 !== 0 || offsetData % 4 !== 0 || offsetLevel0 % 4 !== 0) return undefined;
+    if (count === 0 || perElement % 4 !== 0 || offsetData % 4 !== 0 || offsetLevel0 % 4 !== 0 || offsetData <= offsetLevel0) return undefined;
     if (labelOffset !== offsetData + 4 * dimensions || labelOffset + 8 > perElement || enterPoint >= count || maxLevel < 0) return undefined;
     const level0End = header + count * perElement;
     if (level0End > bytes.byteLength) return undefined;
@@ -451,18 +462,18 @@ export class HnswGraph {
       candidates.push(-lowerBound, entry);
     }
     visited[entry] = tag;
-    const u32 = this.u32;
+    const links0 = this.links0;
     while (candidates.size > 0) {
       const candidateDist = -candidates.topD();
       const node = candidates.topId();
       const stop = bare ? candidateDist > lowerBound : candidateDist > lowerBound && top.size === ef;
       if (stop) break;
       candidates.pop();
-      const list = this.links0At + node * this.stride;
+      const list = node * this.linksWords;
       const start = list + 1;
-      const size = u32[list]! & 0xffff;
+      const size = links0[list]! & 0xffff;
       for (let j = 0; j < size; j++) {
-        const id = u32[start + j]!;
+        const id = links0[start + j]!;
         if (visited[id] === tag) continue;
         visited[id] = tag;
         const d = table !== undefined ? table[id]! : this.distance(q, id);
