@@ -7,23 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { PatternSchema } from './pattern.js';
 import { FormFieldKeySchema } from '../facts/schema.js';
 
 const Phrases = z.array(z.string().min(1)).min(1);
 const MaybePhrases = z.array(z.string().min(1));
 
-/** A regular expression written as its source text, for what needs words in between; it must compile (with the Unicode flag). */
-const Pattern = z.string().min(1).refine(
-  (s) => {
-    try {
-      new RegExp(s, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid regular expression' },
-);
+/** A regular expression written as its source text, for what needs words in between (knowledge/language/pattern.ts). */
+const Pattern = PatternSchema;
 
 /** What residents put around one field's answer ("我是男的", "报中级吧", "滕州这边"), stripped before it is checked. */
 const AroundAnswer = z.object({ before: MaybePhrases.default([]), after: MaybePhrases.default([]) });

@@ -10,20 +10,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { PatternSchema } from './pattern.js';
 import { LevelSchema, TopicSchema } from '../facts/schema.js';
 
-/** A regular expression written as its source text; it must compile (with the Unicode flag). */
-const Pattern = z.string().min(1).refine(
-  (s) => {
-    try {
-      new RegExp(s, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid regular expression' },
-);
+/** A regular expression written as its source text, for what needs words in between (knowledge/language/pattern.ts). */
+const Pattern = PatternSchema;
 
 export const IntentSchema = z.enum(['greeting', 'help', 'thanks', 'register', 'delete-data', 'show-draft', 'bye']);
 
