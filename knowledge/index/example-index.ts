@@ -85,58 +85,67 @@ export class ExampleIndex<L extends string> {
     /** Weigh terms by their rarity among labels too (for a few labels with many examples each, like topics). */
     labelRarity = false,
   ) {
-    const vectors = examples.map((e) => terms(prepare(e.text), strip));
-    const idf = new Map<string, number>();
     this.size = examples.length;
-    const df = new Map<string, number>();
-    for (const v of vectors) for (const term of v.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-    // A term's weight is its rarity among examples times its rarity among labels: "培训费" is in the
-    // examples of fee, refund, process and net-cost alike and tells them apart less than "退" does.
-    const labelsOf = new Map<string, Set<L>>();
-    vectors.forEach((v, i) => {
-      for (const term of v.keys()) {
-        let set = labelsOf.get(term);
-        if (!set) labelsOf.set(term, (set = new Set()));
-        set.add(examples[i]!.label);
+    // Every example's terms as interned ids with their frequencies, one flat run per example (a Map per
+    // example kept to the end was most of what building the index allocated and kept alive).
+    const ids = new Map<string, number>();
+    const names: string[] = [];
+    const df: number[] = [];
+    const labelsOf: Array<Set<L>> = [];
+    const starts: number[] = [0];
+    const termIds: number[] = [];
+    const tfs: number[] = [];
+    for (const e of examples) {
+      for (const [term, tf] of terms(prepare(e.text), strip)) {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(term, id);
+          names.push(term);
+          df.push(0);
+          if (labelRarity) labelsOf.push(new Set());
+        }
+        df[id]! += 1;
+        // A term's weight is its rarity among examples times its rarity among labels: "培训费" is in the
+        // examples of fee, refund, process and net-cost alike and tells them apart less than "退" does.
+        if (labelRarity) labelsOf[id]!.add(e.label);
+        termIds.push(id);
+        tfs.push(tf);
       }
-    });
-    const labelCount = new Set(examples.map((e) => e.label)).size;
-    for (const [term, n] of df) {
-      const icf = labelRarity ? Math.log(1 + labelCount / labelsOf.get(term)!.size) : 1;
-      idf.set(term, Math.log(1 + this.size / n) * icf);
+      starts.push(termIds.length);
     }
-    this.maxIdf = Math.max(0, ...idf.values());
-    const lists = new Map<string, Array<[number, number]>>();
-    vectors.forEach((v, i) => {
+    const labelCount = new Set(examples.map((e) => e.label)).size;
+    const idf = new Float64Array(names.length);
+    for (let id = 0; id < names.length; id++) {
+      const icf = labelRarity ? Math.log(1 + labelCount / labelsOf[id]!.size) : 1;
+      idf[id] = Math.log(1 + this.size / df[id]!) * icf;
+    }
+    this.maxIdf = Math.max(0, ...idf);
+    // A term's postings are its df examples: their places in the one block are known before filling it.
+    const from = new Int32Array(names.length + 1);
+    for (let id = 0; id < names.length; id++) from[id + 1] = from[id]! + df[id]!;
+    const next = from.slice(0, names.length);
+    this.allDocs = new Uint32Array(from[names.length]!);
+    this.allWeights = new Float64Array(from[names.length]!);
+    const weighted: number[] = [];
+    examples.forEach((e, i) => {
       let norm = 0;
-      const weighted: Array<[string, number]> = [];
-      for (const [term, tf] of v) {
-        const w = tf * idf.get(term)!;
-        weighted.push([term, w]);
+      weighted.length = 0;
+      for (let j = starts[i]!; j < starts[i + 1]!; j++) {
+        const w = tfs[j]! * idf[termIds[j]!]!;
+        weighted.push(w);
         norm += w * w;
       }
       norm = Math.sqrt(norm) || 1;
-      for (const [term, w] of weighted) {
-        let list = lists.get(term);
-        if (!list) lists.set(term, (list = []));
-        list.push([i, w / norm]);
+      for (let j = starts[i]!; j < starts[i + 1]!; j++) {
+        const at = next[termIds[j]!]!++;
+        this.allDocs[at] = i;
+        this.allWeights[at] = weighted[j - starts[i]!]! / norm;
       }
-      this.labels.push(examples[i]!.label);
-      this.texts.push(examples[i]!.text);
+      this.labels.push(e.label);
+      this.texts.push(e.text);
     });
-    let total = 0;
-    for (const list of lists.values()) total += list.length;
-    this.allDocs = new Uint32Array(total);
-    this.allWeights = new Float64Array(total);
-    let at = 0;
-    for (const [term, list] of lists) {
-      const from = at;
-      for (const [doc, w] of list) {
-        this.allDocs[at] = doc;
-        this.allWeights[at++] = w;
-      }
-      this.postings.set(term, { idf: idf.get(term)!, from, to: at });
-    }
+    for (let id = 0; id < names.length; id++) this.postings.set(names[id]!, { idf: idf[id]!, from: from[id]!, to: from[id + 1]! });
     this.scores = new Float64Array(this.size);
   }
 
