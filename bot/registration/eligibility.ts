@@ -7,7 +7,7 @@
 import { eligibilityCheck } from '../../tools/eligibility-check.js';
 import { invokeTool } from '../../tools/define-tool.js';
 import type { FactsTable } from '../../tools/facts-table.js';
-import { WORDS } from '../../prompts/registration.js';
+import { formWords } from './form-words.js';
 import type { ApplicantProfile, EligibilityOutcome, FormField, ProfileKey } from './types.js';
 import { defaultConversationLanguage, isExactly } from '../../knowledge/language/schema.js';
 import { parseDurationAnswer } from '../chinese-quantities.js';
@@ -85,8 +85,8 @@ export function parseYears(text: string): number | undefined {
 function parseYesNo(text: string): boolean | undefined {
   const { yesOpenings, noOpenings } = profileLanguage().answers;
   const s = text.normalize('NFKC').trim().toLowerCase().replace(/[。.!！,，]+$/u, '');
-  if ((WORDS.no as readonly string[]).includes(s) || noOpenings.some((w) => s.startsWith(w))) return false;
-  if ((WORDS.yes as readonly string[]).includes(s) || yesOpenings.some((w) => s.startsWith(w))) return true;
+  if ((formWords().no as readonly string[]).includes(s) || noOpenings.some((w) => s.startsWith(w))) return false;
+  if ((formWords().yes as readonly string[]).includes(s) || yesOpenings.some((w) => s.startsWith(w))) return true;
   return undefined;
 }
 

@@ -20,7 +20,8 @@
  */
 import type { Effect } from '../engine/types.js';
 import type { FactsTable } from '../../tools/facts-table.js';
-import { ASK, ELIGIBILITY, FORM, WORDS, chineseDate } from '../../prompts/registration.js';
+import { ASK, ELIGIBILITY, FORM, chineseDate } from '../../prompts/registration.js';
+import { formWords } from './form-words.js';
 import {
   FORM_FIELDS,
   FORM_STATE_VERSION,
@@ -111,7 +112,7 @@ function isQuestion(text: string, ctx: FormContext): boolean {
 
 function isCancel(text: string, ctx: FormContext): boolean {
   const t = norm(text);
-  return isOneOf(t, WORDS.cancel) || formPhrases(ctx.language).cancel.test(t);
+  return isOneOf(t, formWords().cancel) || formPhrases(ctx.language).cancel.test(t);
 }
 
 function end(replies: string[], effects: Effect[] = []): FormStep {
@@ -275,14 +276,14 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
   if (!spec) return unavailable(ctx);
   const t = norm(text);
 
-  if (state.step !== 'consent' && WORDS.showDraft.some((w) => t.includes(w))) {
+  if (state.step !== 'consent' && formWords().showDraft.some((w) => t.includes(w))) {
     return stay(state, [draft(state, spec), resumePrompt(state, ctx)]);
   }
 
   switch (state.step) {
     case 'consent':
-      if (isOneOf(t, WORDS.no) || isCancel(t, ctx)) return end([FORM.consentRefused]);
-      if (isOneOf(t, WORDS.yes)) return advance({ ...state, step: 'filling' }, ctx, spec, []);
+      if (isOneOf(t, formWords().no) || isCancel(t, ctx)) return end([FORM.consentRefused]);
+      if (isOneOf(t, formWords().yes)) return advance({ ...state, step: 'filling' }, ctx, spec, []);
       if (isQuestion(t, ctx)) return notHandled(state);
       {
         // "先帮我记上：…" before saying yes: keep what was given, ask for consent again.
@@ -293,17 +294,17 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
       return stay(state, [FORM.consentAgain]);
 
     case 'confirm-cancel':
-      if (isOneOf(t, WORDS.cancelDecline)) {
+      if (isOneOf(t, formWords().cancelDecline)) {
         const resumed: FormState = { ...state, step: state.resumeStep ?? 'filling' };
         delete resumed.resumeStep;
         return stay(resumed, [FORM.resumed, resumePrompt(resumed, ctx)]);
       }
-      if (isOneOf(t, WORDS.cancelConfirm)) return end([FORM.cancelled]);
+      if (isOneOf(t, formWords().cancelConfirm)) return end([FORM.cancelled]);
       return stay(state, [FORM.cancelAgain]);
 
     case 'confirm-ineligible':
       if (isCancel(t, ctx)) return end([FORM.cancelled]);
-      if (isOneOf(t, WORDS.continueAnyway)) {
+      if (isOneOf(t, formWords().continueAnyway)) {
         const eligibility: EligibilityProgress = { ...(state.eligibility ?? { answers: {}, asked: [] }), acknowledged: true };
         return advance({ ...state, step: 'filling', eligibility }, ctx, spec, []);
       }
@@ -328,7 +329,7 @@ export function stepForm(state: FormState, text: string, ctx: FormContext): Form
       return fill(state, text, ctx, spec, `${ELIGIBILITY.answerAgain}${eligibilityQuestion(key)}`);
     }
     case 'confirm':
-      if (isOneOf(t, WORDS.confirm)) return submit(state, ctx, spec);
+      if (isOneOf(t, formWords().confirm)) return submit(state, ctx, spec);
       return fill(state, text, ctx, spec, FORM.confirmAgain);
     case 'filling':
       return fill(state, text, ctx, spec, undefined);
@@ -356,7 +357,7 @@ function resolveGender(state: FormState, text: string, ctx: FormContext, spec: F
   if (!idNumber) return advance({ ...state, step: 'filling' }, ctx, spec, []);
   const fromId = genderFromIdNumber(idNumber);
   const t = norm(text);
-  if (WORDS.idIsRight.some((w) => t.includes(w))) {
+  if (formWords().idIsRight.some((w) => t.includes(w))) {
     return advance({ ...state, step: 'filling', values: { ...state.values, gender: fromId } }, ctx, spec, []);
   }
   const gender = validateGender(text, ctx.language);

@@ -5,7 +5,8 @@
  * Option lists (districts, levels) come from the facts table via the caller.
  */
 import { z } from 'zod';
-import { INVALID, WORDS } from '../../prompts/registration.js';
+import { INVALID } from '../../prompts/registration.js';
+import { formWords } from './form-words.js';
 import { defaultConversationLanguage, type ConversationLanguage } from '../../knowledge/language/schema.js';
 import type { FormField } from './types.js';
 import { formPhrases } from './form-phrases.js';
@@ -120,8 +121,8 @@ function normaliseWord(raw: string, language: ConversationLanguage): string {
 
 const genderSchema = cachedPer((language: ConversationLanguage) => z.string().transform((raw, ctx): '男' | '女' => {
   const w = normaliseWord(raw, language);
-  if ((WORDS.genderMale as readonly string[]).includes(w)) return '男';
-  if ((WORDS.genderFemale as readonly string[]).includes(w)) return '女';
+  if ((formWords().genderMale as readonly string[]).includes(w)) return '男';
+  if ((formWords().genderFemale as readonly string[]).includes(w)) return '女';
   ctx.addIssue({ code: 'custom', message: INVALID.gender });
   return z.NEVER;
 }));
@@ -179,8 +180,8 @@ export function matchDistrict(raw: string, options: readonly string[], language:
     .replace(p.after('district'), '');
   if (s.length === 0) return undefined;
   for (const option of options) if (districtForms(option, language).includes(s)) return option;
-  const cityOption = options.find((o) => (WORDS.cityLevel as readonly string[]).includes(o));
-  if (cityOption && (WORDS.cityLevel as readonly string[]).includes(s)) return cityOption;
+  const cityOption = options.find((o) => (formWords().cityLevel as readonly string[]).includes(o));
+  if (cityOption && (formWords().cityLevel as readonly string[]).includes(s)) return cityOption;
   return undefined;
 }
 
@@ -189,8 +190,8 @@ export function findDistrictIn(text: string, options: readonly string[], languag
   for (const option of options) {
     if (districtForms(option, language).some((f) => text.includes(f))) return option;
   }
-  const cityOption = options.find((o) => (WORDS.cityLevel as readonly string[]).includes(o));
-  if (cityOption && WORDS.cityLevel.some((w) => w !== '市里' && text.includes(w))) return cityOption;
+  const cityOption = options.find((o) => (formWords().cityLevel as readonly string[]).includes(o));
+  if (cityOption && formWords().cityLevelInText.some((w) => text.includes(w))) return cityOption;
   return undefined;
 }
 
@@ -216,7 +217,7 @@ export function validateLevel(raw: string, options: readonly string[], language:
 /** 职称: optional; "无", "没有", "暂无", "不填" mean none (empty string). */
 export function validateTitle(raw: string, label: string, language: ConversationLanguage = defaultConversationLanguage()): FieldResult {
   const s = raw.normalize('NFKC').trim().replace(/[。.!！,，\s]+$/u, '');
-  if (s === '' || (WORDS.noTitle as readonly string[]).includes(s)) return { ok: true, value: '' };
+  if (s === '' || (formWords().noTitle as readonly string[]).includes(s)) return { ok: true, value: '' };
   return validateText(s.replace(formPhrases(language).before('title'), ''), label, 30);
 }
 
@@ -231,7 +232,7 @@ const NameSchema = z.string().transform((raw, ctx): string => {
   const chars = [...s];
   if (chars.length < 2 || chars.length > 20) return fail(INVALID.nameLength);
   // "好的"/"可以" answer a question; they are not anyone's name.
-  if ([...WORDS.yes, ...WORDS.no].some((w) => w.toLowerCase() === s.toLowerCase())) return fail(INVALID.nameNotAWord);
+  if ([...formWords().yes, ...formWords().no].some((w) => w.toLowerCase() === s.toLowerCase())) return fail(INVALID.nameNotAWord);
   const cjk = /^[\p{Script=Han}·•]+$/u.test(s) && /\p{Script=Han}/u.test(s);
   const latin = /^[A-Za-z][A-Za-z .·'-]*$/u.test(s);
   if (!cjk && !latin) return fail(INVALID.nameChars);

@@ -102,6 +102,29 @@ export const ConversationLanguageSchema = z.object({
    * and a colon or "是", which are stripped anyway): "我是男的", "报中级吧", "滕州这边".
    */
   answerWords: z.partialRecord(FormFieldKeySchema, AroundAnswer),
+  /**
+   * The form's short replies, matched whole: yes and no to consent, confirming, going on, cancelling
+   * (and confirming or declining that), asking to see the draft or to delete, "no title", the genders,
+   * "the ID number is right", and the generic words for the city-level unit (市直) — `cityLevelInText`
+   * are those that also count inside a longer answer ("在市直单位").
+   */
+  formWords: z.object({
+    yes: Phrases,
+    no: Phrases,
+    confirm: Phrases,
+    continueAnyway: Phrases,
+    cancel: Phrases,
+    cancelConfirm: Phrases,
+    cancelDecline: Phrases,
+    showDraft: Phrases,
+    deleteData: Phrases,
+    noTitle: Phrases,
+    genderMale: Phrases,
+    genderFemale: Phrases,
+    idIsRight: Phrases,
+    cityLevel: Phrases,
+    cityLevelInText: Phrases,
+  }),
   /** Suffixes of place names (市, 区, 县): a district option is also written without it (滕州市 -> 滕州). */
   placeNameSuffixes: MaybePhrases,
   /**
