@@ -91,7 +91,6 @@ export class ExampleIndex<L extends string> {
     const ids = new Map<string, number>();
     const names: string[] = [];
     const df: number[] = [];
-    const labelsOf: Array<Set<L>> = [];
     const starts: number[] = [0];
     const termIds: number[] = [];
     const tfs: number[] = [];
@@ -103,30 +102,44 @@ export class ExampleIndex<L extends string> {
           ids.set(term, id);
           names.push(term);
           df.push(0);
-          if (labelRarity) labelsOf.push(new Set());
         }
         df[id]! += 1;
-        // A term's weight is its rarity among examples times its rarity among labels: "培训费" is in the
-        // examples of fee, refund, process and net-cost alike and tells them apart less than "退" does.
-        if (labelRarity) labelsOf[id]!.add(e.label);
         termIds.push(id);
         tfs.push(tf);
       }
       starts.push(termIds.length);
     }
-    const labelCount = new Set(examples.map((e) => e.label)).size;
-    const idf = new Float64Array(names.length);
-    for (let id = 0; id < names.length; id++) {
-      const icf = labelRarity ? Math.log(1 + labelCount / labelsOf[id]!.size) : 1;
-      idf[id] = Math.log(1 + this.size / df[id]!) * icf;
-    }
-    this.maxIdf = Math.max(0, ...idf);
     // A term's postings are its df examples: their places in the one block are known before filling it.
     const from = new Int32Array(names.length + 1);
     for (let id = 0; id < names.length; id++) from[id + 1] = from[id]! + df[id]!;
-    const next = from.slice(0, names.length);
     this.allDocs = new Uint32Array(from[names.length]!);
     this.allWeights = new Float64Array(from[names.length]!);
+    let next = from.slice(0, names.length);
+    for (let i = 0; i < examples.length; i++) for (let j = starts[i]!; j < starts[i + 1]!; j++) this.allDocs[next[termIds[j]!]!++] = i;
+    // A term's weight is its rarity among examples times its rarity among labels: "培训费" is in the
+    // examples of fee, refund, process and net-cost alike and tells them apart less than "退" does.
+    const labelIds = new Map<L, number>();
+    for (const e of examples) if (!labelIds.has(e.label)) labelIds.set(e.label, labelIds.size);
+    const labelOf = Int32Array.from(examples, (e) => labelIds.get(e.label)!);
+    const seenBy = new Int32Array(labelIds.size).fill(-1);
+    const idf = new Float64Array(names.length);
+    for (let id = 0; id < names.length; id++) {
+      let icf = 1;
+      if (labelRarity) {
+        let labels = 0;
+        for (let p = from[id]!; p < from[id + 1]!; p++) {
+          const label = labelOf[this.allDocs[p]!]!;
+          if (seenBy[label] !== id) {
+            seenBy[label] = id;
+            labels++;
+          }
+        }
+        icf = Math.log(1 + labelIds.size / labels);
+      }
+      idf[id] = Math.log(1 + this.size / df[id]!) * icf;
+    }
+    this.maxIdf = Math.max(0, ...idf);
+    next = from.slice(0, names.length);
     const weighted: number[] = [];
     examples.forEach((e, i) => {
       let norm = 0;
@@ -137,11 +150,7 @@ export class ExampleIndex<L extends string> {
         norm += w * w;
       }
       norm = Math.sqrt(norm) || 1;
-      for (let j = starts[i]!; j < starts[i + 1]!; j++) {
-        const at = next[termIds[j]!]!++;
-        this.allDocs[at] = i;
-        this.allWeights[at] = weighted[j - starts[i]!]! / norm;
-      }
+      for (let j = starts[i]!; j < starts[i + 1]!; j++) this.allWeights[next[termIds[j]!]!++] = weighted[j - starts[i]!]! / norm;
       this.labels.push(e.label);
       this.texts.push(e.text);
     });
