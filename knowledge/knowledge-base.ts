@@ -17,7 +17,7 @@ import { LexicalEmbeddings } from './index/lexical-embeddings.js';
 import { INDEX_FORMAT_VERSION, sha256, type EmbeddingDescription, type ManifestExpectation } from './index/manifest.js';
 import { loadIndex, manifestVersion, saveIndex, savedGraph } from './index/persist-index.js';
 import type { HnswGraph } from './index/hnsw-graph.js';
-import { ANALYSIS_VERSION, EXPANSION_WEIGHT } from './index/text-analysis.js';
+import { ANALYSIS_VERSION, EXPANSION_WEIGHT, VOCABULARY_VERSION } from './index/text-analysis.js';
 
 export { HybridKnowledgeBase, RRF_K, searchableText, type IndexedChunk } from './index/hybrid-index.js';
 export { LexicalEmbeddings, LEXICAL_DIMENSIONS } from './index/lexical-embeddings.js';
@@ -34,6 +34,7 @@ export interface KnowledgeLogger {
 /** Scoring and analysis parameters recorded in the manifest. */
 export const ANALYSIS_PARAMS = {
   version: ANALYSIS_VERSION,
+  vocabulary: VOCABULARY_VERSION,
   k1: BM25_PARAMS.k1,
   b: BM25_PARAMS.b,
   rrfK: RRF_K,

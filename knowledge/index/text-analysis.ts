@@ -9,79 +9,27 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { simplifiedConverter } from '../text/simplified-chinese.js';
+import { defaultRetrievalLanguage, retrievalLanguageVersion } from '../language/retrieval-schema.js';
 
-/** Bump when segmentation, stopwords or expansions change: part of the index manifest. */
+/** The vocabulary of segmentation and query expansion: knowledge/language/retrieval.json, checked at load. */
+const retrievalLanguage = defaultRetrievalLanguage();
+
+/** Bump when the analysis code changes: part of the index manifest (the vocabulary has its own version below). */
 export const ANALYSIS_VERSION = 4;
+/** Changes with the retrieval language data (recorded in the index manifest, so an edit rebuilds the index). */
+export const VOCABULARY_VERSION = retrievalLanguageVersion();
 
-/** Words jieba must keep whole (the programme's vocabulary and Zaozhuang's districts). */
-export const DOMAIN_WORDS = [
-  '数字化管理师', '数字技术工程师', '专业技术等级', '专业技术人员', '继续教育', '助理工程师', '工程技术人员',
-  '培训补贴', '合格证书', '等级证书', '学时', '退款', '退费', '报名表', '推荐表', '惠才卡', '英才卡',
-  '评价机构', '培训机构', '大数据', '区块链', '智能制造', '物联网', '云计算', '人工智能', '集成电路',
-  '虚拟现实', '工业互联网', '滕州', '台儿庄', '峄城', '薛城', '山亭', '高新区', '市中区', '技工院校',
-  '职称', '开班', '培训费', '考核费用', '社会保险', '户籍',
-];
+/** Words jieba must keep whole (the programme's vocabulary and Zaozhuang's districts): language data. */
+export const DOMAIN_WORDS: readonly string[] = retrievalLanguage.domainWords;
 
 /**
- * Colloquial words residents use → words the notices use. Expansions weigh
+ * Colloquial words residents use → words the notices use (language data). Expansions weigh
  * EXPANSION_WEIGHT of an original query word.
  */
-export const QUERY_EXPANSIONS: Record<string, string[]> = {
-  退钱: ['退款', '退费'],
-  退: ['退款', '退费'],
-  钱: ['费用', '培训费'],
-  学费: ['培训费', '收费标准'],
-  收费: ['培训费', '收费标准'],
-  费用: ['培训费', '收费标准'],
-  多少钱: ['元', '费'],
-  多少: ['元'],
-  查: ['查询'],
-  真假: ['验证'],
-  查询: ['验证'],
-  领: ['申领', '享受'],
-  一年: ['每年'],
-  社保: ['社会保险', '参保'],
-  职业: ['职业目录'],
-  几次: ['次', '不超过'],
-  几家: ['家'],
-  几个: ['个'],
-  补助: ['补贴'],
-  课时: ['学时'],
-  时长: ['学时'],
-  截止: ['即日起', '日前', '报名时间'],
-  截至: ['即日起', '日前', '报名时间'],
-  几号: ['时间', '日前'],
-  啥时候: ['时间'],
-  什么时候: ['时间'],
-  电话: ['联系电话', '联系方式', '咨询'],
-  联系: ['联系方式', '电话'],
-  咨询: ['电话'],
-  报名: ['报名表', '填写'],
-  咋: ['怎么'],
-  学历: ['本科', '专科', '学位'],
-  条件: ['具备', '对象'],
-  资格: ['条件', '对象'],
-  谁: ['对象'],
-  证书: ['合格证书', '等级证书'],
-  证: ['证书'],
-  考试: ['考核', '评价'],
-  开课: ['开班'],
-  上课: ['开班', '培训'],
-  网课: ['线上'],
-  材料: ['申请材料', '申报材料'],
-  认定: ['认定为', '职称'],
-  评职称: ['职称', '认定'],
-  多久: ['学时', '期限'],
-};
+export const QUERY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = retrievalLanguage.queryExpansions;
 export const EXPANSION_WEIGHT = 0.5;
 
-const STOPWORDS = new Set([
-  '的', '了', '吗', '呢', '啊', '吧', '呀', '么', '嘛', '哦', '是', '在', '和', '与', '及', '或', '我', '你', '您',
-  '他', '她', '们', '我们', '这', '那', '这个', '那个', '哪', '哪个', '什么', '怎么', '怎么样', '怎样', '如何', '多少',
-  '能', '能不能', '可以', '可', '要', '需要', '有', '没有', '没', '就', '都', '也', '还', '又', '请', '问', '请问',
-  '一下', '一个', '个', '想', '知道', '给', '对', '把', '被', '让', '从', '到', '为', '以', '等', '其', '该', '之',
-  '于', '不', '会', '得', '地', '着', '过', '啥', '呗', '几', '里', '后', '吧', '嗯', '喔', '能否', '是否', '现在', '哪些', '些',
-]);
+const STOPWORDS: ReadonlySet<string> = new Set(retrievalLanguage.stopwords);
 
 let jieba: Jieba | undefined;
 const toCn = simplifiedConverter(['hk', 'tw']);
