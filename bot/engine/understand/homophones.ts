@@ -121,12 +121,30 @@ function vocabularyOf(facts: FactsTable): Vocabulary {
   return vocabulary;
 }
 
+/** True when some run (anywhere, boundaries aside) sounds like a domain word but is written differently. */
+function hasMiswrittenRun(chars: readonly string[], han: readonly boolean[], sound: readonly string[], bySound: Map<string, string>, soundPrefixes: Set<string>): boolean {
+  for (let i = 0; i < chars.length; i++) {
+    if (!han[i]) continue;
+    let key = sound[i]!;
+    for (let len = 2; len <= 6 && i + len <= chars.length && han[i + len - 1]; len++) {
+      key += ` ${sound[i + len - 1]}`;
+      if (!soundPrefixes.has(key)) break;
+      const word = bySound.get(key);
+      if (word !== undefined && word !== chars.slice(i, i + len).join('')) return true;
+    }
+  }
+  return false;
+}
+
 /** `text` with every homophone typo of a domain word replaced by the word (longest runs first). */
 export function fixHomophones(text: string, facts: FactsTable): string {
   const { bySound, soundPrefixes, known } = vocabularyOf(facts);
   const chars = [...text];
   const han = chars.map(isHan);
   const sound = chars.map((c, k) => (han[k] ? readingOf(c) : ''));
+  // Most messages hold no run that sounds like a domain word and is written otherwise: then nothing is
+  // replaced whatever the word boundaries are, and the message need not be cut.
+  if (!hasMiswrittenRun(chars, han, sound, bySound, soundPrefixes)) return text;
   // A run must start and end where jieba's words of the message do: "能不能" is 能/不能, so "能不"
   // (neng bu, like the cue 能补) is no run at all, nor "完了" inside 考完/了.
   const boundaries = new Set<number>([0]);
