@@ -186,9 +186,10 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
 /** The canonical occupation a message names, through the facts' aliases. */
 export function findOccupation(text: string, facts: FactsTable): string | undefined {
   let best: { name: string; len: number } | undefined;
+  const lower = text.toLowerCase();
   for (const o of facts.ofKind('occupation')) {
     for (const alias of [o.name, ...o.aliases]) {
-      if (alias && text.toLowerCase().includes(alias.toLowerCase()) && (!best || alias.length > best.len)) {
+      if (alias && lower.includes(alias.toLowerCase()) && (!best || alias.length > best.len)) {
         best = { name: o.name, len: alias.length };
       }
     }
