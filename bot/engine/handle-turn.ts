@@ -114,10 +114,6 @@ async function answer(understood: Understanding, text: string, session: Session,
     const judged: Understanding = { ...u, topic: 'eligibility', profile: known };
     return finish(session, u, await answerParts([judged, u], session, ports), text);
   }
-  // "能报中级不" after the story: whether they qualify for that level, whatever else its words resemble.
-  if (known && u.level && u.topic !== 'eligibility' && !u.alsoTopics.length && CUES.canEnrol.test(u.text) && !hasProfile(u.profile)) {
-    u = { ...u, topic: 'eligibility' };
-  }
   if (u.topic === 'eligibility' && known) u = { ...u, profile: mergeProfiles(known, u.profile) };
   if (hasProfile(u.profile)) {
     session.profile = mergeProfiles(known, u.profile);

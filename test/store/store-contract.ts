@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newSession, type Session } from '../../bot/engine/types.js';
 import type { Store } from '../../bot/store/store.js';
 import { NEW_REFERENCE, type RegistrationRecord } from '../../bot/registration/types.js';
+import { registrationRecord } from '../fixtures/registration-record.js';
 import { MAX_ATTEMPTS } from '../../bot/store/review-store.js';
 
 export interface OpenedStore {
@@ -29,25 +30,7 @@ export function describeStore(name: string, openFresh: () => Promise<OpenedStore
     for (const o of opened.splice(0)) await o.dispose();
   });
 
-  function record(over: Partial<RegistrationRecord> = {}): RegistrationRecord {
-    return {
-      reference: 'ZZ26-000001',
-      userId: 'wechat:u1',
-      name: '张三',
-      gender: '男',
-      idNumber: '370402199001011238',
-      education: '本科 计算机',
-      title: '',
-      employer: '枣庄某某公司',
-      district: '滕州市',
-      phone: '13912345678',
-      level: '初级',
-      status: 'submitted',
-      createdAt: '2026-03-01T02:00:00.000Z',
-      updatedAt: '2026-03-01T02:00:00.000Z',
-      ...over,
-    };
-  }
+  const record = registrationRecord;
 
   describe(`the store on ${name}`, () => {
     describe('sessions', () => {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../bot/store/migrations.js';
 import { openStore, type Store } from '../../bot/store/store.js';
 import { openSqliteStore } from '../../bot/store/sqlite-store.js';
-import type { RegistrationRecord } from '../../bot/registration/types.js';
+import { registrationRecord } from '../fixtures/registration-record.js';
 import { describeStore } from './store-contract.js';
 
 const dirs: string[] = [];
@@ -48,25 +48,7 @@ describeStore('SQLite', async () => {
   };
 });
 
-function record(over: Partial<RegistrationRecord> = {}): RegistrationRecord {
-  return {
-    reference: 'ZZ26-000001',
-    userId: 'wechat:u1',
-    name: '张三',
-    gender: '男',
-    idNumber: '370402199001011238',
-    education: '本科 计算机',
-    title: '',
-    employer: '枣庄某某公司',
-    district: '滕州市',
-    phone: '13912345678',
-    level: '初级',
-    status: 'submitted',
-    createdAt: '2026-03-01T02:00:00.000Z',
-    updatedAt: '2026-03-01T02:00:00.000Z',
-    ...over,
-  };
-}
+const record = registrationRecord;
 
 describe('the SQLite file', () => {
   it('creates the directory, uses WAL and applies every migration', async () => {
