@@ -37,8 +37,19 @@ export const LEVEL_HEADER = (level: string) => `【${level}】`;
 /** How a compared quantity is named: "枣庄数字化管理师初级". */
 export const QUANTITY_NAME = (region: string, occupation: string, level: string) => `${region}${occupation}${level}`;
 const UNIT = { yuan: '元', hours: '学时' } as const;
-/** The sum of several items' net costs (total-net-cost tool). */
-export const NET_COST_TOTAL = (items: number, fee: number, net: number) => `${items}项合计：培训费${fee}元，扣除补贴后个人一共约承担${net}元。`;
+/** The sum of several items' fees and net costs (total-cost tool). */
+export const NET_COST_TOTAL = (items: number, fee: number, net?: number) =>
+  net === undefined ? `${items}项合计：培训费${fee}元（通知未写明补贴，扣除补贴后的合计无法计算）。` : `${items}项合计：培训费${fee}元，扣除补贴后个人一共约承担${net}元。`;
+/** Several levels for several people (total-cost tool). */
+export const HEADCOUNT_LEVELS_TOTAL = (people: number, items: number, fee: number, net?: number) =>
+  net === undefined
+    ? `按${people}人、每人${items}项计：培训费合计${fee}元（通知未写明补贴，扣除补贴后的合计无法计算）。`
+    : `按${people}人、每人${items}项计：培训费合计${fee}元，扣除补贴后一共约承担${net}元。`;
+/** A fee for several people (total-cost tool with a headcount). */
+export const HEADCOUNT_TOTAL = (p: { people: number; occupation: string; level: string; fee: number; net?: number }) =>
+  p.net === undefined
+    ? `按${p.people}人计：${p.occupation}（${p.level}）培训费合计${p.fee}元（通知未写明补贴，扣除补贴后的合计无法计算）。`
+    : `按${p.people}人计：${p.occupation}（${p.level}）培训费合计${p.fee}元，扣除补贴后一共约承担${p.net}元。`;
 export const COMPARE_DIFFERENCE = (larger: string, smaller: string, difference: number, unit: keyof typeof UNIT) =>
   `比较：${larger}比${smaller}多${difference}${UNIT[unit]}。`;
 export const COMPARE_EQUAL = (a: string, b: string, value: number, unit: keyof typeof UNIT) => `比较：${a}和${b}一样，都是${value}${UNIT[unit]}。`;

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ToolDefinition } from './define-tool.js';
 import { compareQuantities } from './compare-quantities.js';
-import { totalNetCost } from './total-net-cost.js';
+import { totalCost } from './total-cost.js';
 import { windowStatus } from './window-status.js';
 import { contactsLookup } from './contacts-lookup.js';
 import { deadlineStatus } from './deadline-status.js';
@@ -31,8 +31,8 @@ export type { SubsidyItem, SubsidyLookupValue } from './subsidy-lookup.js';
 export { netCost, NetCostInput } from './net-cost.js';
 export type { NetCostValue } from './net-cost.js';
 export { compareQuantities, CompareQuantitiesInput, quantityOf } from './compare-quantities.js';
-export { totalNetCost, TotalNetCostInput } from './total-net-cost.js';
-export type { TotalNetCostValue } from './total-net-cost.js';
+export { totalCost, TotalCostInput } from './total-cost.js';
+export type { TotalCostValue, TotalCostItem } from './total-cost.js';
 export type { CompareQuantitiesValue, Quantity } from './compare-quantities.js';
 export { windowStatus, WindowStatusInput, windowRules } from './window-status.js';
 export type { WindowStatusValue } from './window-status.js';
@@ -68,7 +68,7 @@ export const allTools: readonly AnyTool[] = [
   subsidyLookup,
   netCost,
   compareQuantities,
-  totalNetCost,
+  totalCost,
   hoursLookup,
   deadlineStatus,
   windowStatus,

@@ -296,6 +296,7 @@ function finish(session: Session, u: Understanding, answer: Answer, question: st
   if (u.region) slots.region = u.region;
   if (u.occupation) slots.occupation = u.occupation;
   if (u.level) slots.level = u.level;
+  if (u.headcount) slots.headcount = u.headcount;
   if (answer.slots) Object.assign(slots, answer.slots);
   session.slots = slots;
   if (answer.pending) session.pending = answer.pending;

@@ -29,6 +29,8 @@ export interface Slots {
   region?: Region;
   occupation?: string;
   level?: Level;
+  /** How many people the resident asks for ("3个员工", "俩人"), for cost totals in later turns. */
+  headcount?: number;
 }
 
 /** Persisted per conversation as JSON; discarded when `version` differs. */

@@ -77,6 +77,22 @@ export const UnderstandingLanguageSchema = z.object({
    * made only of such clauses says the notice itself does not state it, and gives the hotline.
    */
   deferralMarkers: z.array(z.string().min(1)).default([]),
+  /**
+   * How many people a cost question is for ("3个员工", "俩人", "我跟我对象一块报"): `counted` holds
+   * {number} where the count is written; `pairs` are the ways of saying two without a number. A fee or
+   * net-cost answer then adds the total for that many, from the total-cost tool.
+   */
+  headcount: z
+    .object({
+      counted: z
+        .string()
+        .refine((s) => s.includes('{number}'), { message: 'needs {number} where the count is written' })
+        .refine((s) => PatternSchema.safeParse(s.replaceAll('{number}', '\\d+')).success, { message: 'not a valid regular expression' }),
+      pairs: Pattern,
+      /** Each level named is one person's ("一个报初级一个报中级", "我报初级她报中级"): the count is per level, not per person. */
+      onePerLevel: Pattern.optional(),
+    })
+    .optional(),
   /** Details a notice may or may not state: when the documents hold none of the evidence words, the bot says so. */
   detailCues: z.array(z.object({ label: z.string().min(1), cue: Pattern, evidence: Pattern, topic: TopicSchema })),
 });

@@ -33,11 +33,19 @@ describe('questions about several regions at once', () => {
     expect(r.trace.tools.map((t) => t.name)).toContain('compare-quantities');
   });
 
-  it('adds up two levels asked for together with the total-net-cost tool', async () => {
+  it('adds up two levels asked for together with the total-cost tool, one person per level', async () => {
     const d = dialogue(fakePorts());
     const r = await d.say('我报初级我爱人报中级 扣掉补贴一共要自己出多少');
     expect(text(r)).toContain('4200');
-    expect(r.trace.tools.map((t) => t.name)).toContain('total-net-cost');
+    expect(text(r)).not.toContain('8400');
+    expect(r.trace.tools.map((t) => t.name)).toContain('total-cost');
+  });
+
+  it('adds up the fees of two levels when only the fee is asked ("一共要交多少钱")', async () => {
+    const d = dialogue(fakePorts());
+    const r = await d.say('初级中级俺都想报 一共要交多少钱');
+    expect(text(r)).toContain('6500');
+    expect(r.trace.tools.map((t) => t.name)).toContain('total-cost');
   });
 
   it('keeps a one-region question one answer when another place is only mentioned', async () => {

@@ -12,7 +12,7 @@ const BAD_INPUT: Record<string, unknown> = {
   'subsidy-lookup': { region: '枣庄', level: '一级' },
   'net-cost': { region: '枣庄', occupation: '数字化管理师', level: '一级' },
   'compare-quantities': { factIds: ['zz26-fee-basic'] },
-  'total-net-cost': { items: [{ region: '枣庄', occupation: '数字化管理师', level: '初级' }] },
+  'total-cost': { items: [{ region: '枣庄', occupation: '数字化管理师', level: '初级' }] },
   'window-status': { factId: 'jh24-application-window', event: '2025-13' },
   'hours-lookup': { level: '一级' },
   'deadline-status': { subject: 'exam' },

@@ -12,7 +12,8 @@ import * as T from '../../../prompts/answers.js';
 import { compareQuantities, quantityOf } from '../../../tools/compare-quantities.js';
 import type { z } from 'zod';
 import { netCost, type NetCostInput } from '../../../tools/net-cost.js';
-import { totalNetCost } from '../../../tools/total-net-cost.js';
+import { totalCost } from '../../../tools/total-cost.js';
+import { feeLookup } from '../../../tools/fee-lookup.js';
 import type { Ports, Session } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
 import { answerTopic, ToolRunner, type Answer } from './answer-topic.js';
@@ -109,22 +110,29 @@ export async function answerAcrossLevels(u: Understanding, levels: readonly Leve
   // A difference only when one is asked for ("比", "差多少", "哪个多").
   const compared = containsAny(u.text, defaultConversationLanguage().multiRegion.compare);
   const answer = sideBySide(u, parts, ports, (p, f) => compared && 'level' in f && f.level === levels[parts.indexOf(p)]);
-  return u.topic === 'net-cost' && CUES.total.test(u.text) ? withTotal(answer, parts, ports) : answer;
+  return (u.topic === 'net-cost' || u.topic === 'fee') && CUES.total.test(u.text) ? withTotal(answer, parts, ports, u.headcount ?? session.slots.headcount ?? 1) : answer;
 }
 
-/** "俺初级中级都想报 补完一共自己出多少": the sum of the parts' net costs, from the total-net-cost tool. */
-function withTotal(answer: Answer, parts: ReadonlyArray<{ answer: Answer }>, ports: Ports): Answer {
+/** "俺初级中级都想报 一共多少 补完自己出多少": the sum of the parts' fees and net costs, from the total-cost tool. */
+function withTotal(answer: Answer, parts: ReadonlyArray<{ answer: Answer }>, ports: Ports, count: number): Answer {
   const items = parts.flatMap((p) =>
-    p.answer.tools.filter((t) => t.name === netCost.name && (t.output as { kind?: string } | undefined)?.kind === 'computed').map((t) => t.input as z.input<typeof NetCostInput>),
+    p.answer.tools
+      .filter((t) => (t.name === netCost.name || t.name === feeLookup.name) && !(t.output as { error?: unknown } | undefined)?.error)
+      .flatMap((t) =>
+        t.name === netCost.name
+          ? [t.input as z.input<typeof NetCostInput>]
+          : ((t.output as { fees?: Array<{ occupation: string; level: Level }> } | undefined)?.fees ?? []).map((f) => ({ region: (t.input as { region: Region }).region, occupation: f.occupation, level: f.level })),
+      )
+      .filter((item, i, all) => all.findIndex((x) => x.level === item.level && x.occupation === item.occupation && x.region === item.region) === i)
+      .slice(0, 1),
   );
   if (items.length < 2) return answer;
   const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
-  const r = runner.run(totalNetCost, { items });
+  const r = runner.run(totalCost, { items: items.map((i) => ({ ...i, count })) });
   if (!r.ok) return answer;
-  const lines = [...answer.lines];
-  const at = lines.findIndex((l) => l.startsWith(T.SOURCE_LINE([])));
-  lines.splice(at < 0 ? lines.length : at, 0, T.NET_COST_TOTAL(r.value.items.length, r.value.totalFeeYuan, r.value.totalNetYuan));
-  return { ...answer, lines, tools: [...answer.tools, ...runner.calls] };
+  const line = count > 1 ? T.HEADCOUNT_LEVELS_TOTAL(count, r.value.items.length, r.value.totalFeeYuan, r.value.totalNetYuan) : T.NET_COST_TOTAL(r.value.items.length, r.value.totalFeeYuan, r.value.totalNetYuan);
+  // After every part: the sum is of all of them.
+  return { ...answer, lines: [...answer.lines, line], tools: [...answer.tools, ...runner.calls] };
 }
 
 /**

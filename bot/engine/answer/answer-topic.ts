@@ -11,6 +11,7 @@ import { invokeTool, type ToolContext, type ToolDefinition, type ToolResult } fr
 import { feeLookup } from '../../../tools/fee-lookup.js';
 import { subsidyLookup } from '../../../tools/subsidy-lookup.js';
 import { netCost } from '../../../tools/net-cost.js';
+import { totalCost } from '../../../tools/total-cost.js';
 import { hoursLookup } from '../../../tools/hours-lookup.js';
 import { deadlineStatus } from '../../../tools/deadline-status.js';
 import { titleRecognition } from '../../../tools/title-recognition.js';
@@ -80,6 +81,8 @@ interface Slotted {
   occupationInherited: boolean;
   /** The default-region note was already given in this conversation. */
   regionNoted: boolean;
+  /** How many people a cost is asked for (this message's count, or the conversation's). */
+  headcount?: number;
 }
 
 function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
@@ -88,7 +91,22 @@ function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   // "补贴呢？" after "枣庄中级培训费多少？" keeps 中级: a short elliptical question inherits the level.
   const elliptical = answerCues().elliptical.test(u.text);
   const level = u.level ?? (u.followUp || elliptical || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
-  return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted), asksValue: CUES.asksValue.test(u.text) };
+  return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted), asksValue: CUES.asksValue.test(u.text), headcount: u.headcount ?? session.slots.headcount };
+}
+
+/**
+ * "公司给3个员工报中级 补贴后一共要多少": each fee shown, for the headcount asked, from the
+ * total-cost tool (fee × people and, where a subsidy is stated, net × people).
+ */
+function headcountTotals(s: Slotted, runner: ToolRunner, region: Region, fees: ReadonlyArray<{ occupation: string; level: Level }>): string[] {
+  const people = s.headcount;
+  if (!people || people < 2) return [];
+  const lines: string[] = [];
+  for (const fee of fees) {
+    const r = runner.run(totalCost, { items: [{ region, occupation: fee.occupation, level: fee.level, count: people }] });
+    if (r.ok) lines.push(T.HEADCOUNT_TOTAL({ people, occupation: fee.occupation, level: fee.level, fee: r.value.totalFeeYuan, net: r.value.totalNetYuan }));
+  }
+  return lines;
 }
 
 /** The facts are all clauses that hand the question to someone else (the language data's deferral markers). */
@@ -165,6 +183,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         }
         const lines = regionLead(s, region);
         lines.push(...renderShown(runner, r.value.fees));
+        lines.push(...headcountTotals(s, runner, region, r.value.fees));
         lines.push(...(await related(u, s, runner, ports, 'fee')));
         return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
       }
@@ -246,6 +265,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
           if (f) lines.push(renderFact(f), T.NOT_STATED('补贴金额', region), T.UNKNOWN_HOTLINE(hotline(runner, ports, region)));
         }
       }
+      lines.push(...headcountTotals(s, runner, region, fees.value.fees));
       lines.push(T.NET_COST_NOTE);
       return finish(s, runner, ports, lines, 'net-cost');
     }

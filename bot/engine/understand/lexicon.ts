@@ -10,6 +10,7 @@
  */
 import type { Level, Topic } from '../../../knowledge/facts/schema.js';
 import { defaultUnderstandingLanguage, type UnderstandingLanguage } from '../../../knowledge/language/understanding-schema.js';
+import { NUMBER_PATTERN } from '../../chinese-quantities.js';
 
 export type Intent = 'greeting' | 'help' | 'thanks' | 'register' | 'delete-data' | 'show-draft' | 'bye';
 
@@ -37,6 +38,12 @@ const re = (source: string, flags = '') => new RegExp(source, flags);
 const unicode = (source: string) => (/\\p\{/u.test(source) ? 'u' : '');
 const compileOne = (source: string, ignoreCase = false) => re(source, (ignoreCase ? 'i' : '') + unicode(source));
 
+/** Each {number} of a pattern as its own named group (n0, n1 …): alternatives may each write a count. */
+const numbered = (source: string) => {
+  let i = 0;
+  return source.replaceAll('{number}', () => `(?<n${i++}>${NUMBER_PATTERN})`);
+};
+
 function compile(data: UnderstandingLanguage) {
   return {
     REWRITES: data.rewrites.map((r) => [re(r.pattern, 'g' + unicode(r.pattern)), r.replacement] as const),
@@ -55,6 +62,9 @@ function compile(data: UnderstandingLanguage) {
     PROGRAMME_WORDS: compileOne(data.programmeWords),
     CUES: Object.fromEntries(Object.entries(data.cues).map(([k, v]) => [k, compileOne(v)])) as Record<keyof UnderstandingLanguage['cues'], RegExp>,
     DEFERRAL_MARKERS: data.deferralMarkers,
+    HEADCOUNT: data.headcount
+      ? { counted: compileOne(numbered(data.headcount.counted)), pairs: compileOne(data.headcount.pairs), onePerLevel: data.headcount.onePerLevel ? compileOne(data.headcount.onePerLevel) : undefined }
+      : undefined,
     DETAIL_CUES: data.detailCues.map((d) => ({ label: d.label, cue: compileOne(d.cue), evidence: compileOne(d.evidence), topic: d.topic })) as DetailCue[],
   };
 }
@@ -90,6 +100,8 @@ export let PROGRAMME_WORDS: RegExp = c.PROGRAMME_WORDS;
 export let DETAIL_CUES: readonly DetailCue[] = c.DETAIL_CUES;
 /** Words by which a notice hands a question to someone else ("以评价机构公布为准"). */
 export let DEFERRAL_MARKERS: readonly string[] = c.DEFERRAL_MARKERS;
+/** How many people a cost question is for: a written count ({number} as the group `n`) and the ways of saying two. */
+export let HEADCOUNT: { counted: RegExp; pairs: RegExp; onePerLevel?: RegExp } | undefined = c.HEADCOUNT;
 /** The cues of understanding's own decisions (follow-ups, "can I enrol", "is it a question"). */
 export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> = c.CUES;
 
@@ -101,5 +113,5 @@ export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> =
  */
 export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
   c = compile(data);
-  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES, DEFERRAL_MARKERS, CUES } = c);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES, DEFERRAL_MARKERS, HEADCOUNT, CUES } = c);
 }

@@ -22,8 +22,10 @@ import {
   CUES,
   VENUE_QUESTION,
   SUBSIDY_ELIGIBILITY,
+  HEADCOUNT,
   type Intent,
 } from './lexicon.js';
+import { chineseCount } from '../../chinese-quantities.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { fixHomophones } from './homophones.js';
 import { extractProfile, type ExtractedProfile } from './extract-profile.js';
@@ -69,6 +71,8 @@ export interface Understanding {
   level?: Level;
   /** Levels named when more than one ("初级和中级"). */
   levels: Level[];
+  /** How many people the question is for, when two or more ("3个员工", "俩人"). */
+  headcount?: number;
   profile: ExtractedProfile;
   /** Message carries instructions aimed at the bot. */
   injection: boolean;
@@ -131,9 +135,10 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   if (previous.topic && topic && topic !== previous.topic && topicScore <= 5 && text.length <= 14 && CUES.continuesTopic.test(text)) {
     topic = previous.topic;
   }
+  const headcount = headcountOf(text);
   // A short message with no topic of its own leans on the previous turn.
   const followUp =
-    !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region) || CUES.followUpOpening.test(text) || CUES.followUpEnding.test(text));
+    !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region || headcount) || CUES.followUpOpening.test(text) || CUES.followUpEnding.test(text));
   if (followUp && previous.topic) topic = previous.topic;
 
   // Details about oneself right after an eligibility answer continue it ("我有助理工程师职称").
@@ -175,12 +180,25 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     occupations: findOccupations(text, facts),
     level,
     levels,
+    headcount,
     profile,
     injection,
     privacyProbe: PRIVACY_PROBE.test(text),
     outOfScope: FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text) && !occupation,
     followUp,
   };
+}
+
+/** How many people a message speaks for, when two or more ("公司给3个员工报", "我跟我对象一块报"), from the language data. */
+export function headcountOf(text: string): number | undefined {
+  if (!HEADCOUNT) return undefined;
+  // "一个报初级一个报中级": one person per level; the levels are the items, each counted once.
+  if (HEADCOUNT.onePerLevel?.test(text)) return undefined;
+  const groups = HEADCOUNT.counted.exec(text)?.groups;
+  const n = groups ? Object.values(groups).find((v) => v !== undefined) : undefined;
+  const counted = n === undefined ? undefined : chineseCount(n);
+  if (counted !== undefined && counted >= 2 && Number.isInteger(counted)) return counted;
+  return HEADCOUNT.pairs.test(text) ? 2 : undefined;
 }
 
 /** The canonical occupation a message names, through the facts' aliases. */
