@@ -403,7 +403,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   // A rule asked for in other words ("数字化管理师一共分几个等级", "推荐表能一次填几个职业"): that rule, before the
   // topic's own lists. Topics whose answers are computed by a tool (amounts, hours, dates, eligibility, contacts)
   // keep their tools.
-  if (!COMPUTED_TOPICS.has(topic)) {
+  if (!COMPUTED_TOPICS.has(topic) || (DURATION_TOPICS.has(topic) && CUES.asksDuration.test(u.text))) {
     const asked = askedRule(u, s, ports);
     if (asked) {
       runner.facts.push(...asked);
@@ -429,6 +429,8 @@ function excludedAsked(text: string, fees: ReadonlyArray<{ factId: string }>, po
 
 /** Topics answered by computing tools; a rule matched by its asks does not replace them. */
 const COMPUTED_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fee', 'subsidy', 'net-cost', 'hours', 'deadline', 'eligibility', 'contact', 'refund', 'form', 'title', 'certificate']);
+/** …except when it asks how long something takes ("考完多久发证"): the rule that states the time answers that. */
+const DURATION_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['certificate']);
 /** A rule's nearest ask this similar to the question, and this far ahead of any other fact's, is the answer. */
 export const ASK_DIRECT = 0.6;
 const ASK_MARGIN = 0.15;
@@ -440,8 +442,10 @@ function askedRule(u: Understanding, s: Slotted, ports: Ports): Fact[] | undefin
   if (!best || best.fact.kind !== 'rule' || best.similarity < ASK_DIRECT) return undefined;
   // Rules nearly as near answer with it ("文号 啥时候施行的": the number and the date); only rules, only a few.
   const near = matches.filter((m) => best.similarity - m.similarity <= ASK_MARGIN);
-  if (near.some((m) => m.fact.kind !== 'rule')) return undefined;
-  return withSiblings(near.slice(0, 3).map((m) => m.fact), ports);
+  // A typed fact of the topic asked (a fee for a fee question) is close too: its tool answers. One of another
+  // topic ("多长时间" near the hours of a course, asked about certificates) is left out.
+  if (near.some((m) => m.fact.kind !== 'rule' && (!u.topic || m.fact.topics.includes(u.topic)))) return undefined;
+  return withSiblings(near.filter((m) => m.fact.kind === 'rule').slice(0, 3).map((m) => m.fact), ports);
 }
 
 /** No topic recognised: the facts in the best passages, if the passages are good enough. */
