@@ -371,6 +371,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     const best = await bestFacts(u, s, ports, topic, true);
     // A region the resident named says nothing on this topic: say so, rather than quote stray text.
     if (best.length === 0) return notStated(u, s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
+    if (topic === 'course' && s.level) best.splice(0, best.length, ...levelCourse(best, s.level, ports));
     // Cite what is shown, not every rule of the topic.
     runner.facts.splice(0, runner.facts.length, ...best);
     if (weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
@@ -412,6 +413,19 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   }
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
   return entry({ u, s, runner, ports, topic, slotsOut, withOccupation });
+}
+
+/**
+ * "初级都学些啥": a level's course, whole. When a course rule of the level asked was found, the other
+ * course rules of that level in the same notice (its format, theory, practice; online, offline) come
+ * with it, in the notice's order; the level is read from each rule's own label.
+ */
+function levelCourse(best: Fact[], level: Level, ports: Ports): Fact[] {
+  const ofLevel = (f: Fact) => f.kind === 'rule' && f.topics.includes('course') && f.label.includes(level);
+  const hit = best.find(ofLevel);
+  if (!hit) return best;
+  const all = byDocumentOrder(ports.facts.ofKind('rule', (f) => f.doc === hit.doc && ofLevel(f)), ports);
+  return distinctFacts([...all, ...best.filter((f) => !ofLevel(f))]).slice(0, 4);
 }
 
 /** The item of a fee's "not included" list the question names (教材费, 食宿, 交通费), by its words. */
