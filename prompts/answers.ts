@@ -24,6 +24,8 @@ export const BYE = '再见！有问题随时来问。';
 
 /** Line naming the sources of an answer. */
 export const SOURCE_LINE = (refs: string[]) => `来源：${refs.join('；')}`;
+/** Where a "not stated" claim was checked: the whole notice, no clause. */
+export const SEARCHED_SECTION = '（全文已查，未见写明）';
 export const SOURCE_REF = (shortTitle: string, section: string) => `《${shortTitle}》${section}`;
 
 export const DEFAULT_REGION_NOTE = (region: string) => `（您没有说明地区，以下按${region}的通知回答；其他地区请告诉我城市名。）`;

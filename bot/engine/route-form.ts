@@ -20,6 +20,7 @@ import { resumePrompt, reviveFormState, startChange, startForm, stepForm, type F
 import type { RegistrationRecord } from '../registration/types.js';
 import type { InboundMessage, Ports, RegistrationLookup, Session, TurnResult } from './types.js';
 import type { Intent } from './understand/lexicon.js';
+import { sourceLine, sourcesOf } from './answer/sources.js';
 
 function formContext(message: InboundMessage, ports: Ports): FormContext {
   return {
@@ -31,14 +32,18 @@ function formContext(message: InboundMessage, ports: Ports): FormContext {
   };
 }
 
-function toResult(session: Session, step: FormStep, route = 'form'): TurnResult {
+function toResult(session: Session, step: FormStep, route = 'form', ports?: Ports): TurnResult {
   if (step.state) session.form = step.state;
   else delete session.form;
+  // What the replies state from the notices (the form, its deadline) is cited like any answer.
+  const sources = ports && step.facts?.length ? sourcesOf(ports.documents, step.facts) : [];
+  const src = sourceLine(sources);
+  const replies = src && step.replies.length ? [...step.replies, src] : step.replies;
   return {
-    replies: step.replies.length ? [step.replies.join('\n')] : [],
+    replies: replies.length ? [replies.join('\n')] : [],
     session,
     effects: step.effects,
-    trace: { route, tools: [], sources: [], mode: 'offline', confidence: 1 },
+    trace: { route, tools: [], sources, mode: 'offline', confidence: 1 },
   };
 }
 
@@ -108,7 +113,7 @@ export function routeForm(
   // The bot offered the form last turn: a plain yes starts it; anything else is read as usual.
   if (session.formOffered) {
     delete session.formOffered;
-    if (!session.form && isExactly(text, language.acceptOffer)) return toResult(session, startForm(ctx));
+    if (!session.form && isExactly(text, language.acceptOffer)) return toResult(session, startForm(ctx), 'form', ports);
   }
 
   // Second step of a deletion: only the confirmation deletes; anything else keeps everything.
@@ -154,7 +159,7 @@ export function routeForm(
     }
   }
   if (intent === 'register' || (containsAny(text, language.registerStart) && deletion === undefined && topic === undefined)) {
-    return toResult(session, startForm(ctx, text));
+    return toResult(session, startForm(ctx, text), 'form', ports);
   }
   return undefined;
 }

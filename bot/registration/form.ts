@@ -20,6 +20,7 @@
  */
 import type { Effect } from '../engine/types.js';
 import type { FactsTable } from '../../tools/facts-table.js';
+import type { Fact } from '../../knowledge/facts/schema.js';
 import { ASK, ELIGIBILITY, FORM, chineseDate } from '../../prompts/registration.js';
 import { formWords } from './form-words.js';
 import {
@@ -79,6 +80,8 @@ export interface FormStep {
   effects: Effect[];
   /** False: the text was not for the form; the state is unchanged and the engine answers it, then calls resumePrompt. */
   handled: boolean;
+  /** Facts the replies state (the sign-up form, its deadline), to cite. */
+  facts?: Fact[];
 }
 
 const STEPS: readonly FormStepName[] = [
@@ -192,7 +195,9 @@ export function startForm(ctx: FormContext, text = ''): FormStep {
   const kept = spec.fields.filter((f) => state.values[f.field] !== undefined).map((f) => f.label);
   if (kept.length > 0) replies.push(FORM.keptBeforeConsent(kept));
   replies.push(FORM.consent(spec.fields.map((f) => f.label), trainingInstitution(ctx.facts, spec)?.name));
-  return stay(state, replies);
+  // The notice whose form this is, and the deadline stated, are cited.
+  const cited: Fact[] = [...ctx.facts.ofKind('form-field', (f) => f.doc === spec.doc).slice(0, 1), ...(window.kind !== 'open' ? [window.fact] : [])];
+  return { ...stay(state, replies), facts: cited };
 }
 
 /** Valid fields a message gives of its own accord (before consent, or in a one-shot first message). */

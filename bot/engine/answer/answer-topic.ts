@@ -24,7 +24,7 @@ import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
 import { CUES, DEFERRAL_MARKERS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
-import { sourceLine, sourcesOf } from './sources.js';
+import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { factsByAsks } from '../understand/nearest.js';
@@ -244,8 +244,13 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       if (listed.length) {
         const before = runner.facts.length;
         const lines = [T.OCCUPATION_NOT_LISTED(s.region.region, s.occupation, listed), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
-        const cited = runner.facts.slice(before);
-        return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.4, route: 'subsidy-not-listed', answered: true };
+        // The table searched is the source of "not listed".
+        const table = ports.facts.ofKind('subsidy', (f) => s.region.regions.includes(f.region));
+        const cited = [...table, ...runner.facts.slice(before)];
+        const sources = sourcesOf(ports.documents, cited);
+        const src = sourceLine(sources);
+        if (src) lines.push(src);
+        return { lines, tools: runner.calls, facts: cited, passages: [], sources, confidence: 0.4, route: 'subsidy-not-listed', answered: true };
       }
     }
     return notStated(u, s, runner, ports, '补贴标准', 'subsidy');
@@ -801,18 +806,28 @@ async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports
   const found = (await bestFacts(u, { region: { ...s.region, explicit: true } }, ports)).filter((f) => s.region.regions.includes(f.region) && f.kind !== 'form-field');
   if (found.length > 0) {
     runner.facts.splice(0, runner.facts.length, ...found);
-    // An amount the tools found none of stays unstated, whatever else the region's clauses near the question say.
-    if (AMOUNT_ROUTES.has(route)) {
-      const shown = found.filter((f) => !statesAmount(renderFact(f))).slice(0, 2);
+    // An amount (or a phone) the tools found none of stays unstated, whatever else the region's clauses near the question say.
+    if (AMOUNT_ROUTES.has(route) || route === 'contact') {
+      // For a phone, only clauses on what else the question names ("申请补贴的电话": the subsidy's conditions);
+      // the rest is noise ("金华电话多少" is not about 区块链).
+      const near = route === 'contact' ? found.filter((f) => f.topics.some((t) => u.alsoTopics.includes(t))) : found;
+      const shown = near.filter((f) => !statesAmount(renderFact(f))).slice(0, 2);
       runner.facts.splice(0, runner.facts.length, ...shown);
-      const lines = [T.NOT_STATED(what, s.region.region), ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
-      return finish(s, runner, ports, lines, `${route}-not-stated`, true, { confidence: 0.4 });
+      if (shown.length) {
+        const lines = [T.NOT_STATED(what, s.region.region), ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+        return finish(s, runner, ports, lines, `${route}-not-stated`, true, { confidence: 0.4 });
+      }
+    } else {
+      if (weakCover(u, found, ports)) return hedged(u, s, runner, ports, found, route);
+      return finish(s, runner, ports, groupByRegion(found), `${route}-found`, true, { confidence: 0.6 });
     }
-    if (weakCover(u, found, ports)) return hedged(u, s, runner, ports, found, route);
-    return finish(s, runner, ports, groupByRegion(found), `${route}-found`, true, { confidence: 0.6 });
   }
   const before = runner.facts.length;
   const lines = [T.NOT_STATED(what, s.region.region), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
   const cited = runner.facts.slice(before);
-  return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.3, route: `${route}-not-stated`, answered: true };
+  // The notices searched are the claim's source, beside any contact fact the hotline came from.
+  const sources = [...searchedSources(ports.documents, s.region.regions), ...sourcesOf(ports.documents, cited)];
+  const src = sourceLine(sources);
+  if (src) lines.push(src);
+  return { lines, tools: runner.calls, facts: cited, passages: [], sources, confidence: 0.3, route: `${route}-not-stated`, answered: true };
 }

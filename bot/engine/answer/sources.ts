@@ -5,7 +5,7 @@
  */
 import type { DocumentMeta, Fact } from '../../../knowledge/facts/schema.js';
 import type { Passage } from '../../../knowledge/types.js';
-import { SOURCE_LINE, SOURCE_REF } from '../../../prompts/answers.js';
+import { SEARCHED_SECTION, SOURCE_LINE, SOURCE_REF } from '../../../prompts/answers.js';
 import type { SourceRef } from '../types.js';
 
 function titleOf(documents: readonly DocumentMeta[], doc: string): string {
@@ -51,4 +51,12 @@ export function sourceLine(sources: readonly SourceRef[], max = 3): string | und
   if (refs.length === 0) return undefined;
   const shown = refs.slice(0, max);
   return SOURCE_LINE(shown);
+}
+
+/**
+ * The notices searched for a "not stated" claim, as its sources: the claim rests on a whole notice
+ * read for it, so that notice is named (with no clause, since none states it).
+ */
+export function searchedSources(documents: readonly DocumentMeta[], regions: readonly string[]): SourceRef[] {
+  return documents.filter((d) => regions.includes(d.region)).map((d) => ({ doc: d.id, title: d.shortTitle, section: SEARCHED_SECTION, quote: '' }));
 }

@@ -1,0 +1,50 @@
+/**
+ * Every answer names its notice, silence included: a "not stated" claim names the notice searched,
+ * an occupation missing from a subsidy table cites that table, the sign-up form's opening cites the
+ * notice whose form it is. Behaviour only: what the reply says and cites.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakePorts } from './fake-ports.js';
+import { dialogue, text } from '../fixtures/dialogues/converse.js';
+
+const say = async (message: string) => dialogue(fakePorts()).say(message);
+
+describe('silence that names its notice', () => {
+  it('a phone no notice of the region gives: not stated, a hotline, and the notice searched as the source', async () => {
+    const r = await say('金华这个补贴有没有咨询电话');
+    const reply = text(r);
+    expect(reply).toContain('没有写明联系电话');
+    expect(reply).toContain('金华转发浙江省实施方案');
+    expect(r.trace.sources.map((s) => s.doc)).toContain('jinhua-2024');
+    // No stray clause about an occupation or a document number rides along.
+    expect(reply).not.toContain('区块链');
+  });
+
+  it('a phone asked about a topic keeps that topic’s clauses beside the claim', async () => {
+    const reply = text(await say('金华申请补贴的咨询电话是多少'));
+    expect(reply).toContain('没有写明联系电话');
+    expect(reply).toContain('社会保险');
+  });
+
+  it('an occupation missing from a region’s subsidy table cites the table', async () => {
+    const r = await say('浙江人工智能工程技术人员有补贴标准吗');
+    expect(text(r)).toContain('补贴标准目录只列了');
+    expect(text(r)).toContain('来源：');
+    expect(r.trace.sources.map((s) => s.doc)).toContain('jinhua-2024');
+  });
+
+  it('the sign-up form’s opening cites the notice whose form it is', async () => {
+    const r = await say('我要报名');
+    expect(text(r)).toContain('来源：');
+    expect(r.trace.sources.map((s) => s.doc)).toContain('zaozhuang-2026');
+  });
+});
+
+describe('phrasings read through the language data', () => {
+  it.each([
+    ['姚老湿电话多少', '18766425778'],
+    ['what is the zaozhuang intermediate subsidy', '1300'],
+  ])('"%s" is understood (%s)', async (question, expected) => {
+    expect(text(await say(question))).toContain(expected);
+  });
+});
