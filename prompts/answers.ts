@@ -32,6 +32,9 @@ export const DEFAULT_REGION_NOTE = (region: string) => `（您没有说明地区
 export const REGION_FALLBACK_NOTE = (asked: string, found: string) => `${asked}的通知中没有这项内容，以下是${found}的规定：`;
 export const LEVEL_NOT_LISTED = (region: string, level: string, levels: string[]) =>
   `${region}的通知没有公布${level}的培训费，本期只开设${levels.join('、')}：`;
+/** A level the region's notices set no conditions for, and the levels they do offer. */
+export const LEVEL_NOT_OFFERED = (region: string, level: string, levels: string[]) =>
+  `${region}的通知没有${level}的报名条件，本期只开设${levels.join('、')}，报名条件如下：`;
 export const REGION_HEADER = (region: string) => `【${region}】`;
 /** Header of one occupation's part in a side-by-side answer. */
 export const OCCUPATION_HEADER = (occupation: string) => `【${occupation}】`;
@@ -122,6 +125,8 @@ export const WINDOW_OPEN = (label: string, lastDay: string, daysLeft: number) =>
 export const WINDOW_CLOSED = (label: string, lastDay: string, daysSince: number) => `按您说的时间，${label}最晚到${lastDay}，已经超过期限${daysSince}天。`;
 export const WINDOW_DEPENDS = (label: string, earliest: string, latest: string) =>
   `按您说的月份，${label}的最后一天在${earliest}到${latest}之间，要看证书核发的具体日期，请以证书上的日期为准。`;
+/** A notice that prints no 文号 / date of its own. */
+export const DOCUMENT_FIELD_NOT_STATED = (shortTitle: string, field: string) => `《${shortTitle}》没有写明${field}。`;
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
 /** Lead of a region's own rules on a topic the tools had no typed answer for. */
 /** "滕州市人力资源和社会保障局的地址": what is not stated about an office. */

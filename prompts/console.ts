@@ -150,6 +150,9 @@ export const CONSOLE = {
     'class-venue-not-stated': '开班地点（通知未说明）',
     'detail-not-stated': '具体细节（通知未说明）',
     'subsidy-not-listed': '补贴（该职业未列入目录）',
+    'level-not-offered': '报名条件（本期未开设该等级）',
+    document: '通知本身（文号、印发和施行日期）',
+    'document-not-stated': '通知本身（未写明文号或日期）',
     taught: '教过的回答（缺口）',
   } as Record<string, string>,
   /** Suffixes the engine appends to a route. */

@@ -7,6 +7,7 @@
 import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
 import { understand, type Understanding } from './understand/understand.js';
+import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
 import { factsByAsks } from './understand/nearest.js';
 import type { Route } from './answer/answer-types.js';
@@ -130,6 +131,9 @@ async function answer(understood: Understanding, text: string, session: Session,
   if (taught) return withTaughtHit(finish(session, u, taught.answer, text), taught.id);
   const detail = await unstatedDetail(u, ports);
   if (detail) return finish(session, u, await answerUnstatedDetail(u, detail, session, ports), text);
+  // "枣庄2026年这个通知是哪天发的 文号多少": the notice's own metadata, or that the notice states none.
+  const meta = answerDocumentMeta(u, session, ports);
+  if (meta) return finish(session, u, meta, text);
 
   // "威海和浙江补贴分别多少", "枣庄比威海多多少": every region named, each with its source.
   const together = regionsAskedTogether(u, ports);

@@ -80,6 +80,19 @@ export const UnderstandingLanguageSchema = z.object({
    */
   deferralMarkers: z.array(z.string().min(1)).default([]),
   /**
+   * Questions about a notice itself: for each field of the notice's metadata (documents.json), how a
+   * resident asks for it (`ask`), what the field is called in a reply (`name`), and how the labels of the
+   * facts that state it read (`label`). A notice without such a fact whose metadata records the field as
+   * absent is said not to state it.
+   */
+  documentMeta: z
+    .object({
+      /** The message is about a notice at all ("通知", "方案", "文号"): without it "补贴什么时候发" is not about an issue date. */
+      subject: Pattern,
+      fields: z.array(z.object({ field: z.enum(['docNumber', 'issued', 'effective']), name: z.string().min(1), ask: Pattern, label: Pattern })),
+    })
+    .optional(),
+  /**
    * How many people a cost question is for ("3个员工", "俩人", "我跟我对象一块报"): `counted` holds
    * {number} where the count is written; `pairs` are the ways of saying two without a number. A fee or
    * net-cost answer then adds the total for that many, from the total-cost tool.

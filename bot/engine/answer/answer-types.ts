@@ -25,6 +25,11 @@ export type OtherRoute =
   | 'detail-not-stated'
   | 'class-venue-not-stated'
   | 'subsidy-not-listed'
+  /** A notice's own 文号, issue or effective date ("威海方案文号多少"); or that the notice states none. */
+  | 'document'
+  | 'document-not-stated'
+  /** A level the region's notices set no conditions for ("枣庄有高级班没"). */
+  | 'level-not-offered'
   /** An answer staff taught on 缺口 (taught-answer.ts). */
   | 'taught';
 

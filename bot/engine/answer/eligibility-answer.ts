@@ -4,7 +4,7 @@
  * incomplete, ask for the one or two details that decide it (and remember
  * the question so the next message can answer it).
  */
-import type { Level } from '../../../knowledge/facts/schema.js';
+import { LevelSchema, type Level } from '../../../knowledge/facts/schema.js';
 import * as T from '../../../prompts/answers.js';
 import { eligibilityCheck, evaluateClause, evaluateCondition, type EligibilityValue, type Profile } from '../../../tools/eligibility-check.js';
 import type { EligibilityClause } from '../../../knowledge/facts/schema.js';
@@ -38,6 +38,26 @@ function lineFor(v: EligibilityValue): string[] {
   }
 }
 
+/**
+ * "枣庄有高级班没", "高级能报吗": a level the region's notices set no conditions for. They do for other
+ * levels: say which levels this round offers, with their conditions, instead of a general clause.
+ */
+function levelNotOffered(u: Understanding, region: RegionChoice, level: Level, runner: ToolRunner, finish: Finish): Answer | undefined {
+  const regionInput = region.explicit ? region.region : undefined;
+  const offered: Level[] = [];
+  const lines: string[] = [];
+  for (const other of LevelSchema.options.filter((l) => l !== level)) {
+    const r = runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: other, profile: {} });
+    if (!r.ok) continue;
+    const facts = r.facts.filter((f) => f.kind === 'eligibility');
+    if (facts.length === 0) continue;
+    offered.push(other);
+    lines.push(...facts.map(renderFact));
+  }
+  if (offered.length === 0) return undefined;
+  return finish([T.LEVEL_NOT_OFFERED(region.region, level, offered), ...lines], 'level-not-offered');
+}
+
 export function answerEligibility(
   u: Understanding,
   region: RegionChoice,
@@ -54,7 +74,7 @@ export function answerEligibility(
       const r = runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile: {} });
       if (r.ok) for (const f of r.facts) if (f.kind === 'eligibility') lines.push(renderFact(f));
     }
-    if (lines.length === 0) return undefined;
+    if (lines.length === 0) return level ? levelNotOffered(u, region, level, runner, finish) : undefined;
     return finish(lines, 'eligibility');
   }
 
@@ -62,7 +82,7 @@ export function answerEligibility(
   const check = (l: Level) => runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile });
   const first: Level = level ?? '初级';
   const r = check(first);
-  if (!r.ok) return undefined;
+  if (!r.ok) return level ? levelNotOffered(u, region, level, runner, finish) : undefined;
   const lines = lineFor(r.value);
   if (profile.notYetGraduated && r.value.decision !== 'eligible') lines.unshift(T.NOT_YET_GRADUATED);
   if (profile.yearsEstimated && r.value.decision !== 'incomplete') lines.push(T.YEARS_ESTIMATED);

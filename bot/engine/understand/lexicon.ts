@@ -62,6 +62,9 @@ function compile(data: UnderstandingLanguage) {
     PROGRAMME_WORDS: compileOne(data.programmeWords),
     CUES: Object.fromEntries(Object.entries(data.cues).map(([k, v]) => [k, compileOne(v)])) as Record<keyof UnderstandingLanguage['cues'], RegExp>,
     DEFERRAL_MARKERS: data.deferralMarkers,
+    DOCUMENT_META: data.documentMeta
+      ? { subject: compileOne(data.documentMeta.subject), fields: data.documentMeta.fields.map((m) => ({ field: m.field, name: m.name, ask: compileOne(m.ask), label: compileOne(m.label) })) }
+      : undefined,
     HEADCOUNT: data.headcount
       ? { counted: compileOne(numbered(data.headcount.counted)), pairs: compileOne(data.headcount.pairs), onePerLevel: data.headcount.onePerLevel ? compileOne(data.headcount.onePerLevel) : undefined }
       : undefined,
@@ -100,6 +103,10 @@ export let PROGRAMME_WORDS: RegExp = c.PROGRAMME_WORDS;
 export let DETAIL_CUES: readonly DetailCue[] = c.DETAIL_CUES;
 /** Words by which a notice hands a question to someone else ("以评价机构公布为准"). */
 export let DEFERRAL_MARKERS: readonly string[] = c.DEFERRAL_MARKERS;
+/** Questions about a notice itself (文号, issue and effective dates) and the labels of the facts that state them. */
+export let DOCUMENT_META:
+  | { subject: RegExp; fields: ReadonlyArray<{ field: 'docNumber' | 'issued' | 'effective'; name: string; ask: RegExp; label: RegExp }> }
+  | undefined = c.DOCUMENT_META;
 /** How many people a cost question is for: a written count ({number} as the group `n`) and the ways of saying two. */
 export let HEADCOUNT: { counted: RegExp; pairs: RegExp; onePerLevel?: RegExp } | undefined = c.HEADCOUNT;
 /** The cues of understanding's own decisions (follow-ups, "can I enrol", "is it a question"). */
@@ -113,5 +120,5 @@ export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> =
  */
 export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
   c = compile(data);
-  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES, DEFERRAL_MARKERS, HEADCOUNT, CUES } = c);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES, DEFERRAL_MARKERS, DOCUMENT_META, HEADCOUNT, CUES } = c);
 }
