@@ -379,7 +379,11 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     if (topic === 'course' && s.level) best.splice(0, best.length, ...levelCourse(best, s.level, ports));
     // Cite what is shown, not every rule of the topic.
     runner.facts.splice(0, runner.facts.length, ...best);
-    if (weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
+    // A message that names its topic plainly, answered by a rule whose main topic it is, is answered, not hedged
+    // ("这个项目面向哪些人" → 培育对象), whatever words the rule happens to use.
+    // Not when a time or an amount is asked ("多久", "多少钱"): the rule must then state it, and the word cover says whether it does.
+    const ownRule = u.topicScore >= PLAIN_TOPIC && best[0]?.topics[0] === topic && !CUES.asksDuration.test(u.text) && !answerCues().howMuch.test(u.text);
+    if (!ownRule && weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
     const lines = groupByRegion(best);
     // "峄城报名": where to register comes with that district's office.
     if (topic === 'process' && u.place && u.place !== u.region) lines.push(...hotline(runner, ports, s.region.region, u.place));
@@ -446,6 +450,8 @@ function excludedAsked(text: string, fees: ReadonlyArray<{ factId: string }>, po
   return undefined;
 }
 
+/** A cue score at which the message names its topic plainly (understand.ts's PLAIN_CUE). */
+const PLAIN_TOPIC = 5;
 /** Topics answered by computing tools; a rule matched by its asks does not replace them. */
 const COMPUTED_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fee', 'subsidy', 'net-cost', 'hours', 'deadline', 'eligibility', 'contact', 'refund', 'form', 'title', 'certificate']);
 /** …except when it asks how long something takes ("考完多久发证"): the rule that states the time answers that. */
