@@ -48,3 +48,17 @@ describe('phrasings read through the language data', () => {
     expect(text(await say(question))).toContain(expected);
   });
 });
+
+describe('a question that names no region but is, in so many words, another region’s rule', () => {
+  it('"推荐表上拟申报职业能填几个" is answered from the 辽宁 institutions’ form, cited', async () => {
+    const r = await say('推荐表上拟申报职业能填几个');
+    expect(text(r)).toContain('一项');
+    expect(r.trace.sources.map((s) => s.doc)).toContain('liaoning-2023');
+  });
+
+  it('"纸质材料怎么报送" is about submitting papers, not a certificate’s form: no claim of silence', async () => {
+    const reply = text(await say('纸质材料怎么报送'));
+    expect(reply).toContain('机要交换');
+    expect(reply).not.toContain('没有关于');
+  });
+});

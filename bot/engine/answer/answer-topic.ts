@@ -417,7 +417,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     const asked = askedRule(u, s, ports);
     if (asked) {
       runner.facts.push(...asked);
-      return finish(s, runner, ports, groupByRegion(asked), `${topic}-asked`, true, { confidence: 0.85 });
+      const lines = groupByRegion(asked);
+      // Another region's rule for a question that named none: say whose notice answers.
+      const inferred = !s.region.explicit && asked.every((f) => !s.region.regions.includes(f.region)) ? asked[0]?.region : undefined;
+      if (inferred) lines.unshift(T.DEFAULT_REGION_NOTE(inferred));
+      return finish(s, runner, ports, lines, `${topic}-asked`, true, { confidence: 0.85 });
     }
   }
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
@@ -459,10 +463,23 @@ const DURATION_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['certificate']);
 /** A rule's nearest ask this similar to the question, and this far ahead of any other fact's, is the answer. */
 export const ASK_DIRECT = 0.6;
 const ASK_MARGIN = 0.15;
+/** Another region's rule answers a question that names no region at this similarity, this far ahead of the assumed region's best. */
+const ASK_INFER = 0.7;
+const ASK_INFER_MARGIN = 0.2;
 
 /** The rule (with its sibling steps) whose own asks are nearest the question, in the region asked about, when it stands out. */
 function askedRule(u: Understanding, s: Slotted, ports: Ports): Fact[] | undefined {
-  const matches = factsByAsks(u.text, ports.facts).filter((m) => s.region.regions.includes(m.fact.region));
+  const all = factsByAsks(u.text, ports.facts);
+  const matches = all.filter((m) => s.region.regions.includes(m.fact.region));
+  // No region named, and the question is, in so many words, one of another region's rules ("推荐表上拟申报职业能填几个"
+  // is the 辽宁 institutions' form): that region's rule, when the assumed region has nothing near it.
+  const elsewhere = all[0];
+  if (!s.region.explicit && elsewhere && !s.region.regions.includes(elsewhere.fact.region) && elsewhere.fact.kind === 'rule' && elsewhere.similarity >= ASK_INFER) {
+    if (!matches[0] || elsewhere.similarity - matches[0].similarity >= ASK_INFER_MARGIN) {
+      const region = elsewhere.fact.region;
+      return withSiblings(all.filter((m) => m.fact.region === region && m.fact.kind === 'rule' && elsewhere.similarity - m.similarity <= ASK_MARGIN).slice(0, 3).map((m) => m.fact), ports);
+    }
+  }
   const best = matches[0];
   if (!best || best.fact.kind !== 'rule' || best.similarity < ASK_DIRECT) return undefined;
   // Rules nearly as near answer with it ("文号 啥时候施行的": the number and the date); only rules, only a few.
