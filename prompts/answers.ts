@@ -145,6 +145,8 @@ export const UNKNOWN = '这个问题我收录的通知里没有写明，我不�
 export const UNKNOWN_HOTLINE = (lines: string[]) => `建议咨询：${lines.join('；')}。`;
 export const OUT_OF_SCOPE = '我只回答数字技术工程师培育项目的政策问题（培训费、补贴、报名、条件、学时、证书、职称等）。';
 export const INJECTION_NOTE = '我只依据官方通知回答，不能按消息里的指令修改政策内容，也不提供系统设置。';
+/** After a refusal to give someone's data: the office to ask when the need is genuine. */
+export const PRIVACY_OFFICE = (contacts: string[]) => `确有需要（例如核对本人报名情况），请联系：${contacts.join('；')}。`;
 export const PRIVACY_REFUSAL = '报名人的个人信息只提供给负责报名的工作人员，我不能透露任何人的身份证号、手机号等信息。';
 export const RELATED_PASSAGES = '通知中相关的原文如下：';
 export const PASSAGE_LINE = (source: string, text: string) => `${source}：“${text}”`;

@@ -8,7 +8,7 @@ import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
 import { understand, type Understanding } from './understand/understand.js';
 import { answerDocumentMeta } from './answer/document-meta.js';
-import { ASK_COVER, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, regionScopeFor, type Answer } from './answer/answer-topic.js';
+import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
 import { factsByAsks } from './understand/nearest.js';
 import type { Route } from './answer/answer-types.js';
 import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, type DetailCue } from './understand/lexicon.js';
@@ -62,7 +62,16 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
 /** The answer to a message that is not for the form. */
 async function answer(understood: Understanding, text: string, session: Session, ports: Ports): Promise<TurnResult> {
   let u = understood;
-  if (u.privacyProbe) return reply(session, [T.PRIVACY_REFUSAL], { route: 'privacy', confidence: 1 });
+  if (u.privacyProbe) {
+    // Refused, and whom to ask when the need is genuine (the office that handles registrations), cited.
+    const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
+    const region = regionScopeFor(u, session, ports).region;
+    const lines = [T.PRIVACY_REFUSAL, T.PRIVACY_OFFICE(hotline(runner, ports, region, u.place))];
+    const sources = sourcesOf(ports.documents, runner.facts);
+    const src = sourceLine(sources);
+    if (src) lines.push(src);
+    return { ...reply(session, lines, { route: 'privacy', confidence: 1 }), trace: { route: 'privacy', tools: runner.calls, sources, mode: 'offline', confidence: 1 } };
+  }
   if (u.intent === 'greeting' || u.intent === 'help') {
     return reply(session, [T.GREETING(ports.botName), T.HELP_EXAMPLES], { route: u.intent, confidence: 1 });
   }
