@@ -46,9 +46,15 @@ import {
   serializeCookie,
 } from './security.js';
 import { registerConsoleRoutes, type ExportFn } from './console-routes.js';
-import { exportRegistrations } from '../../registration/export-registrations.js';
 import { actorOf, type Principal } from './access.js';
 import { CONSOLE_TOKEN_MIN } from '../../config.js';
+
+/**
+ * The default registration export, loaded on the first export: its XLSX writer (exceljs, ~25 MB of
+ * modules and memory) is needed by no other page, so a console nobody exports from never loads it.
+ */
+const exportOnDemand: ExportFn = async (records, format) =>
+  (await import('../../registration/export-registrations.js')).exportRegistrations(records, format);
 import type { StaffStore } from '../../store/staff-store.js';
 import type { AuditStore } from '../../store/audit-store.js';
 import type { ReviewStore } from '../../store/review-store.js';
@@ -347,7 +353,7 @@ export function createConsoleServer(options: ConsoleServerOptions): ConsoleServe
     sendPage,
     fail,
     wechatStatus: options.wechatStatus,
-    exportRegistrations: options.exportRegistrations ?? exportRegistrations,
+    exportRegistrations: options.exportRegistrations ?? exportOnDemand,
     clockFixed: Boolean(config.DTE_NOW),
     audit,
     reviews,

@@ -4,7 +4,7 @@
  * value as 无. The codes themselves stay available behind 技术细节.
  */
 import { CONSOLE } from '../../../prompts/console.js';
-import { beijingTime } from '../../registration/export-registrations.js';
+import { formatBeijing } from '../../../tools/beijing-date.js';
 
 const SUFFIXES = Object.entries(CONSOLE.routeSuffixes);
 
@@ -53,7 +53,11 @@ export function toolLabel(name: string): string {
  */
 export function showTime(value: string | Date | undefined): string {
   if (value === undefined || value === '') return '';
-  return beijingTime(typeof value === 'string' ? value : value.toISOString());
+  // What export-registrations.ts's beijingTime gives (a string that is no time stays as it is), without
+  // importing that module here: it loads the XLSX writer, which only an export needs.
+  const instant = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(instant.getTime())) return typeof value === 'string' ? value : value.toISOString();
+  return formatBeijing(instant);
 }
 
 /** An empty value (no 职称) shows as 无 instead of a blank cell. */
