@@ -18,6 +18,7 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Region } from '../knowledge/facts/schema.js';
 import { FactsTable } from '../tools/facts-table.js';
 import { isPostgresUrl, openStore, registrationSnapshot, type Store } from './store/store.js';
+import { lazyRegistrationSnapshot, type SqliteStore } from './store/sqlite-store.js';
 import { createConversationHandler, loadRegistrations, type RunningHandler } from './engine/conversation-handler.js';
 import { handleTurn } from './engine/handle-turn.js';
 import { newSession, type Ports, type SourceRef, type ToolCall, type Trace } from './engine/types.js';
@@ -123,6 +124,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     taught: taught?.port,
   };
   const handler = createConversationHandler({ ports, store, logger, turn: handleTurn });
+  const sqlite = 'sync' in store ? (store as SqliteStore).sync : undefined;
 
   return {
     config,
@@ -135,7 +137,11 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
     taught,
     index: { rebuilt: opened.value.rebuilt, saved: opened.value.saved, reason: opened.value.reason },
     async ask(question, o = {}) {
-      const registrations = await loadRegistrations(store, o.userId ?? 'anon');
+      // On SQLite the resident's registrations are read when the turn first looks at them (the same rows,
+      // read synchronously): most questions never do, and the query was a good part of what ask added to
+      // the turn. Other stores read them before the turn, as the conversation handler does.
+      const lazy = sqlite ? lazyRegistrationSnapshot(sqlite, o.userId ?? 'anon') : undefined;
+      const registrations = lazy ?? (await loadRegistrations(store, o.userId ?? 'anon'));
       const p: Ports = { ...ports, registrations, now: o.now ? () => new Date(o.now!.getTime()) : ports.now };
       let session = newSession();
       if (o.region) session.slots.region = o.region;
@@ -150,17 +156,25 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
           p,
         );
       } catch (error) {
+        // A store that cannot be read fails the ask as it did when the registrations were read first.
+        if (lazy?.error !== undefined) throw lazy.error;
         // One bad question never stops the caller (the dte stdin loop, the console): a polite answer instead.
         logger.error('ask failed', { error });
         const trace = { route: 'error', tools: [], sources: [], mode: 'offline' as const, confidence: 0 };
         return { question, answer: SYSTEM_ERROR_REPLY, sources: [], tools: [], trace };
       }
+      if (lazy?.error !== undefined) throw lazy.error;
       const logged = o.log === false ? [] : result.effects.filter((e) => e.kind === 'log-question');
       if (o.userId) {
         // The session and the question log commit in one transaction, as a channel's turn does.
         await store.commitTurn({ conversationId: `ask:${o.userId}`, userId: o.userId, session: result.session, effects: logged, now: p.now() });
       } else {
-        for (const e of logged) await store.logQuestion({ question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() });
+        for (const e of logged) {
+          const entry = { question: e.question, answered: e.answered, confidence: e.confidence, route: e.route, time: p.now().toISOString() };
+          // SQLite writes it synchronously either way: called directly, the row is committed before the answer without a promise per row.
+          if (sqlite) sqlite.logQuestion(entry);
+          else await store.logQuestion(entry);
+        }
       }
       for (const e of result.effects) if (e.kind === 'taught-hit') await ports.taught?.recordHit?.(e.id);
       return { question, answer: result.replies.join('\n'), sources: result.trace.sources, tools: result.trace.tools, trace: result.trace };

@@ -38,6 +38,7 @@ import type {
   TurnCommit,
   UnreadableRegistration,
 } from './store-types.js';
+import { registrationSnapshot } from './store-types.js';
 import { fieldsOf, formatReference, readRow, readableRecords, reviveStoredSession, ROW_COLUMNS, unreadableRows, type RegistrationRow } from './stored-rows.js';
 import { createAuditStore } from './audit-store.js';
 import { createReviewStore } from './review-store.js';
@@ -83,6 +84,9 @@ export interface SqliteSyncStore extends RegistrationLookup {
   readonly db: Database.Database;
   close(): void;
 }
+
+/** A digit as maskPersonalData reads them (ASCII or full-width): without one, a text has nothing to mask. */
+const HAS_DIGIT = /[0-9\uFF10-\uFF19]/u;
 
 function isFile(path: string): boolean {
   return path !== ':memory:' && path !== '' && !path.startsWith('file:');
@@ -200,7 +204,9 @@ export function openSqliteSync(path: string, options: StoreOptions = {}): Sqlite
   });
 
   const logIn = (entry: QuestionLogEntry) => {
-    q.logQuestion.run(entry.time, maskPersonalData(entry.question), entry.answered ? 1 : 0, entry.confidence, entry.route);
+    // Every number maskPersonalData masks has a digit: a question without one is written as it is (the same text, without the regex pass).
+    const question = HAS_DIGIT.test(entry.question) ? maskPersonalData(entry.question) : entry.question;
+    q.logQuestion.run(entry.time, question, entry.answered ? 1 : 0, entry.confidence, entry.route);
   };
 
   const saveIn = (conversationId: string, session: Session, userId: string | undefined, updatedAt: string) => {
@@ -300,6 +306,45 @@ export function openSqliteSync(path: string, options: StoreOptions = {}): Sqlite
     },
     db,
     close: () => db.close(),
+  };
+}
+
+/**
+ * A user's registrations as a turn reads them (RegistrationLookup), read from
+ * the synchronous store the first time the turn asks: the same rows and
+ * reviews loadRegistrations (bot/engine/conversation-handler.ts) reads
+ * before a turn, in the same order, but a turn that never looks at them (most
+ * questions) costs no query. A failed read is kept in `error` and thrown
+ * again at every use, so the caller can tell it from a failure of the turn.
+ */
+export function lazyRegistrationSnapshot(s: Pick<SqliteSyncStore, 'listOwn' | 'reviewOf'>, userId: string): RegistrationLookup & { readonly error?: unknown } {
+  let snapshot: RegistrationLookup | undefined;
+  let failed: { error: unknown } | undefined;
+  const read = (): RegistrationLookup => {
+    if (failed) throw failed.error;
+    if (!snapshot) {
+      try {
+        const own = s.listOwn(userId);
+        const reviews = new Map<string, ReviewDecision>();
+        for (const r of own) {
+          const review = s.reviewOf(r.reference);
+          if (review) reviews.set(r.reference, review);
+        }
+        snapshot = registrationSnapshot(userId, own, reviews);
+      } catch (error) {
+        failed = { error };
+        throw error;
+      }
+    }
+    return snapshot;
+  };
+  return {
+    findOwn: (u, idNumber, level) => read().findOwn(u, idNumber, level),
+    listOwn: (u) => read().listOwn(u),
+    reviewOf: (reference) => read().reviewOf!(reference),
+    get error() {
+      return failed?.error;
+    },
   };
 }
 
