@@ -53,14 +53,48 @@ function terms(text: string, strip: readonly string[]): Vector {
   return v;
 }
 
+/** A bigram's two UTF-16 code units from `at` as one 32-bit integer (small integers are the cheapest Map keys). */
+function bigramKey(text: string, at: number): number {
+  return (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+}
+
+/**
+ * `terms` of a message, for the search side: its words (string keys, counts as in `terms`) and its
+ * bigrams by bigramKey, each map in `terms`' order (words first, then bigrams, by first occurrence),
+ * so the caller reads the same terms in the same order with the same frequencies. A word that starts
+ * with the bigrams' prefix could be the same key as a bigram there: then `terms` itself is returned
+ * (as `words`, with no `bigrams`).
+ */
+function queryTerms(text: string, strip: readonly string[]): { words: Vector; bigrams?: Map<number, number> } {
+  let t = normaliseQuery(text);
+  for (const s of strip) if (s && t.includes(s)) t = t.split(s).join(' ');
+  const words: Vector = new Map();
+  for (const w of analyse(t)) {
+    if (w.charCodeAt(0) === 1) return { words: terms(text, strip) };
+    words.set(w, (words.get(w) ?? 0) + 1);
+  }
+  const bigrams = new Map<number, number>();
+  for (const run of t.match(/[\p{Script=Han}a-z0-9]+/gu) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const key = bigramKey(run, i);
+      bigrams.set(key, (bigrams.get(key) ?? 0) + BIGRAM_WEIGHT);
+    }
+  }
+  return { words, bigrams };
+}
+
 export class ExampleIndex<L extends string> {
   /** Per term: its idf, the examples holding it and the term's normalised weight in each, in example order. */
   private readonly postings = new Map<string, { idf: number; from: number; to: number }>();
+  /** The bigram terms' postings (the same entries) by bigramKey of their two code units. */
+  private readonly bigramPostings = new Map<number, { idf: number; from: number; to: number }>();
   /** Every term's postings, one after the other (one block of memory: fewer cache misses per query). */
   private allDocs: Uint32Array = new Uint32Array(0);
   private allWeights: Float64Array = new Float64Array(0);
   /** Scratch score per example, reused by every call (nearest is synchronous); zero between calls. */
   private readonly scores: Float64Array;
+  /** Scratch bit per example (32 to a word): the examples the current search touched; zero between calls. */
+  private readonly touched: Int32Array;
   /** The last few queries and their neighbours: one answer asks an index about the same message several times. */
   private readonly recent: Array<{ text: string; k: number; near: Array<{ label: L; text: string; similarity: number }> }> = [];
   private readonly labels: L[] = [];
@@ -149,8 +183,14 @@ export class ExampleIndex<L extends string> {
       this.labels.push(e.label);
       this.texts.push(e.text);
     });
-    for (let id = 0; id < names.length; id++) this.postings.set(names[id]!, { idf: idf[id]!, from: from[id]!, to: from[id + 1]! });
+    for (let id = 0; id < names.length; id++) {
+      const name = names[id]!;
+      const entry = { idf: idf[id]!, from: from[id]!, to: from[id + 1]! };
+      this.postings.set(name, entry);
+      if (name.length === 3 && name.charCodeAt(0) === 1) this.bigramPostings.set(bigramKey(name, 1), entry);
+    }
     this.scores = new Float64Array(this.size);
+    this.touched = new Int32Array(Math.ceil(this.size / 32));
   }
 
   /** The k most similar examples, best first. A term no example holds counts in the message's norm (it lowers every similarity). */
@@ -166,48 +206,77 @@ export class ExampleIndex<L extends string> {
   }
 
   private search(text: string, k: number): Array<{ label: L; text: string; similarity: number }> {
-    const q = terms(text, this.strip);
+    // The message's terms in the order `terms` gives them (its words, then its bigrams), each looked up
+    // once; bigrams by their two code units as a number, so no bigram string is built per message.
     let norm = 0;
-    const weights: Array<[{ idf: number; from: number; to: number }, number]> = [];
-    for (const [term, tf] of q) {
-      const entry = this.postings.get(term);
+    const entries: Array<{ idf: number; from: number; to: number }> = [];
+    const weights: number[] = [];
+    const add = (entry: { idf: number; from: number; to: number } | undefined, tf: number) => {
       const w = tf * (entry ? entry.idf : this.maxIdf);
       norm += w * w;
-      if (entry) weights.push([entry, w]);
+      if (entry) {
+        entries.push(entry);
+        weights.push(w);
+      }
+    };
+    const q = queryTerms(text, this.strip);
+    if (q.bigrams) {
+      for (const [word, tf] of q.words) add(this.postings.get(word), tf);
+      for (const [pair, tf] of q.bigrams) add(this.bigramPostings.get(pair), tf);
+    } else {
+      for (const [term, tf] of q.words) add(this.postings.get(term), tf);
     }
     norm = Math.sqrt(norm);
     if (norm === 0 || k <= 0) return [];
     // Scores summed per example in the same order as before (term by term: a term adds to an example at
     // most once), in a reused typed array, without a branch per posting (which example a posting first
     // touches is unpredictable, and mispredicted branches were most of the time here).
+    // Each posting also sets its example's bit in `touched` (no branch either): the scan below then visits
+    // only the examples some term reached, in example order, instead of every example.
     const scores = this.scores;
+    const touched = this.touched;
     const docs = this.allDocs;
     const dws = this.allWeights;
-    for (const [entry, w] of weights) {
-      const qw = w / norm;
+    for (let t = 0; t < entries.length; t++) {
+      const entry = entries[t]!;
+      const qw = weights[t]! / norm;
       for (let i = entry.from; i < entry.to; i++) {
         const doc = docs[i]!;
         scores[doc] = scores[doc]! + qw * dws[i]!;
+        touched[doc >>> 5] = touched[doc >>> 5]! | (1 << (doc & 31));
       }
     }
     // The first k by (score desc, example order). Examples are scanned in order, so one that merely ties
     // the k-th best comes after it and stays out: only a score above the k-th best (above 0 until there
     // are k) enters, behind the kept ones with a score at least as high. Every contribution is positive,
     // so an example no term touched (score 0) never enters: exactly the first k of sorting all touched ones.
+    // Scores and bits go back to zero as they are read.
     const best: number[] = [];
+    const bestScores: number[] = [];
     let kth = 0;
-    for (let doc = 0; doc < scores.length; doc++) {
-      const s = scores[doc]!;
-      if (!(s > kth)) continue;
-      let at = best.length;
-      while (at > 0 && scores[best[at - 1]!]! < s) at--;
-      best.splice(at, 0, doc);
-      if (best.length > k) best.pop();
-      if (best.length === k) kth = scores[best[k - 1]!]!;
+    for (let word = 0; word < touched.length; word++) {
+      let bits = touched[word]!;
+      if (bits === 0) continue;
+      touched[word] = 0;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const doc = (word << 5) | (31 - Math.clz32(low));
+        const s = scores[doc]!;
+        scores[doc] = 0;
+        if (!(s > kth)) continue;
+        let at = best.length;
+        while (at > 0 && bestScores[at - 1]! < s) at--;
+        best.splice(at, 0, doc);
+        bestScores.splice(at, 0, s);
+        if (best.length > k) {
+          best.pop();
+          bestScores.pop();
+        }
+        if (best.length === k) kth = bestScores[k - 1]!;
+      }
     }
-    const out = best.map((doc) => ({ label: this.labels[doc]!, text: this.texts[doc]!, similarity: Math.min(1, scores[doc]!) }));
-    scores.fill(0);
-    return out;
+    return best.map((doc, i) => ({ label: this.labels[doc]!, text: this.texts[doc]!, similarity: Math.min(1, bestScores[i]!) }));
   }
 
   /** Labels of the k nearest examples, best first, each with its best similarity and its share of the votes. */
