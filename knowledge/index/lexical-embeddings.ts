@@ -27,39 +27,61 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
- * Bucket → raw (length-weighted) term frequency of a text's grams. A gram's
- * bucket is FNV-1a-32(`${n}${gram}`) % dimensions, the hash carried over the
- * gram's UTF-16 code units directly instead of building each gram string
- * (the same numbers: test/knowledge/lexical-embeddings.test.ts).
+ * The raw (length-weighted) term frequency of a text's grams per bucket,
+ * added into `counts` (zero on entry for every bucket); the buckets in the
+ * order they were first touched go to `order`, and their number is returned.
+ * A gram's bucket is FNV-1a-32(`${n}${gram}`) % dimensions, the hash carried
+ * over the gram's UTF-16 code units directly instead of building each gram
+ * string (the same numbers: test/knowledge/lexical-embeddings.test.ts).
  */
-function gramCounts(text: string, dimensions: number): Map<number, number> {
-  const counts = new Map<number, number>();
+function countGrams(text: string, dimensions: number, counts: Float64Array, scratch: { order: Int32Array; starts: Int32Array }): number {
+  let touched = 0;
   for (const seg of segments(text)) {
     // Code-unit boundaries of each code point ([...seg] splits by code point).
-    const starts: number[] = [];
+    if (scratch.starts.length < seg.length + 1) scratch.starts = new Int32Array(2 * seg.length + 2);
+    const starts = scratch.starts;
+    let chars = 0;
     for (let u = 0; u < seg.length; u += 1) {
-      starts.push(u);
+      starts[chars++] = u;
       const c = seg.charCodeAt(u);
       if (c >= 0xd800 && c <= 0xdbff && u + 1 < seg.length) {
         const d = seg.charCodeAt(u + 1);
         if (d >= 0xdc00 && d <= 0xdfff) u += 1;
       }
     }
-    const chars = starts.length;
-    starts.push(seg.length);
+    starts[chars] = seg.length;
     for (let n = 1; n <= 3; n += 1) {
       const prefix = Math.imul(FNV_OFFSET ^ (48 + n), FNV_PRIME);
+      const weight = GRAM_WEIGHTS[n]!;
       for (let i = 0; i + n <= chars; i += 1) {
         let h = prefix;
         for (let u = starts[i]!; u < starts[i + n]!; u += 1) h = Math.imul(h ^ seg.charCodeAt(u), FNV_PRIME);
         const bucket = (h >>> 0) % dimensions;
-        counts.set(bucket, (counts.get(bucket) ?? 0) + GRAM_WEIGHTS[n]!);
+        const before = counts[bucket]!;
+        if (before === 0) {
+          if (touched === scratch.order.length) {
+            const grown = new Int32Array(2 * touched + 64);
+            grown.set(scratch.order);
+            scratch.order = grown;
+          }
+          scratch.order[touched++] = bucket;
+        }
+        counts[bucket] = before + weight;
       }
     }
   }
-  return counts;
+  return touched;
 }
 
+/** Bucket → raw (length-weighted) term frequency of a text's grams, buckets in first-touch order (countGrams as a Map). */
+function gramCounts(text: string, dimensions: number): Map<number, number> {
+  const counts = new Float64Array(dimensions);
+  const scratch = { order: new Int32Array(64), starts: new Int32Array(64) };
+  const n = countGrams(text, dimensions, counts, scratch);
+  const out = new Map<number, number>();
+  for (let j = 0; j < n; j++) out.set(scratch.order[j]!, counts[scratch.order[j]!]!);
+  return out;
+}
 
 /** A vector's non-zero entries: `index` ascending, `value[j]` the entry at `index[j]`. */
 export interface SparseVector {
@@ -87,6 +109,9 @@ function sortByIndex(index: Int32Array, value: Float64Array): SparseVector {
 export class LexicalEmbeddings extends Embeddings {
   readonly dimensions: number;
   private readonly idf: Float64Array;
+  /** Scratch of embedSparse (synchronous): counts per bucket, all zero between calls, and the touched buckets. */
+  private counts: Float64Array | undefined;
+  private readonly scratch = { order: new Int32Array(256), starts: new Int32Array(256) };
 
   constructor(state: LexicalEmbeddingsState) {
     super({});
@@ -116,16 +141,20 @@ export class LexicalEmbeddings extends Embeddings {
    * buckets), so it never walks the zeros.
    */
   embedSparse(text: string): SparseVector {
-    const counts = gramCounts(text, this.dimensions);
-    const index = new Int32Array(counts.size);
-    const value = new Float64Array(counts.size);
+    // The counts in a scratch array kept between calls (zero again before returning), buckets in first-touch order.
+    const counts = (this.counts ??= new Float64Array(this.dimensions));
+    const touched = countGrams(text, this.dimensions, counts, this.scratch);
+    const index = new Int32Array(touched);
+    const value = new Float64Array(touched);
     let norm = 0;
-    let j = 0;
-    for (const [bucket, tf] of counts) {
+    for (let j = 0; j < touched; j++) {
+      const bucket = this.scratch.order[j]!;
+      const tf = counts[bucket]!;
+      counts[bucket] = 0;
       // Sublinear TF: a gram repeated ten times is not ten times as telling.
       const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * this.idf[bucket]!;
       index[j] = bucket;
-      value[j++] = w;
+      value[j] = w;
       norm += w * w;
     }
     if (norm > 0) {
