@@ -313,6 +313,8 @@ export const DocumentMetaSchema = z.object({
   issued: IsoDateSchema.nullable(),
   effective: IsoDateSchema.nullable(),
   attachments: z.array(z.string()),
+  /** Whom the notice addresses: residents (the default) or institutions applying to train or assess (辽宁's call). */
+  audience: z.enum(['residents', 'institutions']).default('residents'),
 });
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 export const DocumentsFileSchema = z.array(DocumentMetaSchema).min(1);

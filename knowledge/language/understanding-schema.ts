@@ -43,6 +43,11 @@ export const UnderstandingLanguageSchema = z.object({
   privacyProbe: Pattern,
   /** Subjects of other programmes or of daily life: out of scope unless the programme is named. */
   foreignSubjects: Pattern,
+  /**
+   * The voice of an institution applying to train or assess ("我们公司能申报培训机构吗", "推荐表"): a question
+   * in this voice that names no region is about the notices addressed to institutions (documents.json `audience`).
+   */
+  institutionVoice: Pattern.optional(),
   /** Words that tie a question to the programme (keep it in scope even with a foreign word). */
   programmeWords: Pattern,
   /**

@@ -22,7 +22,7 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
-import { CUES, DEFERRAL_MARKERS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
+import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
@@ -41,7 +41,33 @@ export { ToolRunner, type Answer, type RegionChoice, type Route } from './answer
 export function regionScopeFor(u: Understanding, session: Session, ports: Ports): RegionChoice {
   const region = u.region ?? session.slots.region;
   if (region) return { region, regions: ports.facts.applicableRegions(region), explicit: true };
+  const inferred = inferredRegion(u, ports);
+  if (inferred) return { region: inferred, regions: ports.facts.applicableRegions(inferred), explicit: false, inferred: true };
   return { region: ports.defaultRegion, regions: ports.facts.applicableRegions(ports.defaultRegion), explicit: false };
+}
+
+/** A fact's own ask this near the question, with no other region's fact within twice the margin, names the region the question is about. */
+const ASK_REGION = 0.72;
+const ASK_REGION_MARGIN = 0.15;
+
+/**
+ * The region a question that names none is about, when the question itself says so: in an applying
+ * institution's voice ("我们公司能申报培训机构吗"), the notices addressed to institutions (documents.json
+ * `audience`), when they are one region's; or one of another region's facts in so many words ("电子版发哪个邮箱").
+ * Otherwise none, and the default region is assumed.
+ */
+function inferredRegion(u: Understanding, ports: Ports): Region | undefined {
+  const home = ports.facts.applicableRegions(ports.defaultRegion);
+  if (INSTITUTION_VOICE?.test(u.text)) {
+    const regions = [...new Set(ports.documents.filter((d) => d.audience === 'institutions').map((d) => d.region))];
+    if (regions.length === 1 && !home.includes(regions[0]!)) return regions[0];
+  }
+  const asks = factsByAsks(u.text, ports.facts);
+  const best = asks[0];
+  if (!best || best.similarity < ASK_REGION || home.includes(best.fact.region)) return undefined;
+  // Only when no other region's fact is anywhere near: a generic question ("截止时间") is near several regions' asks.
+  const rival = asks.find((m) => m.fact.region !== best.fact.region && best.similarity - m.similarity < ASK_REGION_MARGIN * 2);
+  return rival ? undefined : best.fact.region;
 }
 
 /** Regions the shipped notices cover, for "not covered" replies. */
@@ -337,13 +363,13 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     return finish(s, runner, ports, lines, 'contact');
   },
   institution: async ({ u, s, runner, ports }) => {
-    const r = runner.run(institutionsLookup, { region: s.region.explicit ? s.region.region : undefined, occupation: u.occupation });
+    const r = runner.run(institutionsLookup, { region: s.region.explicit || s.region.inferred ? s.region.region : undefined, occupation: u.occupation });
     const extra = await related(u, s, runner, ports, 'institution', 3);
     if ((!r.ok || r.facts.length === 0) && extra.length === 0) return notStated(u, s, runner, ports, '培训机构', 'institution');
     return finish(s, runner, ports, [...(r.ok ? r.facts.filter((f) => f.kind === 'institution').map(renderFact) : []), ...extra], 'institution');
   },
   occupation: async ({ u, s, runner, ports }) => {
-    const r = runner.run(occupationsLookup, { region: s.region.explicit ? s.region.region : undefined, query: u.occupation });
+    const r = runner.run(occupationsLookup, { region: s.region.explicit || s.region.inferred ? s.region.region : undefined, query: u.occupation });
     if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '职业目录', 'occupation');
     const lines = [...groupByRegion(r.facts), ...(await related(u, s, runner, ports, 'occupation'))];
     return finish(s, runner, ports, lines, 'occupation');
@@ -372,7 +398,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       const lines = [T.NOT_STATED(answerCues().examVenue.test(u.text) ? '考试地点' : '上课地点', s.region.region), ...schedule.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
       return finish(s, runner, ports, lines, 'class-venue-not-stated', true, { confidence: 0.3 });
     }
-    runner.run(rulesByTopic, { region: s.region.explicit ? s.region.region : undefined, topic });
+    runner.run(rulesByTopic, { region: s.region.explicit || s.region.inferred ? s.region.region : undefined, topic });
     const best = await bestFacts(u, s, ports, topic, true);
     // A region the resident named says nothing on this topic: say so, rather than quote stray text.
     if (best.length === 0) return notStated(u, s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
@@ -554,12 +580,12 @@ const MIN_PASSAGE = { score: 0.35, keyword: 2 };
  * three, each close to the best.
  */
 export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, ports: Ports, topic?: Topic, strict = false): Promise<Fact[]> {
-  const passages = await ports.kb.search(u.text, { k: 4, regions: s.region.explicit ? s.region.regions : undefined });
+  const passages = await ports.kb.search(u.text, { k: 4, regions: s.region.explicit || s.region.inferred ? s.region.regions : undefined });
   const good = passages.filter((p) => p.score >= MIN_PASSAGE.score && p.keywordScore >= MIN_PASSAGE.keyword);
   let found = factsInPassages(ports.facts, good).filter((x) => x.fact.kind !== 'contact' || topic === 'contact');
   // Facts found directly, beside retrieval: a fact whose own label, statement and quote cover most of the
   // question answers it even when no passage ranked it ("威海这个方案文号是多少" -> the 文号 fact).
-  const scope = s.region.explicit ? s.region.regions : undefined;
+  const scope = s.region.explicit || s.region.inferred ? s.region.regions : undefined;
   for (const d of rankFacts(ports.facts, u.text).slice(0, 8)) {
     if (d.score < DIRECT_COVER || found.some((x) => x.fact.id === d.fact.id)) continue;
     if (scope && !scope.includes(d.fact.region)) continue;

@@ -86,4 +86,6 @@ export interface RegionChoice {
   regions: Region[];
   /** The resident named it (now or earlier in the conversation). */
   explicit: boolean;
+  /** Not named, but the question itself is about it (an applying institution's voice → the notices for institutions). */
+  inferred?: boolean;
 }

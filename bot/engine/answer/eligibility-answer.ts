@@ -43,7 +43,7 @@ function lineFor(v: EligibilityValue): string[] {
  * levels: say which levels this round offers, with their conditions, instead of a general clause.
  */
 function levelNotOffered(u: Understanding, region: RegionChoice, level: Level, runner: ToolRunner, finish: Finish): Answer | undefined {
-  const regionInput = region.explicit ? region.region : undefined;
+  const regionInput = region.explicit || region.inferred ? region.region : undefined;
   const offered: Level[] = [];
   const lines: string[] = [];
   for (const other of LevelSchema.options.filter((l) => l !== level)) {
@@ -65,7 +65,7 @@ export function answerEligibility(
   runner: ToolRunner,
   finish: Finish,
 ): Answer | undefined {
-  const regionInput = region.explicit ? region.region : undefined;
+  const regionInput = region.explicit || region.inferred ? region.region : undefined;
   if (!hasProfile(u.profile)) {
     // No story to judge: list the conditions of the level(s) asked about.
     const levels: Level[] = level ? [level] : u.levels.length ? u.levels : ['初级', '中级'];

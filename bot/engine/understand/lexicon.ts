@@ -60,6 +60,7 @@ function compile(data: UnderstandingLanguage) {
     PRIVACY_PROBE: re(data.privacyProbe, 'u'),
     FOREIGN_SUBJECTS: compileOne(data.foreignSubjects),
     PROGRAMME_WORDS: compileOne(data.programmeWords),
+    INSTITUTION_VOICE: data.institutionVoice ? compileOne(data.institutionVoice) : undefined,
     CUES: Object.fromEntries(Object.entries(data.cues).map(([k, v]) => [k, compileOne(v)])) as Record<keyof UnderstandingLanguage['cues'], RegExp>,
     DEFERRAL_MARKERS: data.deferralMarkers,
     DOCUMENT_META: data.documentMeta
@@ -100,6 +101,8 @@ export let PRIVACY_PROBE: RegExp = c.PRIVACY_PROBE;
 export let FOREIGN_SUBJECTS: RegExp = c.FOREIGN_SUBJECTS;
 /** Words that tie a question to the programme (keep it in scope even with a foreign word). */
 export let PROGRAMME_WORDS: RegExp = c.PROGRAMME_WORDS;
+/** The voice of an institution applying to train or assess ("我们公司能申报培训机构吗"). */
+export let INSTITUTION_VOICE: RegExp | undefined = c.INSTITUTION_VOICE;
 export let DETAIL_CUES: readonly DetailCue[] = c.DETAIL_CUES;
 /** Words by which a notice hands a question to someone else ("以评价机构公布为准"). */
 export let DEFERRAL_MARKERS: readonly string[] = c.DEFERRAL_MARKERS;
@@ -120,5 +123,5 @@ export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> =
  */
 export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
   c = compile(data);
-  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, DETAIL_CUES, DEFERRAL_MARKERS, DOCUMENT_META, HEADCOUNT, CUES } = c);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, INSTITUTION_VOICE, DETAIL_CUES, DEFERRAL_MARKERS, DOCUMENT_META, HEADCOUNT, CUES } = c);
 }

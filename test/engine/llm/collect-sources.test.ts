@@ -14,6 +14,7 @@ const DOCS: DocumentMeta[] = [
     issued: null,
     effective: null,
     attachments: [],
+    audience: 'residents',
   },
 ];
 
