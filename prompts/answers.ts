@@ -45,6 +45,12 @@ const UNIT = { yuan: '元', hours: '学时' } as const;
 /** The sum of several items' fees and net costs (total-cost tool). */
 export const NET_COST_TOTAL = (items: number, fee: number, net?: number) =>
   net === undefined ? `${items}项合计：培训费${fee}元（通知未写明补贴，扣除补贴后的合计无法计算）。` : `${items}项合计：培训费${fee}元，扣除补贴后个人一共约承担${net}元。`;
+/** Several levels' subsidies added up (total-cost tool). */
+export const SUBSIDY_TOTAL = (items: number, people: number, subsidy: number) =>
+  people > 1 ? `按${people}人、每人${items}项计：补贴合计${subsidy}元。` : `${items}项补贴合计${subsidy}元。`;
+/** Two levels' net costs compared (total-cost tool). */
+export const NET_COST_DIFFERENCE = (larger: string, smaller: string, difference: number) => `扣除补贴后，${larger}比${smaller}个人多承担${difference}元。`;
+export const NET_COST_SAME = (a: string, b: string, net: number) => `扣除补贴后，${a}和${b}个人承担一样，都是${net}元。`;
 /** Several levels for several people (total-cost tool). */
 export const HEADCOUNT_LEVELS_TOTAL = (people: number, items: number, fee: number, net?: number) =>
   net === undefined

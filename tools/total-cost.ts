@@ -1,11 +1,11 @@
 /**
  * total-cost: what several trainees, or one trainee for several levels, pay
- * together ("我报初级她报中级 一共多少", "公司给3个员工报中级 补贴后一共要多少"):
- * each item's fee, and its net cost through net-cost, times its headcount,
- * and the sums computed here, never by the caller. Every fee and subsidy fact
- * used is cited. An item without a fee in the notices fails the call (nothing
- * is summed); an item without a subsidy leaves the net total out, never
- * guessed.
+ * or receive together ("我报初级她报中级 一共多少", "公司给3个员工报中级 补贴后一共要多少",
+ * "大数据初级中级 总共能补多少"): each item's fee and subsidy (through net-cost)
+ * times its headcount, and the sums computed here, never by the caller. A sum
+ * is given only when every item states its part (no fee in the notices: no fee
+ * total, and no net total); for two single items the difference of their net
+ * costs too ("中级比初级自己多掏多少"). Every fee and subsidy fact used is cited.
  */
 import { z } from 'zod';
 import type { Fact, Level, Region } from '../knowledge/facts/schema.js';
@@ -24,10 +24,11 @@ export interface TotalCostItem {
   occupation: string;
   level: Level;
   count: number;
-  feeYuan: number;
+  /** Undefined when the notices state no fee for this item. */
+  feeYuan?: number;
   /** Undefined when the notices state no subsidy for this item. */
   subsidyYuan?: number;
-  /** feeYuan − subsidyYuan (never below 0), per person. */
+  /** feeYuan − subsidyYuan (never below 0), per person, when both are stated. */
   netYuan?: number;
 }
 
@@ -35,11 +36,18 @@ export interface TotalCostValue {
   items: TotalCostItem[];
   /** Number of trainee-levels summed (Σ count). */
   people: number;
-  /** Σ feeYuan × count. */
-  totalFeeYuan: number;
-  /** Σ netYuan × count, when every item has a subsidy. */
+  /** Σ feeYuan × count, when every item states a fee. */
+  totalFeeYuan?: number;
+  /** Σ subsidyYuan × count, when every item states a subsidy. */
+  totalSubsidyYuan?: number;
+  /** Σ netYuan × count, when every item states both. */
   totalNetYuan?: number;
+  /** Two single items: the second's net cost minus the first's (negative when the first costs more). */
+  netDifferenceYuan?: number;
 }
+
+const sum = (items: TotalCostItem[], of: (i: TotalCostItem) => number | undefined): number | undefined =>
+  items.every((i) => of(i) !== undefined) ? items.reduce((s, i) => s + of(i)! * i.count, 0) : undefined;
 
 export const totalCost = defineTool<typeof TotalCostInput, TotalCostValue>({
   name: 'total-cost',
@@ -53,17 +61,20 @@ export const totalCost = defineTool<typeof TotalCostInput, TotalCostValue>({
       if (!r.ok) return r;
       const v = r.value;
       if (v.kind === 'computed') items.push({ region: v.region, occupation: v.occupation, level: v.level, count, feeYuan: v.feeYuan, subsidyYuan: v.subsidyYuan, netYuan: v.netYuan });
-      else if (v.feeYuan !== undefined) items.push({ region: v.region, occupation: v.occupation, level: v.level, count, feeYuan: v.feeYuan });
-      else return fail('not-found', `no fee stated for ${v.region} ${v.occupation} ${v.level}`, 'items');
+      else if (v.feeYuan !== undefined || v.subsidyYuan !== undefined) items.push({ region: v.region, occupation: v.occupation, level: v.level, count, feeYuan: v.feeYuan, subsidyYuan: v.subsidyYuan });
+      else return fail('not-found', `no fee and no subsidy stated for ${v.region} ${v.occupation} ${v.level}`, 'items');
       for (const f of r.facts) if (!facts.includes(f)) facts.push(f);
     }
-    const net = items.every((i) => i.netYuan !== undefined) ? items.reduce((s, i) => s + i.netYuan! * i.count, 0) : undefined;
+    const [a, b] = items;
+    const single = items.length === 2 && a!.count === 1 && b!.count === 1 && a!.netYuan !== undefined && b!.netYuan !== undefined;
     return ok(
       {
         items,
         people: items.reduce((s, i) => s + i.count, 0),
-        totalFeeYuan: items.reduce((s, i) => s + i.feeYuan * i.count, 0),
-        totalNetYuan: net,
+        totalFeeYuan: sum(items, (i) => i.feeYuan),
+        totalSubsidyYuan: sum(items, (i) => i.subsidyYuan),
+        totalNetYuan: sum(items, (i) => i.netYuan),
+        netDifferenceYuan: single ? b!.netYuan! - a!.netYuan! : undefined,
       },
       facts,
     );

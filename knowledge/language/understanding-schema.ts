@@ -70,6 +70,8 @@ export const UnderstandingLanguageSchema = z.object({
     levelDifference: Pattern,
     /** The message asks for a value (a time, an amount, a count), not yes or no: "啥时候考", "多少钱". */
     asksValue: Pattern,
+    /** The message asks whether something is included ("包不包吃住"), not what it costs. */
+    asksInclusion: Pattern,
     /** The message asks how long something takes ("多久发证", "几个工作日"): a rule stating that time answers it. */
     asksDuration: Pattern,
     /** The message asks where an office is (its address), not only how to reach it. */

@@ -35,6 +35,22 @@ describe('costs for several people', () => {
     expect(text(r)).not.toContain('同时报');
   });
 
+  it.each([
+    ['中级比初级自己多掏多少钱', '200'],
+    ['我和我老公 他报中级我报初级 俩人扣完补贴自己一共出多少', '4200'],
+    ['浙江大数据初级中级 总共能补多少', '7200'],
+  ])('"%s" is computed by the total-cost tool (%s)', async (question, expected) => {
+    const r = await dialogue(fakePorts()).say(question);
+    expect(text(r)).toContain(expected);
+    expect(r.trace.tools.map((t) => t.name)).toContain('total-cost');
+  });
+
+  it('"到底要多少钱 包不包吃住" gives the fee and what it leaves out, not a not-stated amount', async () => {
+    const reply = text(await dialogue(fakePorts()).say('我想报个初级的那个班 到底要多少钱 包不包吃住'));
+    expect(reply).toContain('3000');
+    expect(reply).toContain('不含');
+  });
+
   it('adds no total for one person', async () => {
     const r = await dialogue(fakePorts()).say('枣庄中级多少钱');
     expect(text(r)).toContain('3500');

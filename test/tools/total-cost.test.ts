@@ -25,10 +25,29 @@ describe('total-cost', () => {
     expect(r.value.people).toBe(3);
   });
 
-  it('sums nothing when one item lacks a fee in the notices (浙江 大数据)', () => {
+  it('gives no fee or net total when one item states no fee (浙江 大数据), but still the subsidy total', () => {
     const r = invokeTool(totalCost, { items: [zz('初级'), { region: '浙江', occupation: '大数据', level: '中级' }] }, ctx);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.totalFeeYuan).toBeUndefined();
+    expect(r.value.totalNetYuan).toBeUndefined();
+    expect(r.value.totalSubsidyYuan).toBe(1000 + 3900);
+  });
+
+  it('adds up subsidies of two levels (浙江 大数据 3300 + 3900)', () => {
+    const r = invokeTool(totalCost, { items: [{ region: '浙江', occupation: '大数据', level: '初级' }, { region: '浙江', occupation: '大数据', level: '中级' }] }, ctx);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.totalSubsidyYuan).toBe(7200);
+  });
+
+  it('gives the difference of two single items’ net costs (中级 2200 − 初级 2000)', () => {
+    const r = invokeTool(totalCost, { items: [zz('初级'), zz('中级')] }, ctx);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.netDifferenceYuan).toBe(200);
+  });
+
+  it('fails when an item states neither a fee nor a subsidy', () => {
+    const r = invokeTool(totalCost, { items: [zz('初级'), { region: '威海', occupation: '大数据', level: '中级' }] }, ctx);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.kind).toBe('not-found');
   });
 
   it('needs two or more trainees or levels', () => {

@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import { netCost, type NetCostInput } from '../../../tools/net-cost.js';
 import { totalCost } from '../../../tools/total-cost.js';
 import { feeLookup } from '../../../tools/fee-lookup.js';
+import { subsidyLookup } from '../../../tools/subsidy-lookup.js';
 import type { Ports, Session } from '../types.js';
 import type { Understanding } from '../understand/understand.js';
 import { answerTopic, ToolRunner, type Answer } from './answer-topic.js';
@@ -110,29 +111,50 @@ export async function answerAcrossLevels(u: Understanding, levels: readonly Leve
   // A difference only when one is asked for ("比", "差多少", "哪个多").
   const compared = containsAny(u.text, defaultConversationLanguage().multiRegion.compare);
   const answer = sideBySide(u, parts, ports, (p, f) => compared && 'level' in f && f.level === levels[parts.indexOf(p)]);
-  return (u.topic === 'net-cost' || u.topic === 'fee') && CUES.total.test(u.text) ? withTotal(answer, parts, ports, u.headcount ?? session.slots.headcount ?? 1) : answer;
+  const summed = (u.topic === 'net-cost' || u.topic === 'fee' || u.topic === 'subsidy') && CUES.total.test(u.text);
+  const netCompared = u.topic === 'net-cost' && compared;
+  return summed || netCompared ? withTotal(answer, parts, ports, u.headcount ?? session.slots.headcount ?? 1, u.topic!, summed, netCompared) : answer;
 }
 
-/** "俺初级中级都想报 一共多少 补完自己出多少": the sum of the parts' fees and net costs, from the total-cost tool. */
-function withTotal(answer: Answer, parts: ReadonlyArray<{ answer: Answer }>, ports: Ports, count: number): Answer {
-  const items = parts.flatMap((p) =>
+/** The region, occupation and level of each amount a part's tools returned (net cost, fee or subsidy), one per part. */
+function partItems(parts: ReadonlyArray<{ answer: Answer }>): Array<z.input<typeof NetCostInput>> {
+  return parts.flatMap((p) =>
     p.answer.tools
-      .filter((t) => (t.name === netCost.name || t.name === feeLookup.name) && !(t.output as { error?: unknown } | undefined)?.error)
-      .flatMap((t) =>
-        t.name === netCost.name
-          ? [t.input as z.input<typeof NetCostInput>]
-          : ((t.output as { fees?: Array<{ occupation: string; level: Level }> } | undefined)?.fees ?? []).map((f) => ({ region: (t.input as { region: Region }).region, occupation: f.occupation, level: f.level })),
-      )
+      .filter((t) => [netCost.name, feeLookup.name, subsidyLookup.name].includes(t.name) && !(t.output as { error?: unknown } | undefined)?.error)
+      .flatMap((t) => {
+        if (t.name === netCost.name) return [t.input as z.input<typeof NetCostInput>];
+        const out = t.output as { fees?: Array<{ occupation: string; level: Level }>; subsidies?: Array<{ occupation: string; level: Level }> } | undefined;
+        const region = (t.input as { region: Region }).region;
+        return (out?.fees ?? out?.subsidies ?? []).map((f) => ({ region, occupation: f.occupation, level: f.level }));
+      })
       .filter((item, i, all) => all.findIndex((x) => x.level === item.level && x.occupation === item.occupation && x.region === item.region) === i)
       .slice(0, 1),
   );
+}
+
+/**
+ * "俺初级中级都想报 一共多少 补完自己出多少", "大数据初级中级 总共能补多少", "中级比初级自己多掏多少":
+ * the parts' sums (fees and net costs, or subsidies) and the difference of two net costs, from the total-cost tool.
+ */
+function withTotal(answer: Answer, parts: ReadonlyArray<{ answer: Answer }>, ports: Ports, count: number, topic: Topic, summed: boolean, netCompared: boolean): Answer {
+  const items = partItems(parts);
   if (items.length < 2) return answer;
   const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
   const r = runner.run(totalCost, { items: items.map((i) => ({ ...i, count })) });
   if (!r.ok) return answer;
-  const line = count > 1 ? T.HEADCOUNT_LEVELS_TOTAL(count, r.value.items.length, r.value.totalFeeYuan, r.value.totalNetYuan) : T.NET_COST_TOTAL(r.value.items.length, r.value.totalFeeYuan, r.value.totalNetYuan);
+  const v = r.value;
+  const lines: string[] = [];
+  if (summed && topic === 'subsidy' && v.totalSubsidyYuan !== undefined) lines.push(T.SUBSIDY_TOTAL(v.items.length, count, v.totalSubsidyYuan));
+  if (summed && topic !== 'subsidy' && v.totalFeeYuan !== undefined)
+    lines.push(count > 1 ? T.HEADCOUNT_LEVELS_TOTAL(count, v.items.length, v.totalFeeYuan, v.totalNetYuan) : T.NET_COST_TOTAL(v.items.length, v.totalFeeYuan, v.totalNetYuan));
+  if (netCompared && v.netDifferenceYuan !== undefined) {
+    const [a, b] = v.items;
+    const diff = v.netDifferenceYuan;
+    lines.push(diff === 0 ? T.NET_COST_SAME(a!.level, b!.level, a!.netYuan!) : diff > 0 ? T.NET_COST_DIFFERENCE(b!.level, a!.level, diff) : T.NET_COST_DIFFERENCE(a!.level, b!.level, -diff));
+  }
+  if (lines.length === 0) return answer;
   // After every part: the sum is of all of them.
-  return { ...answer, lines: [...answer.lines, line], tools: [...answer.tools, ...runner.calls] };
+  return { ...answer, lines: [...answer.lines, ...lines], tools: [...answer.tools, ...runner.calls] };
 }
 
 /**

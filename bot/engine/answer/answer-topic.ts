@@ -130,7 +130,7 @@ function headcountTotals(s: Slotted, runner: ToolRunner, region: Region, fees: R
   const lines: string[] = [];
   for (const fee of fees) {
     const r = runner.run(totalCost, { items: [{ region, occupation: fee.occupation, level: fee.level, count: people }] });
-    if (r.ok) lines.push(T.HEADCOUNT_TOTAL({ people, occupation: fee.occupation, level: fee.level, fee: r.value.totalFeeYuan, net: r.value.totalNetYuan }));
+    if (r.ok && r.value.totalFeeYuan !== undefined) lines.push(T.HEADCOUNT_TOTAL({ people, occupation: fee.occupation, level: fee.level, fee: r.value.totalFeeYuan, net: r.value.totalNetYuan }));
   }
   return lines;
 }
@@ -200,7 +200,8 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
       if (r.ok && r.value.fees.length) {
         // "教材费要多少钱": an item the fee leaves out, whose amount no notice states.
-        const left = answerCues().howMuch.test(u.text) ? excludedAsked(u.text, r.value.fees, ports) : undefined;
+        // "包不包吃住" asks whether it is included: the fee line says so, no amount is asked of it.
+        const left = answerCues().howMuch.test(u.text) && !CUES.asksInclusion.test(u.text) ? excludedAsked(u.text, r.value.fees, ports) : undefined;
         if (left) {
           const fees = r.value.fees.map((f) => ports.facts.byId(f.factId)).filter((f): f is Fact => f !== undefined);
           pruneFacts(runner, fees.slice(0, 1).map((f) => f.id));
