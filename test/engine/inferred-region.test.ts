@@ -33,3 +33,11 @@ describe('the region a question is about without naming it', () => {
     expect(r.trace.sources.map((s) => s.doc)).not.toContain('liaoning-2023');
   });
 });
+
+describe('which notice of a region', () => {
+  it('prefers the region’s latest notice when the question names no year ("等级考试谁组织" → 2026: 中国电子学会)', async () => {
+    const r = await say('等级考试谁组织');
+    expect(text(r)).toContain('中国电子学会');
+    expect(r.trace.sources.map((s) => s.doc)).toContain('zaozhuang-2026');
+  });
+});

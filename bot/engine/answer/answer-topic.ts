@@ -26,6 +26,7 @@ import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, SUBSIDY_ELIGIBILITY, VENUE_Q
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
+import { documentsNamed, documentYear } from './document-meta.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { factsByAsks } from '../understand/nearest.js';
 import { contentWords } from '../../../knowledge/index/text-analysis.js';
@@ -568,6 +569,10 @@ const TOPIC_BONUS = 0.2;
 const DEFAULT_REGION_BONUS = 0.15;
 /** Weight of the similarity of a fact's nearest ask to the question. */
 const ASK_WEIGHT = 1;
+/** Preference for the facts of a notice the question names by its year ("2023年那个方案里…"). */
+const NAMED_DOCUMENT_BONUS = 0.3;
+/** …and, when it names none, for each region's latest notice over its older one (a tie-breaker). */
+const LATEST_DOCUMENT_BONUS = 0.05;
 /** A fact found by its own words (no passage) must cover this share of the question, and counts as a passage this good. */
 const DIRECT_COVER = 0.6;
 const DIRECT_PASSAGE_SCORE = 0.35;
@@ -616,6 +621,8 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
     if (home.length) found = home;
   }
   const coverage = new Map(rankFacts(ports.facts, u.text, found.map((f) => f.fact)).map((x) => [x.fact.id, x.score]));
+  const named = new Set(documentsNamed(u.text, ports.documents).map((d) => d.id));
+  const latest = named.size ? new Set<string>() : latestDocuments(ports);
   const ranked = found
     .map((x) => ({
       fact: x.fact,
@@ -624,12 +631,30 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
         COVERAGE_WEIGHT * (coverage.get(x.fact.id) ?? 0) +
         (topic && x.fact.topics.includes(topic) ? TOPIC_BONUS : 0) +
         ASK_WEIGHT * (askSimilarity.get(x.fact.id) ?? 0) +
-        (!s.region.explicit && x.fact.region === ports.defaultRegion ? DEFAULT_REGION_BONUS : 0),
+        (!s.region.explicit && x.fact.region === s.region.region ? DEFAULT_REGION_BONUS : 0) +
+        (named.has(x.fact.doc) ? NAMED_DOCUMENT_BONUS : latest.has(x.fact.doc) ? LATEST_DOCUMENT_BONUS : 0),
     }))
     .sort((a, b) => b.score - a.score);
   const top = ranked[0]!.score;
   const chosen = distinctFacts(ranked.filter((x) => x.score >= top * 0.75).map((x) => x.fact)).slice(0, 3);
   return withSiblings(chosen, ports);
+}
+
+/** Each region's latest notice (by its year), when the region has several. */
+function latestDocuments(ports: Ports): Set<string> {
+  const out = new Set<string>();
+  const byRegion = new Map<string, Array<{ id: string; year: number }>>();
+  for (const d of ports.documents) {
+    const year = documentYear(d);
+    if (year === undefined) continue;
+    byRegion.set(d.region, [...(byRegion.get(d.region) ?? []), { id: d.id, year }]);
+  }
+  for (const docs of byRegion.values()) {
+    if (docs.length < 2) continue;
+    const newest = Math.max(...docs.map((d) => d.year));
+    for (const d of docs) if (d.year === newest) out.add(d.id);
+  }
+  return out;
 }
 
 /** "申报程序（一）" → "申报程序": facts whose labels share a stem are steps of one list. */
