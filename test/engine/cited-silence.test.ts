@@ -62,3 +62,14 @@ describe('a question that names no region but is, in so many words, another regi
     expect(reply).not.toContain('没有关于');
   });
 });
+
+describe('details the notices do not state', () => {
+  it.each([
+    ['考试几月份', '考试的具体时间'],
+    ['退款多久退回来', '退款多久到账'],
+  ])('"%s": not stated (%s), with what the notice does say and a hotline', async (question, label) => {
+    const reply = text(await say(question));
+    expect(reply).toContain(label);
+    expect(reply).toContain('0632-');
+  });
+});
