@@ -61,6 +61,13 @@ export function firstDuration(text: string): number | undefined {
   return undefined;
 }
 
+const TIME_LIMIT = /(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|日|天|个月|月)(?:内|以内|之内)/u;
+
+/** The text sets a time limit ("30日内", "10个工作日内", "12个月内"): the answer to a "how long" question. */
+export function statesTimeLimit(text: string): boolean {
+  return TIME_LIMIT.test(text);
+}
+
 /** The words residents wrap a duration in (from the language data). */
 export interface DurationWords {
   /** Whole answers that mean none ("没有"). */

@@ -73,3 +73,18 @@ describe('details the notices do not state', () => {
     expect(reply).toContain('0632-');
   });
 });
+
+describe('"how long" questions', () => {
+  it('"考完多久能拿到证" is answered by the rules that set the time limits (30日, 10个工作日)', async () => {
+    const reply = text(await say('考完多久能拿到证'));
+    expect(reply).toContain('30日');
+    expect(reply).toContain('10个工作日');
+    expect(reply).not.toContain('没有直接回答');
+  });
+
+  it('"学时外省认不认" is about continuing-education hours, not a certificate’s validity', async () => {
+    const reply = text(await say('学时全国都认吗 有效期多久'));
+    expect(reply).toContain('当年度全国有效');
+    expect(reply).not.toContain('证书有效期');
+  });
+});

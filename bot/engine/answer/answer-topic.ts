@@ -26,6 +26,7 @@ import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, SUBSIDY_ELIGIBILITY, VENUE_Q
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
+import { statesTimeLimit } from '../../chinese-quantities.js';
 import { documentsNamed, documentYear } from './document-meta.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { factsByAsks } from '../understand/nearest.js';
@@ -405,6 +406,15 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     // A region the resident named says nothing on this topic: say so, rather than quote stray text.
     if (best.length === 0) return notStated(u, s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
     if (topic === 'course' && s.level) best.splice(0, best.length, ...levelCourse(best, s.level, ports));
+    // "考完多久能拿到证": how long is asked; the region's rules of the topic that set a time limit answer it.
+    if (CUES.asksDuration.test(u.text)) {
+      const timed = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && statesTimeLimit(f.statement));
+      if (timed.length) {
+        best.splice(0, best.length, ...withSiblings(byDocumentOrder(timed, ports).slice(0, 4), ports).slice(0, 4));
+        runner.facts.splice(0, runner.facts.length, ...best);
+        return finish(s, runner, ports, groupByRegion(best), `${topic}-asked`, true, { confidence: 0.7 });
+      }
+    }
     // Cite what is shown, not every rule of the topic.
     runner.facts.splice(0, runner.facts.length, ...best);
     // A message that names its topic plainly, answered by a rule whose main topic it is, is answered, not hedged
