@@ -70,6 +70,8 @@ export const UnderstandingLanguageSchema = z.object({
     levelDifference: Pattern,
     /** The message asks for a value (a time, an amount, a count), not yes or no: "啥时候考", "多少钱". */
     asksValue: Pattern,
+    /** The message asks where to go or whom to ask ("去哪办", "找谁"): a district named gets its office. */
+    asksWhere: Pattern,
     /** The message asks whether something is included ("包不包吃住"), not what it costs. */
     asksInclusion: Pattern,
     /** The message asks how long something takes ("多久发证", "几个工作日"): a rule stating that time answers it. */

@@ -88,3 +88,11 @@ describe('"how long" questions', () => {
     expect(reply).not.toContain('证书有效期');
   });
 });
+
+describe('where to go, with a district named', () => {
+  it('"我在滕州一个企业上班 职称认定去哪办" gives the rule and 滕州’s office', async () => {
+    const reply = text(await say('我在滕州一个企业上班 职称认定去哪办'));
+    expect(reply).toContain('属地');
+    expect(reply).toContain('滕州市人力资源和社会保障局');
+  });
+});

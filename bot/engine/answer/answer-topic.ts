@@ -347,6 +347,8 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     const shown = distinctFacts([...ranked, ...byDocumentOrder(r.facts, ports)]).slice(0, 4);
     pruneFacts(runner, r.facts.filter((f) => !shown.includes(f)).map((f) => f.id));
     const lines = [...shown.map(renderFact), ...(await related(u, s, runner, ports, 'title'))];
+    // "我在滕州上班 职称认定去哪办": the district's office.
+    if (u.place && u.place !== u.region && CUES.asksWhere.test(u.text)) lines.push(...hotline(runner, ports, s.region.region, u.place));
     return finish(s, runner, ports, lines, 'title');
   },
   contact: async ({ u, s, runner, ports }) => {
@@ -424,7 +426,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     if (!ownRule && weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
     const lines = groupByRegion(best);
     // "峄城报名": where to register comes with that district's office.
-    if (topic === 'process' && u.place && u.place !== u.region) lines.push(...hotline(runner, ports, s.region.region, u.place));
+    if (u.place && u.place !== u.region && (topic === 'process' || CUES.asksWhere.test(u.text))) lines.push(...hotline(runner, ports, s.region.region, u.place));
     return finish(s, runner, ports, lines, topic, true, { confidence: 0.8 });
   },
 };
