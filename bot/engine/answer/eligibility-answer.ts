@@ -34,7 +34,7 @@ function lineFor(v: EligibilityValue): string[] {
     case 'refer':
       return [T.REFER(v.level)];
     case 'incomplete':
-      return [T.ELIGIBILITY_UNDECIDED(v.level), ...v.clauses.slice(0, 2).map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`), T.ELIGIBILITY_NEED_MORE, ...v.ask.map((f) => T.ELIGIBILITY_ASK[f] ?? f)];
+      return [T.ELIGIBILITY_UNDECIDED(v.level), ...v.clauses.slice(0, 3).map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`), T.ELIGIBILITY_NEED_MORE, ...v.ask.map((f) => T.ELIGIBILITY_ASK[f] ?? f)];
   }
 }
 
