@@ -76,3 +76,11 @@ describe('understanding', () => {
     });
   });
 });
+
+describe('degrees named by graduating', () => {
+  it('"博士毕业直接能报中级吗" applies the doctorate clause and asks whether the major is related', async () => {
+    const reply = text(await say('博士毕业直接能报中级吗'));
+    expect(reply).toContain('博士学位');
+    expect(reply).toContain('相关');
+  });
+});
