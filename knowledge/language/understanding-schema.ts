@@ -37,6 +37,8 @@ export const UnderstandingLanguageSchema = z.object({
   intents: z.array(z.object({ pattern: Pattern, intent: IntentSchema, ignoreCase: z.boolean().optional() })),
   /** Provinces and cities outside the notices' regions (to say "not covered"). */
   otherPlaces: z.array(z.string().min(1)),
+  /** Words before an uncovered place that make it where the resident goes ("去青岛上课"), not where they are. */
+  placeAsDestination: z.array(z.string().min(1)).default([]),
   /** Instructions aimed at the bot rather than a question. */
   injection: z.object({ pattern: Pattern, ignoreCase: z.boolean().optional() }),
   /** Requests for someone else's personal data. */

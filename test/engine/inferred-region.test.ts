@@ -41,3 +41,14 @@ describe('which notice of a region', () => {
     expect(r.trace.sources.map((s) => s.doc)).toContain('zaozhuang-2026');
   });
 });
+
+describe('an uncovered place the resident goes to', () => {
+  it('"去青岛上线下课的路费住宿谁出" is answered (the fee leaves travel and lodging out), not refused as another city', async () => {
+    const reply = text(await say('去青岛上线下课的路费住宿谁出'));
+    expect(reply).toContain('自理');
+  });
+
+  it('"青岛补贴多少" is still another city the notices do not cover', async () => {
+    expect(text(await say('青岛补贴多少'))).toContain('没有青岛的政策');
+  });
+});

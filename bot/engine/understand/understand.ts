@@ -15,6 +15,7 @@ import {
   INTENT_CUES,
   LEVEL_CUES,
   OTHER_PLACES,
+  PLACE_AS_DESTINATION,
   PRIVACY_PROBE,
   TOPIC_CUES,
   TOPIC_PATTERNS,
@@ -126,7 +127,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   const occupation = findOccupation(text, facts);
   const { region, place } = findRegion(text, facts);
   const regions = findRegions(text, facts);
-  const otherPlace = region ? undefined : OTHER_PLACES.find((p) => text.includes(p));
+  // An uncovered place the resident goes to ("去青岛上线下课") is not where they are: the question stays answerable.
+  const otherPlace = region ? undefined : OTHER_PLACES.find((p) => text.includes(p) && !PLACE_AS_DESTINATION.some((w) => text.includes(w + p)));
   const profile = extractProfile(text, today);
 
   // Where classes or exams take place is a class question, whatever else the message mentions.
