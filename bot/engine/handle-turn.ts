@@ -223,7 +223,7 @@ function corpusOf(ports: Ports): string {
 /** A detail the question asks about that no notice states (分期, 通过率, 有效期 …). */
 async function unstatedDetail(u: Understanding, ports: Ports): Promise<DetailCue | undefined> {
   // Every detail the message names is checked, not only the first ("线上课用什么app" names the platform, and 线上).
-  const detail = DETAIL_CUES.find((d) => d.cue.test(u.text) && !d.evidence.test(corpusOf(ports)));
+  const detail = DETAIL_CUES.find((d) => d.cue.test(u.text) && !d.unless?.test(u.text) && !d.evidence.test(corpusOf(ports)));
   if (!detail) return undefined;
   // A fact asked for in these very words answers the question: no claim of silence ("金华申请补贴要带啥材料" names 带).
   const asked = factsByAsks(u.text, ports.facts)[0];

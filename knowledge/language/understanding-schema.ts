@@ -120,7 +120,16 @@ export const UnderstandingLanguageSchema = z.object({
     })
     .optional(),
   /** Details a notice may or may not state: when the documents hold none of the evidence words, the bot says so. */
-  detailCues: z.array(z.object({ label: z.string().min(1), cue: Pattern, evidence: Pattern, topic: TopicSchema })),
+  detailCues: z.array(
+    z.object({
+      label: z.string().min(1),
+      cue: Pattern,
+      evidence: Pattern,
+      topic: TopicSchema,
+      /** Not this detail when the message also says this ("初级中级一起报 总共多少" asks a sum, not whether both may be taken). */
+      unless: Pattern.optional(),
+    }),
+  ),
 });
 export type UnderstandingLanguage = z.infer<typeof UnderstandingLanguageSchema>;
 

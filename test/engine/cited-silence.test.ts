@@ -96,3 +96,23 @@ describe('where to go, with a district named', () => {
     expect(reply).toContain('滕州市人力资源和社会保障局');
   });
 });
+
+describe('a detail is not claimed silent when the question asks something else', () => {
+  it('"初级中级一起报 自己总共出多少" asks a sum (4200), not whether both levels may be taken', async () => {
+    const reply = text(await say('初级中级一起报 自己总共出多少'));
+    expect(reply).toContain('4200');
+    expect(reply).not.toContain('同时报');
+  });
+
+  it('"事业编在编人员能领浙江的培训补贴吗" is a programme question, not another subject', async () => {
+    const r = await say('事业编在编人员能领浙江的培训补贴吗');
+    expect(text(r)).not.toContain('我只回答');
+    expect(r.trace.sources.map((s) => s.doc)).toContain('jinhua-2024');
+  });
+
+  it('"培训补贴要不要交个税": the notices say nothing on tax; said so with a hotline', async () => {
+    const reply = text(await say('培训补贴要不要交个税'));
+    expect(reply).toContain('个人所得税');
+    expect(reply).toContain('建议咨询');
+  });
+});

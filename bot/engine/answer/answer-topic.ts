@@ -67,6 +67,9 @@ function inferredRegion(u: Understanding, ports: Ports): Region | undefined {
   const asks = factsByAsks(u.text, ports.facts);
   const best = asks[0];
   if (!best || best.similarity < ASK_REGION || home.includes(best.fact.region)) return undefined;
+  // Only toward the notices for institutions: a resident's question near another region's rule ("等级考核谁组织的"
+  // is near 浙江's wording) stays with the assumed region; an institution's ("电子版发哪个邮箱") does not.
+  if (ports.documents.find((d) => d.id === best.fact.doc)?.audience !== 'institutions') return undefined;
   // Only when no other region's fact is anywhere near: a generic question ("截止时间") is near several regions' asks.
   const rival = asks.find((m) => m.fact.region !== best.fact.region && best.similarity - m.similarity < ASK_REGION_MARGIN * 2);
   return rival ? undefined : best.fact.region;
@@ -509,7 +512,9 @@ const ASK_INFER_MARGIN = 0.2;
 
 /** The rule (with its sibling steps) whose own asks are nearest the question, in the region asked about, when it stands out. */
 function askedRule(u: Understanding, s: Slotted, ports: Ports): Fact[] | undefined {
-  const all = factsByAsks(u.text, ports.facts);
+  const all = factsByAsks(u.text, ports.facts).filter(
+    (m) => s.region.explicit || s.region.regions.includes(m.fact.region) || ports.documents.find((d) => d.id === m.fact.doc)?.audience === 'institutions',
+  );
   const matches = all.filter((m) => s.region.regions.includes(m.fact.region));
   // No region named, and the question is, in so many words, one of another region's rules ("推荐表上拟申报职业能填几个"
   // is the 辽宁 institutions' form): that region's rule, when the assumed region has nothing near it.

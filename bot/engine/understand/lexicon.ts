@@ -31,6 +31,8 @@ export interface DetailCue {
   cue: RegExp;
   evidence: RegExp;
   topic: Topic;
+  /** Not this detail when the message also matches this. */
+  unless?: RegExp;
 }
 
 const re = (source: string, flags = '') => new RegExp(source, flags);
@@ -70,7 +72,7 @@ function compile(data: UnderstandingLanguage) {
     HEADCOUNT: data.headcount
       ? { counted: compileOne(numbered(data.headcount.counted)), pairs: compileOne(data.headcount.pairs), onePerLevel: data.headcount.onePerLevel ? compileOne(data.headcount.onePerLevel) : undefined }
       : undefined,
-    DETAIL_CUES: data.detailCues.map((d) => ({ label: d.label, cue: compileOne(d.cue), evidence: compileOne(d.evidence), topic: d.topic })) as DetailCue[],
+    DETAIL_CUES: data.detailCues.map((d) => ({ label: d.label, cue: compileOne(d.cue), evidence: compileOne(d.evidence), topic: d.topic, unless: d.unless ? compileOne(d.unless) : undefined })) as DetailCue[],
   };
 }
 
