@@ -35,6 +35,9 @@ export const LEVEL_NOT_LISTED = (region: string, level: string, levels: string[]
 /** A level the region's notices set no conditions for, and the levels they do offer. */
 export const LEVEL_NOT_OFFERED = (region: string, level: string, levels: string[]) =>
   `${region}的通知没有${level}的报名条件，本期只开设${levels.join('、')}，报名条件如下：`;
+/** A registration deadline on the day the resident names. */
+export const DEADLINE_ON_DAY = (day: string, label: string, closes: string, open: boolean) =>
+  open ? `按您说的${day}：${label}截止到${closes}，那天还在报名期内。` : `按您说的${day}：${label}已于${closes}截止，那天已经不能报名。`;
 export const REGION_HEADER = (region: string) => `【${region}】`;
 /** Header of one occupation's part in a side-by-side answer. */
 export const OCCUPATION_HEADER = (occupation: string) => `【${occupation}】`;

@@ -42,6 +42,7 @@ export const fieldDescriptions = {
   regionRequired: '地区或地名，如 枣庄、滕州、威海、浙江、杭州、金华、辽宁、沈阳',
   occupation: '职业名称或简称，如 数字化管理师、大数据、区块链、智能制造',
   level: '等级：初级、中级、高级（也可写 初、中、高）',
+  on: '按哪一天判断（YYYY-MM-DD，北京时间），例如居民说“我4月25号报”；不填表示今天',
   subject: '截止事项：registration 学员报名，institution-application 机构申报，subsidy-application 补贴申领；不填表示全部',
   district: '区（市），如 滕州、市中区、薛城、峄城、台儿庄、山亭、高新区、市直',
   purpose: '用途，如 政策咨询、报名、技术支持',

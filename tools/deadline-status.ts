@@ -5,7 +5,7 @@
  * left. The machine's time zone never matters (see ./beijing-date.ts).
  */
 import { z } from 'zod';
-import { DeadlineFactSchema, type Region } from '../knowledge/facts/schema.js';
+import { DeadlineFactSchema, IsoDateSchema, type Region } from '../knowledge/facts/schema.js';
 import { fieldDescriptions, toolDescriptions } from '../prompts/tools.js';
 import { beijingDate, daysBetween } from './beijing-date.js';
 import { defineTool, fail, ok } from './define-tool.js';
@@ -17,6 +17,7 @@ const SubjectSchema = DeadlineFactSchema.shape.subject;
 export const DeadlineStatusInput = z.object({
   subject: SubjectSchema.optional().describe(fieldDescriptions.subject),
   region: OptionalRegionInput,
+  on: IsoDateSchema.optional().describe(fieldDescriptions.on),
 });
 
 /** Where a window stands today. */
@@ -37,7 +38,7 @@ export type DeadlineItem = DeadlineState & {
 };
 
 export interface DeadlineStatusValue {
-  /** Today in Beijing time, YYYY-MM-DD. */
+  /** The day judged, YYYY-MM-DD: `on` when given, else today in Beijing time. */
   today: string;
   deadlines: DeadlineItem[];
 }
@@ -51,7 +52,7 @@ export function deadlineState(today: string, closes: string, opens?: string): De
   return { status: 'closed', daysSince: -left };
 }
 
-/** Status of every deadline matching the optional subject and region, on ctx.now. */
+/** Status of every deadline matching the optional subject and region, on `on` (a day the resident names) or ctx.now. */
 export const deadlineStatus = defineTool<typeof DeadlineStatusInput, DeadlineStatusValue>({
   name: 'deadline-status',
   description: toolDescriptions['deadline-status'],
@@ -66,7 +67,7 @@ export const deadlineStatus = defineTool<typeof DeadlineStatusInput, DeadlineSta
       const where = facts.ofKind('deadline').map((f) => `${f.region} ${f.subject}`);
       return fail('not-found', `the notices state no such deadline; deadlines exist for: ${where.join(', ') || 'none'}`);
     }
-    const today = beijingDate(now);
+    const today = input.on ?? beijingDate(now);
     const deadlines: DeadlineItem[] = found.map((f) => ({
       ...deadlineState(today, f.closes, f.opens),
       factId: f.id,

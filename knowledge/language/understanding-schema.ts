@@ -72,6 +72,8 @@ export const UnderstandingLanguageSchema = z.object({
     levelDifference: Pattern,
     /** The message asks for a value (a time, an amount, a count), not yes or no: "啥时候考", "多少钱". */
     asksValue: Pattern,
+    /** The resident names the day they would register ("我4月25号报"): the deadline is judged on that day. */
+    onDay: Pattern,
     /** The message asks where to go or whom to ask ("去哪办", "找谁"): a district named gets its office. */
     asksWhere: Pattern,
     /** The message asks whether something is included ("包不包吃住"), not what it costs. */

@@ -92,3 +92,13 @@ describe('Beijing calendar helpers', () => {
     expect(deadlineState('2026-04-10', '2026-04-20')).toEqual(deadlineState('2026-04-10', '2026-04-20', '2026-01-01'));
   });
 });
+
+describe('deadline-status on a day the resident names', () => {
+  it('judges the registration window on that day, not today', () => {
+    const ctx = { facts: fixtureTable(), now: new Date('2026-03-01T00:00:00+08:00') };
+    const r = invokeTool(deadlineStatus, { region: '枣庄', subject: 'registration', on: '2026-04-25' }, ctx);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.today).toBe('2026-04-25');
+    expect(r.value.deadlines[0]!.status).toBe('closed');
+  });
+});

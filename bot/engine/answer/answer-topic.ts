@@ -26,6 +26,7 @@ import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, SUBSIDY_ELIGIBILITY, VENUE_Q
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
+import { eventDate } from '../understand/event-date.js';
 import { statesTimeLimit } from '../../chinese-quantities.js';
 import { documentsNamed, documentYear } from './document-meta.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
@@ -331,6 +332,15 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         lines.push(T.DEADLINE_CLOSED(d.label, closes, d.daysSince));
         if (d.subject === 'registration') closed = true;
       } else lines.push(renderFact(runner.facts.find((f) => f.id === d.factId)!));
+    }
+    // "4月25号报名还行不": on the day the resident names, through the same tool on that day's clock.
+    const on = CUES.onDay.test(u.text) ? eventDate(u.text, r.value.today) : undefined;
+    if (on && on.length === 10 && on !== r.value.today) {
+      const then = runner.run(deadlineStatus, { region: s.region.region, on });
+      if (then.ok)
+        for (const d of then.value.deadlines)
+          if (d.subject === 'registration' && (d.status === 'open' || d.status === 'closes-today' || d.status === 'closed'))
+            lines.unshift(T.DEADLINE_ON_DAY(chineseDate(then.value.today), d.label, chineseDate(d.closes), d.status !== 'closed'));
     }
     lines.push(...(await related(u, s, runner, ports, 'deadline')));
     lines.push(T.DEADLINE_AS_OF(chineseDate(r.value.today)));

@@ -10,6 +10,8 @@ const NUM = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
 const FULL = new RegExp(`(\\d{4})\\s*年\\s*${NUM}\\s*月(?:份)?(?:\\s*${NUM}\\s*[日号])?`, 'u');
 const RELATIVE_YEAR = new RegExp(`(今年|去年|前年|大前年)\\s*${NUM}\\s*月(?:份)?(?:\\s*${NUM}\\s*[日号])?`, 'u');
 const RELATIVE_MONTH = /(上上个月|上个月|这个月|本月)/u;
+/** A month and day with no year ("4月25号"): this year's. */
+const MONTH_DAY = new RegExp(`${NUM}\\s*月\\s*${NUM}\\s*[日号]`, 'u');
 const YEAR_OFFSET: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2, 大前年: 3 };
 const MONTH_OFFSET: Record<string, number> = { 本月: 0, 这个月: 0, 上个月: 1, 上上个月: 2 };
 
@@ -33,6 +35,8 @@ export function eventDate(text: string, today: string): string | undefined {
   if (full) return iso(Number(full[1]), num(full[2]) ?? 0, num(full[3]));
   const rel = RELATIVE_YEAR.exec(text);
   if (rel) return iso(ty - YEAR_OFFSET[rel[1]!]!, num(rel[2]) ?? 0, num(rel[3]));
+  const monthDay = MONTH_DAY.exec(text);
+  if (monthDay) return iso(ty, num(monthDay[1]) ?? 0, num(monthDay[2]));
   const month = RELATIVE_MONTH.exec(text);
   if (month) {
     const total = ty * 12 + (tm - 1) - MONTH_OFFSET[month[1]!]!;
