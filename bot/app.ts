@@ -13,6 +13,7 @@ import { loadCheckedFacts } from '../knowledge/facts/check-facts.js';
 import { checkExampleData } from '../knowledge/language/examples-schema.js';
 import { defaultProfileLanguage } from '../knowledge/language/profile-schema.js';
 import { useProfileLanguage } from './registration/profile-language.js';
+import { prepareExampleIndexes } from './engine/understand/nearest.js';
 import { embeddingsFromConfig, openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Region } from '../knowledge/facts/schema.js';
@@ -83,6 +84,8 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   if (language.length) throw new AppStartError(START.languageRefused(language));
   // Profiles are read with the titles and levels of this facts table (DTE_FACTS), not the shipped one.
   useProfileLanguage(defaultProfileLanguage(), factsTable);
+  // The example indexes of the topic and fact classifiers, built now rather than on the first message.
+  prepareExampleIndexes(factsTable);
   const documents = checked.documents;
   const embeddings = embeddingsFromConfig(config);
   if (!embeddings.ok) throw new AppStartError(embeddings.error);

@@ -271,9 +271,16 @@ async function answerParts(parts: Understanding[], session: Session, ports: Port
 
 /** Year and month today in Beijing, from the injected clock (for "2021年考的" → years since). */
 function todayOf(ports: Ports): { year: number; month: number } {
-  const [year, month] = beijingDate(ports.now()).split('-').map(Number) as [number, number];
-  return { year, month };
+  const date = beijingDate(ports.now());
+  if (lastToday?.date !== date) {
+    const [year, month] = date.split('-').map(Number) as [number, number];
+    lastToday = { date, year, month };
+  }
+  return { year: lastToday.year, month: lastToday.month };
 }
+
+/** The last date todayOf read (a turn asks for it several times). */
+let lastToday: { date: string; year: number; month: number } | undefined;
 
 /** Answers the LLM may rephrase: facts and passages, not refusals, forms or "not covered". */
 const LLM_ROUTES = /^(?!privacy|not-covered|out-of-scope|form)/;

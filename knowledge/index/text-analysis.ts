@@ -55,9 +55,16 @@ export function toSimplified(text: string): string {
   return toCn(text);
 }
 
+/** The last few queries normalised: one answer normalises the same message for both example indexes and the knowledge base. */
+const recentQueries: Array<{ query: string; normalised: string }> = [];
+
 /** Query normalisation: width-folded (NFKC), simplified, lower-case, single spaces. */
 export function normaliseQuery(query: string): string {
-  return toSimplified(query.normalize('NFKC')).toLowerCase().replace(/\s+/gu, ' ').trim();
+  for (const q of recentQueries) if (q.query === query) return q.normalised;
+  const normalised = toSimplified(query.normalize('NFKC')).toLowerCase().replace(/\s+/gu, ' ').trim();
+  recentQueries.unshift({ query, normalised });
+  if (recentQueries.length > 4) recentQueries.pop();
+  return normalised;
 }
 
 /** A token worth indexing: not a stopword, not punctuation or white space. */

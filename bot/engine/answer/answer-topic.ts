@@ -499,12 +499,20 @@ function excludedAsked(text: string, fees: ReadonlyArray<{ factId: string }>, po
   for (const { factId } of fees) {
     const f = ports.facts.byId(factId);
     if (f?.kind !== 'fee') continue;
-    for (const item of f.excludes) {
-      const word = contentWords(item).find((w) => [...w].length >= 2 && text.includes(w));
+    for (const words of excludedWords(f)) {
+      const word = words.find((w) => [...w].length >= 2 && text.includes(w));
       if (word) return word;
     }
   }
   return undefined;
+}
+
+/** The content words of each item of a fee's "not included" list, cut once per fact. */
+const excludedWordsCache = new WeakMap<Fact, readonly string[][]>();
+function excludedWords(f: Extract<Fact, { kind: 'fee' }>): readonly string[][] {
+  let words = excludedWordsCache.get(f);
+  if (!words) excludedWordsCache.set(f, (words = f.excludes.map((item) => contentWords(item))));
+  return words;
 }
 
 /** A cue score at which the message names its topic plainly (understand.ts's PLAIN_CUE). */
@@ -667,8 +675,15 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
   return withSiblings(chosen, ports);
 }
 
-/** Each region's latest notice (by its year), when the region has several. */
+/** Each region's latest notice (by its year), when the region has several; read only, kept per documents list. */
+const latestByDocuments = new WeakMap<Ports['documents'], Set<string>>();
 function latestDocuments(ports: Ports): Set<string> {
+  let latest = latestByDocuments.get(ports.documents);
+  if (!latest) latestByDocuments.set(ports.documents, (latest = latestDocumentsOf(ports)));
+  return latest;
+}
+
+function latestDocumentsOf(ports: Ports): Set<string> {
   const out = new Set<string>();
   const byRegion = new Map<string, Array<{ id: string; year: number }>>();
   for (const d of ports.documents) {
@@ -751,15 +766,29 @@ function gramSet(line: string): Set<string> {
   return out;
 }
 
+/**
+ * What distinctFacts compares of a fact: its line's bigrams and the numbers, levels and titles the line
+ * states, kept per fact with the pattern they were read with (the profile language's titles may change).
+ */
+const lineFeatures = new WeakMap<Fact, { differences: RegExp; grams: Set<string>; key: string }>();
+function lineFeaturesOf(f: Fact, differences: RegExp): { grams: Set<string>; key: string } {
+  let features = lineFeatures.get(f);
+  if (!features || features.differences !== differences) {
+    const line = renderFact(f);
+    features = { differences, grams: gramSet(line), key: (line.match(differences) ?? []).join('|') };
+    lineFeatures.set(f, features);
+  }
+  return features;
+}
+
 /** Facts without near-repeats (two notices often say the same thing in nearly the same words). */
 function distinctFacts(facts: Fact[]): Fact[] {
   const out: Fact[] = [];
   const seen: Array<{ grams: Set<string>; key: string }> = [];
+  const differences = statedDifferences(profileLanguage().titles.known);
   for (const f of facts) {
-    const line = renderFact(f);
-    const grams = gramSet(line);
     // Lines that differ in a number, a level or a title say different things, however alike.
-    const key = (line.match(statedDifferences(profileLanguage().titles.known)) ?? []).join('|');
+    const { grams, key } = lineFeaturesOf(f, differences);
     const repeat = seen.some((h) => {
       if (h.key !== key) return false;
       let common = 0;

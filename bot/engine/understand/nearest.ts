@@ -11,7 +11,7 @@ import type { Fact, Topic } from '../../../knowledge/facts/schema.js';
 import { ExampleIndex, type LabelVote } from '../../../knowledge/index/example-index.js';
 import { defaultFactAsks, defaultTopicExamples, examplesGeneration } from '../../../knowledge/language/examples-schema.js';
 import type { FactsTable } from '../../../tools/facts-table.js';
-import type { Intent } from './lexicon.js';
+import { REWRITES, TOPIC_CUES, type Intent } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { fixHomophones } from './homophones.js';
 
@@ -34,6 +34,9 @@ export interface FactMatch {
 
 interface Indexes {
   generation: number;
+  /** The understanding language the examples were prepared with (its rewrites and cue words feed `prepare`). */
+  rewrites: typeof REWRITES;
+  cues: typeof TOPIC_CUES;
   labels: ExampleIndex<ExampleLabel>;
   facts: ExampleIndex<string>;
 }
@@ -55,7 +58,7 @@ function slotWords(facts: FactsTable): string[] {
 function indexesOf(facts: FactsTable): Indexes {
   const generation = examplesGeneration();
   let idx = cache.get(facts);
-  if (idx && idx.generation === generation) return idx;
+  if (idx && idx.generation === generation && idx.rewrites === REWRITES && idx.cues === TOPIC_CUES) return idx;
   const data = defaultTopicExamples();
   const asks = defaultFactAsks();
   const labelled: Array<{ label: ExampleLabel; text: string }> = [];
@@ -72,9 +75,17 @@ function indexesOf(facts: FactsTable): Indexes {
   }
   // Examples are read as messages are: normalised and rewritten (学费 → 培训费) before analysis.
   const prepare = (t: string) => fixHomophones(normalizeQuestion(t), facts);
-  idx = { generation, labels: new ExampleIndex(labelled, slotWords(facts), prepare, true), facts: new ExampleIndex(factExamples, [], prepare) };
+  idx = { generation, rewrites: REWRITES, cues: TOPIC_CUES, labels: new ExampleIndex(labelled, slotWords(facts), prepare, true), facts: new ExampleIndex(factExamples, [], prepare) };
   cache.set(facts, idx);
   return idx;
+}
+
+/**
+ * Build the example indexes of `facts` now (createApp calls it at start), so the first message does
+ * not pay for them; they are rebuilt when the example or understanding data is replaced.
+ */
+export function prepareExampleIndexes(facts: FactsTable): void {
+  indexesOf(facts);
 }
 
 /** The topics (and the best label) a message's nearest examples vote for; `text` is normalised (understand's text). */
