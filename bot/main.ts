@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   } else {
     // A status left by an earlier run would make `dte status` report a connection that is not there.
     rmSync(statusFile, { force: true });
-    say(START.wechatNotConnected);
+    say(START.wechatNotConnected(Boolean(process.stdin.isTTY)));
   }
 
   let stopping = false;
