@@ -5,7 +5,7 @@
  * tools; anything the notices don't cover gets "I don't know" and a hotline.
  */
 import * as T from '../../prompts/answers.js';
-import type { Effect, InboundMessage, Ports, Session, Slots, TurnResult } from './types.js';
+import type { Effect, InboundMessage, Ports, Session, Slots, SourceRef, ToolCall, TurnResult } from './types.js';
 import { understand, type Understanding } from './understand/understand.js';
 import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
@@ -70,7 +70,7 @@ async function answer(understood: Understanding, text: string, session: Session,
     const sources = sourcesOf(ports.documents, runner.facts);
     const src = sourceLine(sources);
     if (src) lines.push(src);
-    return { ...reply(session, lines, { route: 'privacy', confidence: 1 }), trace: { route: 'privacy', tools: runner.calls, sources, mode: 'offline', confidence: 1 } };
+    return reply(session, lines, { route: 'privacy', confidence: 1, tools: runner.calls, sources });
   }
   if (u.intent === 'greeting' || u.intent === 'help') {
     return reply(session, [T.GREETING(ports.botName), T.HELP_EXAMPLES], { route: u.intent, confidence: 1 });
@@ -341,12 +341,12 @@ function finish(session: Session, u: Understanding, answer: Answer, question: st
   };
 }
 
-function reply(session: Session, replies: string[], t: { route: string; confidence: number }): TurnResult {
+function reply(session: Session, replies: string[], t: { route: string; confidence: number; tools?: ToolCall[]; sources?: SourceRef[] }): TurnResult {
   return {
     replies: [replies.join('\n')],
     session,
     effects: [],
-    trace: { route: t.route, tools: [], sources: [], mode: 'offline', confidence: t.confidence },
+    trace: { route: t.route, tools: t.tools ?? [], sources: t.sources ?? [], mode: 'offline', confidence: t.confidence },
   };
 }
 

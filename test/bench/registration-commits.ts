@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newSession } from '../../bot/engine/types.js';
 import { openStore } from '../../bot/store/store.js';
-import { NEW_REFERENCE, type RegistrationRecord } from '../../bot/registration/types.js';
+import { NEW_REFERENCE } from '../../bot/registration/types.js';
+import { registrationRecord } from '../fixtures/registration-record.js';
 
 export interface CommitFigures {
   commits: number;
@@ -24,22 +25,14 @@ export async function measureRegistrationCommits(count = 2000): Promise<CommitFi
     const durations: number[] = [];
     const started = performance.now();
     for (let i = 0; i < count; i++) {
-      const record: RegistrationRecord = {
+      const record = registrationRecord({
         reference: NEW_REFERENCE,
         userId: `bench:${i}`,
         name: '张伟',
-        gender: '男',
         idNumber: `3704021990${String(i).padStart(8, '0')}`,
-        education: '本科 计算机',
-        title: '',
-        employer: '枣庄某某公司',
-        district: '滕州市',
-        phone: '13912345678',
-        level: '初级',
-        status: 'submitted',
         createdAt: '2026-03-15T00:00:00.000Z',
         updatedAt: '2026-03-15T00:00:00.000Z',
-      };
+      });
       const t0 = performance.now();
       await store.commitTurn({
         conversationId: `bench:${i}`,

@@ -2,23 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { exportStoredRegistrations } from '../../bot/store/export.js';
 import { openStore } from '../../bot/store/store.js';
 import type { RegistrationRecord } from '../../bot/registration/types.js';
+import { registrationRecord } from '../fixtures/registration-record.js';
 
-const base: RegistrationRecord = {
-  reference: 'ZZ26-000001',
-  userId: 'u1',
-  name: '张三',
-  gender: '男',
-  idNumber: '370402199001011238',
-  education: '本科',
-  title: '',
-  employer: '某某公司',
-  district: '滕州市',
-  phone: '13912345678',
-  level: '初级',
-  status: 'submitted',
-  createdAt: '2026-03-01T02:00:00.000Z',
-  updatedAt: '2026-03-01T02:00:00.000Z',
-};
+const base: RegistrationRecord = registrationRecord({ userId: 'u1', education: '本科', employer: '某某公司' });
 
 describe('exportStoredRegistrations', () => {
   it('exports what the store holds, filtered', async () => {

@@ -21,14 +21,14 @@ import { institutionsLookup } from '../../../tools/institutions-lookup.js';
 import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
-import type { Understanding } from '../understand/understand.js';
+import { PLAIN_CUE, type Understanding } from '../understand/understand.js';
 import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
 import { eventDate } from '../understand/event-date.js';
 import { statesTimeLimit } from '../../chinese-quantities.js';
-import { documentsNamed, documentYear } from './document-meta.js';
+import { documentsNamed, documentYear } from './documents.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { factsByAsks } from '../understand/nearest.js';
 import { contentWords } from '../../../knowledge/index/text-analysis.js';
@@ -156,7 +156,8 @@ function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], r
     body.unshift(T.DEFERRED_LEAD);
     body.push(T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
   }
-  const noteRegion = answered && !s.region.explicit && !s.regionNoted && runner.facts.some((f) => f.region === s.region.region) && needsRegion(route);
+  // A region inferred from the question itself is always said, whatever the route: the resident did not name it.
+  const noteRegion = answered && !s.region.explicit && !s.regionNoted && runner.facts.some((f) => f.region === s.region.region) && (needsRegion(route) || Boolean(s.region.inferred));
   if (noteRegion) body.unshift(T.DEFAULT_REGION_NOTE(s.region.region));
   const src = sourceLine(sources);
   if (answered && src) body.push(src);
@@ -435,7 +436,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     // A message that names its topic plainly, answered by a rule whose main topic it is, is answered, not hedged
     // ("这个项目面向哪些人" → 培育对象), whatever words the rule happens to use.
     // Not when a time or an amount is asked ("多久", "多少钱"): the rule must then state it, and the word cover says whether it does.
-    const ownRule = u.topicScore >= PLAIN_TOPIC && best[0]?.topics[0] === topic && !CUES.asksDuration.test(u.text) && !answerCues().howMuch.test(u.text);
+    const ownRule = u.topicScore >= PLAIN_CUE && best[0]?.topics[0] === topic && !CUES.asksDuration.test(u.text) && !answerCues().howMuch.test(u.text);
     if (!ownRule && weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
     const lines = groupByRegion(best);
     // "峄城报名": where to register comes with that district's office.
@@ -466,15 +467,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   // A rule asked for in other words ("数字化管理师一共分几个等级", "推荐表能一次填几个职业"): that rule, before the
   // topic's own lists. Topics whose answers are computed by a tool (amounts, hours, dates, eligibility, contacts)
   // keep their tools.
-  if (!COMPUTED_TOPICS.has(topic) || (DURATION_TOPICS.has(topic) && CUES.asksDuration.test(u.text))) {
+  if (!COMPUTED_TOPICS.has(topic)) {
     const asked = askedRule(u, s, ports);
     if (asked) {
       runner.facts.push(...asked);
-      const lines = groupByRegion(asked);
-      // Another region's rule for a question that named none: say whose notice answers.
-      const inferred = !s.region.explicit && asked.every((f) => !s.region.regions.includes(f.region)) ? asked[0]?.region : undefined;
-      if (inferred) lines.unshift(T.DEFAULT_REGION_NOTE(inferred));
-      return finish(s, runner, ports, lines, `${topic}-asked`, true, { confidence: 0.85 });
+      return finish(s, runner, ports, groupByRegion(asked), `${topic}-asked`, true, { confidence: 0.85 });
     }
   }
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
@@ -515,34 +512,16 @@ function excludedWords(f: Extract<Fact, { kind: 'fee' }>): readonly string[][] {
   return words;
 }
 
-/** A cue score at which the message names its topic plainly (understand.ts's PLAIN_CUE). */
-const PLAIN_TOPIC = 5;
 /** Topics answered by computing tools; a rule matched by its asks does not replace them. */
 const COMPUTED_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fee', 'subsidy', 'net-cost', 'hours', 'deadline', 'eligibility', 'contact', 'refund', 'form', 'title', 'certificate']);
-/** …except when it asks how long something takes ("考完多久发证"): the rule that states the time answers that. */
-const DURATION_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['certificate']);
 /** A rule's nearest ask this similar to the question, and this far ahead of any other fact's, is the answer. */
 export const ASK_DIRECT = 0.6;
 const ASK_MARGIN = 0.15;
-/** Another region's rule answers a question that names no region at this similarity, this far ahead of the assumed region's best. */
-const ASK_INFER = 0.7;
-const ASK_INFER_MARGIN = 0.2;
 
 /** The rule (with its sibling steps) whose own asks are nearest the question, in the region asked about, when it stands out. */
 function askedRule(u: Understanding, s: Slotted, ports: Ports): Fact[] | undefined {
-  const all = factsByAsks(u.text, ports.facts).filter(
-    (m) => s.region.explicit || s.region.regions.includes(m.fact.region) || ports.documents.find((d) => d.id === m.fact.doc)?.audience === 'institutions',
-  );
-  const matches = all.filter((m) => s.region.regions.includes(m.fact.region));
-  // No region named, and the question is, in so many words, one of another region's rules ("推荐表上拟申报职业能填几个"
-  // is the 辽宁 institutions' form): that region's rule, when the assumed region has nothing near it.
-  const elsewhere = all[0];
-  if (!s.region.explicit && elsewhere && !s.region.regions.includes(elsewhere.fact.region) && elsewhere.fact.kind === 'rule' && elsewhere.similarity >= ASK_INFER) {
-    if (!matches[0] || elsewhere.similarity - matches[0].similarity >= ASK_INFER_MARGIN) {
-      const region = elsewhere.fact.region;
-      return withSiblings(all.filter((m) => m.fact.region === region && m.fact.kind === 'rule' && elsewhere.similarity - m.similarity <= ASK_MARGIN).slice(0, 3).map((m) => m.fact), ports);
-    }
-  }
+  // The region the question is about (named, inferred in regionScopeFor, or assumed) decides whose rules may answer.
+  const matches = factsByAsks(u.text, ports.facts).filter((m) => s.region.regions.includes(m.fact.region));
   const best = matches[0];
   if (!best || best.fact.kind !== 'rule' || best.similarity < ASK_DIRECT) return undefined;
   // Rules nearly as near answer with it ("文号 啥时候施行的": the number and the date); only rules, only a few.

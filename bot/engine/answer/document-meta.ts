@@ -18,21 +18,9 @@ import { ToolRunner, type Answer } from './answer-types.js';
 import { hotline, regionScopeFor } from './answer-topic.js';
 import { renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
+import { documentsNamed } from './documents.js';
 
 type MetaField = 'docNumber' | 'issued' | 'effective';
-
-/** The notices a message names by their year ("2026年这个通知", "2023方案"); none when it names no such year. */
-export function documentsNamed(text: string, documents: readonly DocumentMeta[]): DocumentMeta[] {
-  const years = [...text.matchAll(/(?:19|20)\d{2}/gu)].map((m) => m[0]);
-  if (years.length === 0) return [];
-  return documents.filter((d) => years.some((y) => d.title.includes(y) || d.shortTitle.includes(y) || d.id.includes(y)));
-}
-
-/** A notice's year: its issue date's, else the year its id or title carries (枣庄2026年度…). */
-export function documentYear(d: DocumentMeta): number | undefined {
-  const y = d.issued?.slice(0, 4) ?? /(?:19|20)\d{2}/u.exec(`${d.id} ${d.shortTitle}`)?.[0];
-  return y ? Number(y) : undefined;
-}
 
 /** The notices a message names by a year, or all of the region's. */
 function documentsAsked(text: string, documents: readonly DocumentMeta[]): DocumentMeta[] {

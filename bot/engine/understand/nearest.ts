@@ -96,10 +96,16 @@ export function topicEvidence(text: string, facts: FactsTable): TopicEvidence {
   return { topics, best: votes[0] };
 }
 
-/** Facts whose own asks are nearest the message, best first, one entry a fact. */
-export function factsByAsks(text: string, facts: FactsTable, k = 8): FactMatch[] {
+/** The last search: a turn asks for the same text's facts from several places (region, rules, cover). */
+let lastAsks: { index: unknown; text: string; k: number; out: readonly FactMatch[] } | undefined;
+
+/** Facts whose own asks are nearest the message, best first, one entry a fact (callers must not change the list). */
+export function factsByAsks(text: string, facts: FactsTable, k = 8): readonly FactMatch[] {
+  const index = indexesOf(facts).facts;
+  if (lastAsks && lastAsks.index === index && lastAsks.text === text && lastAsks.k === k) return lastAsks.out;
   const out: FactMatch[] = [];
-  for (const n of indexesOf(facts).facts.nearest(text, k)) {
+  lastAsks = { index, text, k, out };
+  for (const n of index.nearest(text, k)) {
     if (out.some((o) => o.fact.id === n.label)) continue;
     const fact = facts.byId(n.label);
     if (fact) out.push({ fact, similarity: n.similarity, ask: n.text });

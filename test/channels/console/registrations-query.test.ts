@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findRegistrations, maskRegistration, RegistrationFilterSchema } from '../../../bot/channels/console/registrations-query.js';
 import type { RegistrationRecord } from '../../../bot/registration/types.js';
+import { registrationRecord } from '../../fixtures/registration-record.js';
 
-const record = (over: Partial<RegistrationRecord>): RegistrationRecord => ({
-  reference: 'ZZ26-000001',
-  userId: 'u1',
-  name: '张三丰',
-  gender: '男',
-  idNumber: '370402199001011234',
-  education: '本科 计算机',
-  title: '',
-  employer: '枣庄某公司',
-  district: '滕州市',
-  phone: '13912345678',
-  level: '初级',
-  status: 'submitted',
-  createdAt: '2026-03-01T02:00:00.000Z',
-  updatedAt: '2026-03-01T02:00:00.000Z',
-  ...over,
-});
+// The values the assertions below read (a three-character name, an ID ending 1234) over the shared fixture.
+const record = (over: Partial<RegistrationRecord>): RegistrationRecord =>
+  registrationRecord({ userId: 'u1', name: '张三丰', idNumber: '370402199001011234', employer: '枣庄某公司', ...over });
 
 describe('registrations query', () => {
   it('masks name, ID number and phone and drops the user id', () => {
