@@ -6,7 +6,7 @@
  */
 import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, SourceRef, ToolCall, TurnResult } from './types.js';
-import { understand, type Understanding } from './understand/understand.js';
+import { PLAIN_CUE, understand, type Understanding } from './understand/understand.js';
 import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
 import { factsByAsks } from './understand/nearest.js';
@@ -174,10 +174,26 @@ async function answer(understood: Understanding, text: string, session: Session,
  * and level named anywhere in the message.
  */
 function splitQuestions(u: Understanding, ports: Ports, session: Session): Understanding[] {
-  // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses.
-  if (!u.topic || u.alsoTopics.length === 0 || (u.topic === 'eligibility' && hasProfile(u.profile))) return [u];
-  // "学费跟补贴各是多少": two topics asked in one clause.
+  if (!u.topic || u.alsoTopics.length === 0) return [u];
   const cues = answerCues();
+  // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses;
+  // a clause after it that plainly asks something else without telling more ("…能报中级吗 中级补贴多少") is a second.
+  if (u.topic === 'eligibility' && hasProfile(u.profile)) {
+    const more = u.text
+      .split(cues.clauseSplit)
+      .map((c) => c.trim())
+      .filter((c) => c.length >= 2 && cues.asks.test(c) && !CUES.canEnrol.test(c) && !CUES.canEnrolLevel.test(c))
+      .map((c) => understand(c, ports.facts, session.slots, todayOf(ports)))
+      .find((p) => p.topic && p.topic !== 'eligibility' && p.topicScore >= PLAIN_CUE && !hasProfile(p.profile) && !p.followUp);
+    if (!more) return [u];
+    more.region ??= u.region;
+    more.occupation ??= u.occupation;
+    more.level ??= u.level;
+    if (!more.levels.length) more.levels = u.levels;
+    if (more.place === undefined) more.place = u.place;
+    return [u, more];
+  }
+  // "学费跟补贴各是多少": two topics asked in one clause.
   if (cues.eachAsked.test(u.text) && u.alsoTopics[0] && !/[，,；;。？?！!\s]/.test(u.text.slice(0, -1))) {
     return [u, { ...u, topic: u.alsoTopics[0] }];
   }

@@ -112,7 +112,13 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   let topic = [...combined.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const topicScore = topic ? (scores.get(topic) ?? 0) : 0;
 
-  const levels = LEVEL_CUES.filter(([re]) => re.test(text)).map(([, l]) => l);
+  const profile = extractProfile(text, today);
+  let levels = LEVEL_CUES.filter(([re]) => re.test(text)).map(([, l]) => l);
+  // A level the resident already holds a certificate of is part of the story, not the level asked about
+  // ("2022年考了初级等级证 现在能报中级吗" asks about 中级), unless it is the only level named.
+  const held = profile.levelCertificates ?? [];
+  const asked = levels.filter((l) => !held.includes(l));
+  if (asked.length > 0 && asked.length < levels.length) levels = asked;
   let level = levels.length === 1 ? levels[0] : undefined;
   if (levels.length > 1) {
     const target = TARGET_LEVEL.exec(text);
@@ -125,7 +131,6 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   const regions = findRegions(text, facts);
   // An uncovered place the resident goes to ("去青岛上线下课") is not where they are: the question stays answerable.
   const otherPlace = region ? undefined : OTHER_PLACES.find((p) => text.includes(p) && !PLACE_AS_DESTINATION.some((w) => text.includes(w + p)));
-  const profile = extractProfile(text, today);
 
   // Where classes or exams take place is a class question, whatever else the message mentions.
   if (VENUE_QUESTION.test(text)) topic = 'class';
@@ -150,7 +155,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   if (
     aboutSelf &&
     (CUES.canEnrol.test(text) || CUES.canEnrolLevel.test(text)) &&
-    !CUES.stillOpen.test(text)
+    // "现在还能报吗" asks about the deadline; "现在能报中级吗" after a story asks whether one qualifies for that level.
+    (!CUES.stillOpen.test(text) || level !== undefined)
   )
     topic = 'eligibility';
   // "还能申请补贴吗": who may claim the subsidy.
