@@ -92,8 +92,10 @@ export const INSTITUTION_LINE = (p: { name: string; role: 'training' | 'evaluati
 export const CLAUSE_LINE = (label: string, quote: string) => (quote.startsWith(label) ? quote : `${label}${quote}`);
 
 // Deadlines.
-export const DEADLINE_OPEN = (label: string, closes: string, daysLeft: number) =>
-  `${label}截止到${closes}，目前仍在报名期内（还剩${daysLeft}天，含截止当天）。`;
+export const DEADLINE_OPEN = (label: string, closes: string, daysUntilClose: number) =>
+  `${label}截止到${closes}，目前仍在报名期内，现在还可以报名（距截止还有${daysUntilClose}天，截止当天也可以报）。`;
+/** The notice's own words for the window, for "从啥时候开始报" (a window "即日起" has no opening date of its own). */
+export const DEADLINE_WINDOW = (quote: string) => `通知原文：“${quote}”`;
 export const DEADLINE_TODAY = (label: string, closes: string) => `${label}截止到${closes}，今天是最后一天，请尽快报名。`;
 export const DEADLINE_CLOSED = (label: string, closes: string, daysSince: number) =>
   `${label}已于${closes}截止（已过去${daysSince}天），目前不在报名期内。`;
@@ -130,7 +132,7 @@ export const REFUND_CONFLICT_INTRO = '关于退款，两份文件的说法不一
 
 // Not known / not covered.
 /** A window counted from the resident's own event (window-status tool). */
-export const WINDOW_OPEN = (label: string, lastDay: string, daysLeft: number) => `按您说的时间，${label}到${lastDay}为止，现在还在期限内（还剩${daysLeft}天，含最后一天）。`;
+export const WINDOW_OPEN = (label: string, lastDay: string, daysUntilClose: number) => `按您说的时间，${label}到${lastDay}为止，现在还在期限内（距最后一天还有${daysUntilClose}天，最后一天当天也算）。`;
 export const WINDOW_CLOSED = (label: string, lastDay: string, daysSince: number) => `按您说的时间，${label}最晚到${lastDay}，已经超过期限${daysSince}天。`;
 export const WINDOW_DEPENDS = (label: string, earliest: string, latest: string) =>
   `按您说的月份，${label}的最后一天在${earliest}到${latest}之间，要看证书核发的具体日期，请以证书上的日期为准。`;

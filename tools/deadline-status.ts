@@ -2,7 +2,7 @@
  * deadline-status: where each matching deadline stands on the injected
  * clock's day in Beijing time. The last day counts as open ("closes-today"),
  * and "days left" includes it: on 4月19日 a window closing 4月20日 has 2 days
- * left. The machine's time zone never matters (see ./beijing-date.ts).
+ * left, and 1 day until the closing day (`daysUntilClose`). The machine's time zone never matters (see ./beijing-date.ts).
  */
 import { z } from 'zod';
 import { DeadlineFactSchema, IsoDateSchema, type Region } from '../knowledge/facts/schema.js';
@@ -23,7 +23,7 @@ export const DeadlineStatusInput = z.object({
 /** Where a window stands today. */
 export type DeadlineState =
   | { status: 'not-yet-open'; daysUntilOpen: number }
-  | { status: 'open'; daysLeft: number }
+  | { status: 'open'; daysLeft: number; daysUntilClose: number }
   | { status: 'closes-today' }
   | { status: 'closed'; daysSince: number };
 
@@ -47,7 +47,7 @@ export interface DeadlineStatusValue {
 export function deadlineState(today: string, closes: string, opens?: string): DeadlineState {
   if (opens && daysBetween(today, opens) > 0) return { status: 'not-yet-open', daysUntilOpen: daysBetween(today, opens) };
   const left = daysBetween(today, closes);
-  if (left > 0) return { status: 'open', daysLeft: left + 1 };
+  if (left > 0) return { status: 'open', daysLeft: left + 1, daysUntilClose: left };
   if (left === 0) return { status: 'closes-today' };
   return { status: 'closed', daysSince: -left };
 }

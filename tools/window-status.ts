@@ -29,7 +29,7 @@ export type WindowStatusValue = {
   unit: string;
   /** The window's last day: earliest and latest possible (equal when the event's day is known). */
   lastDay: { earliest: string; latest: string };
-} & ({ status: 'open'; daysLeft: number } | { status: 'closed'; daysSince: number } | { status: 'depends-on-day' });
+} & ({ status: 'open'; daysLeft: number; daysUntilClose: number } | { status: 'closed'; daysSince: number } | { status: 'depends-on-day' });
 
 const UNITS: Record<string, 'month' | 'year' | 'day'> = { 月: 'month', 个月: 'month', 年: 'year', 日: 'day', 天: 'day' };
 
@@ -68,7 +68,7 @@ export const windowStatus = defineTool<typeof WindowStatusInput, WindowStatusVal
     const lastDay = { earliest: lastDays[0]!, latest: lastDays[lastDays.length - 1]! };
     const today = beijingDate(now);
     const base = { factId: fact.id, today, value: fact.value, unit: fact.unit, lastDay };
-    if (today <= lastDay.earliest) return ok({ ...base, status: 'open', daysLeft: daysBetween(today, lastDay.earliest) + 1 }, [fact]);
+    if (today <= lastDay.earliest) return ok({ ...base, status: 'open', daysLeft: daysBetween(today, lastDay.earliest) + 1, daysUntilClose: daysBetween(today, lastDay.earliest) }, [fact]);
     if (today > lastDay.latest) return ok({ ...base, status: 'closed', daysSince: daysBetween(lastDay.latest, today) }, [fact]);
     return ok({ ...base, status: 'depends-on-day' }, [fact]);
   },

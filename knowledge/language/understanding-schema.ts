@@ -82,6 +82,8 @@ export const UnderstandingLanguageSchema = z.object({
     asksDuration: Pattern,
     /** The message asks where an office is (its address), not only how to reach it. */
     asksAddress: Pattern,
+    /** The message asks when something opens or starts ("报名从啥时候开始"): the deadline answer quotes the notice's window. */
+    asksStart: Pattern,
     /** The message asks for a sum ("一共", "加起来"): several items' costs added up by a tool. */
     total: Pattern,
     /** Where one clause of a message ends and the next begins (punctuation, spaces, "然后", "另外"). */

@@ -126,7 +126,7 @@ describe('handleTurn: time-aware deadline', () => {
     const r = await ask('报名截止到什么时候？还能报吗？', '2026-03-01');
     const reply = text(r);
     expect(reply).toContain(chineseDate(deadline.closes));
-    expect(reply).toContain('51天'); // 1 March to 20 April 2026, the last day included
+    expect(reply).toContain('50天'); // 1 March to 20 April 2026: 50 days until the closing day, which itself is still open
     const tool = r.trace.tools.find((t) => t.name === 'deadline-status');
     expect((tool?.output as { deadlines: Array<{ status: string }> }).deadlines[0]?.status).toBe('open');
     expect(reply).not.toContain('意向登记');

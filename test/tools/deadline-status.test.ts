@@ -22,12 +22,12 @@ function registration(now: Date) {
 
 describe('deadline-status', () => {
   it.each([
-    ['2026-04-19T09:00', { status: 'open', daysLeft: 2 }],
-    ['2026-04-19T23:59', { status: 'open', daysLeft: 2 }],
+    ['2026-04-19T09:00', { status: 'open', daysLeft: 2, daysUntilClose: 1 }],
+    ['2026-04-19T23:59', { status: 'open', daysLeft: 2, daysUntilClose: 1 }],
     ['2026-04-20T00:00', { status: 'closes-today' }],
     ['2026-04-20T23:59', { status: 'closes-today' }],
     ['2026-04-21T00:00', { status: 'closed', daysSince: 1 }],
-    ['2026-03-01T10:00', { status: 'open', daysLeft: 51 }],
+    ['2026-03-01T10:00', { status: 'open', daysLeft: 51, daysUntilClose: 50 }],
     ['2026-11-22T10:00', { status: 'closed', daysSince: 216 }],
   ])('on %s Beijing time the 枣庄 registration is %j', (local, expected) => {
     const value = registration(beijing(local));

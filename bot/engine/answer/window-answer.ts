@@ -28,7 +28,7 @@ export function windowLines(u: Understanding, region: RegionChoice, runner: Tool
   const label = 'label' in rule ? rule.label : '';
   const verdict =
     v.status === 'open'
-      ? T.WINDOW_OPEN(label, chineseDate(v.lastDay.earliest), v.daysLeft)
+      ? T.WINDOW_OPEN(label, chineseDate(v.lastDay.earliest), v.daysUntilClose)
       : v.status === 'closed'
         ? T.WINDOW_CLOSED(label, chineseDate(v.lastDay.latest), v.daysSince)
         : T.WINDOW_DEPENDS(label, chineseDate(v.lastDay.earliest), chineseDate(v.lastDay.latest));
