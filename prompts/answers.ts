@@ -124,7 +124,9 @@ export const ELIGIBILITY_UNDECIDED = (level: string) => `按您目前说的情�
 export const NOT_YET_GRADUATED = '您还在读且不是今年毕业的应届生，暂不符合按学历报名的条款（在读的只有应届毕业生可以）。';
 export const YEARS_ESTIMATED = '（年限按您说的年份估算，具体以证书或职称文件上的日期为准。）';
 export const ELIGIBILITY_NEAR_MISS = '以下条款按您说的情况不满足：';
-export const ELIGIBILITY_EXCLUDED = (who: string) => `通知规定培育对象不包含${who}。`;
+/** Who a notice's exclusion names when it is about retirement. */
+export const RETIRED_PEOPLE = '已退休人员';
+export const ELIGIBILITY_EXCLUDED = (who: string) => `按您说的情况，不符合参加条件：通知规定培育对象不包含${who}。`;
 export const ELIGIBILITY_STAFF = '最终以所在区（市）人社部门审核为准。';
 
 // Refund conflict.

@@ -212,6 +212,14 @@ export function decide(fact: FactOf<'eligibility'>, p: Profile, exclusion: strin
 
 const RETIRED = '退休';
 
+/**
+ * A rule on who the programme is for that leaves retired people out (威海's 培育对象 "不包含已退休人员").
+ * Only audience rules: 金华's "补贴申请对象不含…超过法定退休年龄人员" keeps them from the subsidy, not from the training.
+ */
+export function excludesRetired(fact: { kind: string; topics: readonly string[]; quote: string }): boolean {
+  return fact.kind === 'rule' && fact.topics.includes('audience') && fact.quote.includes(RETIRED);
+}
+
 /** Check a profile against the eligibility conditions of a level. */
 export const eligibilityCheck = defineTool<typeof EligibilityCheckInput, EligibilityValue>({
   name: 'eligibility-check',
@@ -239,10 +247,7 @@ export const eligibilityCheck = defineTool<typeof EligibilityCheckInput, Eligibi
       ? undefined
       : facts.ofKind(
           'rule',
-          (r) =>
-            regions.includes(r.region) &&
-            (r.topics.includes('audience') || r.topics.includes('eligibility')) &&
-            r.quote.includes(RETIRED),
+          (r) => regions.includes(r.region) && excludesRetired(r),
         )[0];
     const exclusion = excludedInFact ?? excludingRule?.quote;
     const decision = decide(fact, input.profile, exclusion);

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadFactsTable } from '../../knowledge/facts/load-facts.js';
 import { loadCheckedFacts } from '../../knowledge/facts/check-facts.js';
+import { invokeTool } from '../../tools/define-tool.js';
+import { eligibilityCheck, excludesRetired } from '../../tools/eligibility-check.js';
 import type { FactOf, Level, Region } from '../../knowledge/facts/schema.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -168,6 +170,13 @@ describe('consistency', () => {
   it('takes every eligibility exclusion from a notice of the same region (the start-up check)', () => {
     const r = loadCheckedFacts(path.join(root, 'knowledge/facts/facts.json'), docsDir);
     expect(r.ok ? [] : r.problems.filter((p) => p.kind === 'exclusion-not-in-notice')).toEqual([]);
-    expect(facts.ofKind('eligibility').some((f) => (f.excludes ?? []).length > 0)).toBe(true);
+  });
+
+  it("excludes retirees in 枣庄 by the city plan's own rule, cited as that plan (the 2026 notice is silent on them)", () => {
+    const r = invokeTool(eligibilityCheck, { region: '枣庄', level: '中级', profile: { retired: true } }, { facts, now: new Date('2026-03-01T00:00:00+08:00') });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.decision).toBe('not-eligible');
+    expect(r.facts.map((f) => f.doc)).toEqual(['zaozhuang-2026', 'zaozhuang-2023']);
+    expect(facts.ofKind('rule').filter(excludesRetired).map((f) => f.region).sort()).toEqual(['威海', '枣庄']);
   });
 });

@@ -10,6 +10,7 @@ import * as T from '../../../prompts/answers.js';
 import { invokeTool, type ToolContext, type ToolDefinition, type ToolResult } from '../../../tools/define-tool.js';
 import { feeLookup } from '../../../tools/fee-lookup.js';
 import { subsidyLookup } from '../../../tools/subsidy-lookup.js';
+import { excludesRetired } from '../../../tools/eligibility-check.js';
 import { netCost } from '../../../tools/net-cost.js';
 import { totalCost } from '../../../tools/total-cost.js';
 import { hoursLookup } from '../../../tools/hours-lookup.js';
@@ -908,7 +909,9 @@ async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports
       // An amount the fee/subsidy tools found none of is truly not stated ("金华的通知中没有写明培训费"); on any
       // other topic the region does speak to it, in its own terms, so no claim of silence — the hotline answers the rest.
       const lead = AMOUNT_ROUTES.has(route) ? T.NOT_STATED(what, s.region.region) : T.REGION_SAYS(s.region.region, what);
-      const lines = [lead, ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+      // A retired resident asking whether they can take part, where the region's rule leaves retirees out: the verdict first.
+      const verdict = route === 'eligibility' && u.profile.retired && shown.some(excludesRetired) ? [T.ELIGIBILITY_EXCLUDED(T.RETIRED_PEOPLE)] : [];
+      const lines = [...verdict, lead, ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
       const cited = [...shown, ...runner.facts.slice(before)];
       const src = sourceLine(sourcesOf(ports.documents, cited));
       if (src) lines.push(src);
