@@ -47,6 +47,8 @@ export const PLAIN_CUE = 5;
 /** Examples this unanimous and this near outweigh plain cue words (for a topic the message cues too). */
 export const DECISIVE = { share: 0.8, similarity: 0.65 };
 export const EXAMPLE_MIN_SHARE = 0.4;
+/** Every neighbour on one topic: decisive at a lower similarity than DECISIVE's. */
+export const UNANIMOUS = { share: 0.99, similarity: 0.55 };
 
 export interface Understanding {
   /** Normalised text. */
@@ -106,7 +108,12 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // Cue words that name a topic plainly stand, unless the examples agree on another topic the message also cues.
   const plainlyNamed = (ranked[0]?.[1] ?? 0) >= PLAIN_CUE;
   const decisive = evidence.topics[0];
-  const byExamples = Boolean(decisive && decisive.share >= DECISIVE.share && decisive.similarity >= DECISIVE.similarity && scores.has(decisive.label));
+  // Decisive: most neighbours agree and are close, or every neighbour agrees and is fairly close ("实际到自己头上多少钱": net cost, not the fee).
+  const byExamples = Boolean(
+    decisive &&
+      scores.has(decisive.label) &&
+      ((decisive.share >= DECISIVE.share && decisive.similarity >= DECISIVE.similarity) || (decisive.share >= UNANIMOUS.share && decisive.similarity >= UNANIMOUS.similarity)),
+  );
   if (plainlyNamed && byExamples) combined.set(decisive!.label, (ranked[0]?.[1] ?? 0) + 1);
   if (!plainlyNamed) for (const v of evidence.topics) if (v.similarity >= EXAMPLE_MIN_SIMILARITY && v.share >= EXAMPLE_MIN_SHARE) combined.set(v.label, (combined.get(v.label) ?? 0) + EXAMPLE_WEIGHT * v.share * v.similarity);
   let topic = [...combined.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
