@@ -140,3 +140,63 @@ export function statesAmount(text: string): boolean {
 export function withoutListNumber(label: string): string {
   return label.replace(/[（(]?[一二三四五六七八九十\d]+[)）]?[^（(]*$/u, '');
 }
+
+const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/**
+ * A Chinese numeral with units as residents say amounts: "三千五" (3500: a digit after the last unit
+ * counts one unit lower), "一千三百", "两万", "三千零五十". Undefined when it is not one.
+ */
+export function chineseAmount(s: string): number | undefined {
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let lastUnit = 0;
+  let zero = false;
+  for (const ch of s) {
+    if (ch === '零') {
+      zero = true;
+      continue;
+    }
+    if (DIGITS[ch] !== undefined) {
+      if (digit !== undefined) return undefined;
+      digit = DIGITS[ch];
+      continue;
+    }
+    const unit = UNITS[ch];
+    if (unit === undefined) return undefined;
+    if (unit === 10000) {
+      total += (section + (digit ?? 0)) * unit;
+      section = 0;
+    } else section += (digit ?? (unit === 10 ? 1 : 0)) * unit;
+    if (digit === undefined && unit !== 10) return undefined;
+    digit = undefined;
+    lastUnit = unit;
+  }
+  // "三千五": the trailing digit is hundreds; "一千三百" has no trailing digit; "三千零五" is 3005.
+  if (digit !== undefined) section += lastUnit >= 100 && !zero ? digit * (lastUnit / 10) : digit;
+  const n = total + section;
+  return n > 0 ? n : undefined;
+}
+
+/**
+ * The amounts of money a message names, in order: digits ("3500", "3500元", "3千5") and Chinese
+ * numerals with units ("三千五", "一千三"), from 100 up. Years, counts and durations ("2022年",
+ * "128学时", "20人", "3个月") are not amounts.
+ */
+export function amountsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(千|k|w|万)?(\d)?|([零一二两三四五六七八九十百千万]{2,})/giu)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (/^(年|学时|课时|小时|个|人|天|日|号|月|周|期|批|家|次|分|岁|%|％|\.)/u.test(after)) continue;
+    let n: number | undefined;
+    if (m[4]) n = chineseAmount(m[4]);
+    else {
+      const unit = m[2]?.toLowerCase();
+      const scale = unit === '千' || unit === 'k' ? 1000 : unit === '万' || unit === 'w' ? 10000 : 1;
+      n = Number(m[1]) * scale + (m[3] && scale > 1 ? Number(m[3]) * (scale / 10) : 0);
+    }
+    if (n !== undefined && n >= 100 && Number.isFinite(n)) out.push(n);
+  }
+  return out;
+}

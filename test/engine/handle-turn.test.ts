@@ -356,3 +356,20 @@ describe('handleTurn: conversation basics', () => {
     expect(open).not.toContain('意向登记');
   });
 });
+
+describe('handleTurn: amounts the resident quotes', () => {
+  it('reads a fee and its subsidy quoted as numbers as the net-cost question of their level', async () => {
+    for (const q of ['中级三千五减一千三是多少', '3500补1300对吧 要准备多少']) {
+      const reply = text(await ask(q));
+      expect(reply).toContain('2200');
+      expect(reply).toContain('1300');
+      expect(sourceLine(reply)).toContain(shortTitle('zaozhuang-2026'));
+    }
+  });
+
+  it('takes the level from a quoted fee when the message names none', async () => {
+    const reply = text(await ask('3000那个班能补多少'));
+    expect(amounts(reply)).toContain(1000);
+    expect(amounts(reply)).not.toContain(1300);
+  });
+});

@@ -27,7 +27,7 @@ import {
   type Intent,
   type TopicCue,
 } from './lexicon.js';
-import { chineseCount } from '../../chinese-quantities.js';
+import { amountsIn, chineseCount } from '../../chinese-quantities.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { fixHomophones } from './homophones.js';
 import { extractProfile, type ExtractedProfile } from './extract-profile.js';
@@ -145,6 +145,18 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   if (previous.topic && topic && topic !== previous.topic && topicScore <= 5 && text.length <= 14 && CUES.continuesTopic.test(text)) {
     topic = previous.topic;
   }
+  // Amounts the resident quotes ("中级三千五减一千三是多少", "3500补1300对吧 要准备多少") are the notices' own
+  // fees and subsidies: they name the level when the message does not, and a fee with its subsidy asks the net cost.
+  const quoted = quotedAmountFacts(text, facts);
+  if (!level && levels.length === 0) {
+    const named = [...new Set(quoted.map((f) => f.level))];
+    if (named.length === 1) {
+      level = named[0];
+      levels = [level!];
+    }
+  }
+  const quotesNetCost = quoted.some((f) => f.kind === 'fee' && quoted.some((g) => g.kind === 'subsidy' && g.region === f.region && g.level === f.level));
+  if (quotesNetCost && (!topic || topic === 'fee' || topic === 'subsidy')) topic = 'net-cost';
   const headcount = headcountOf(text);
   // A short message with no topic of its own leans on the previous turn.
   const followUp =
@@ -198,6 +210,16 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     outOfScope: FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text) && !occupation,
     followUp,
   };
+}
+
+/** The fee and subsidy facts whose amount the message names (a number that is no fee or subsidy names none). */
+function quotedAmountFacts(text: string, facts: FactsTable): Array<{ kind: 'fee' | 'subsidy'; region: Region; level: Level }> {
+  const amounts = amountsIn(text);
+  if (amounts.length === 0) return [];
+  const found: Array<{ kind: 'fee' | 'subsidy'; region: Region; level: Level }> = [];
+  for (const f of facts.ofKind('fee')) if (amounts.includes(f.amountYuan)) found.push({ kind: 'fee', region: f.region, level: f.level });
+  for (const f of facts.ofKind('subsidy')) if (f.amountYuan !== undefined && amounts.includes(f.amountYuan)) found.push({ kind: 'subsidy', region: f.region, level: f.level });
+  return found;
 }
 
 /** The topic cues laid out for one pass over a message: every cue by its first code unit. */
