@@ -144,18 +144,24 @@ export function withoutListNumber(label: string): string {
 const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
 /**
- * A Chinese numeral with units as residents say amounts: "三千五" (3500: a digit after the last unit
- * counts one unit lower), "一千三百", "两万", "三千零五十". Undefined when it is not one.
+ * A Chinese numeral: "十二" 12, "一千三百" 1300, "一万二千" 12000, "一百零五" 105, "二〇二六" 2026 (digits
+ * only, read positionally), and amounts as people say them, where a digit after the last unit counts
+ * one unit lower: "三千五" 3500, "两万五" 25000 (but "三千零五" 3005). Undefined when it is not one.
+ * (One parser for the engine's quoted amounts and the model-reply grounding check.)
  */
-export function chineseAmount(s: string): number | undefined {
+export function chineseNumeral(text: string): number | undefined {
+  const chars = [...text];
+  if (chars.length === 0) return undefined;
+  const digitOf = (c: string) => (c === '〇' ? 0 : DIGITS[c]);
+  if (chars.length > 1 && chars.every((c) => digitOf(c) !== undefined)) return Number(chars.map(digitOf).join(''));
   let total = 0;
   let section = 0;
   let digit: number | undefined;
   let lastUnit = 0;
   let zero = false;
-  for (const ch of s) {
-    if (ch === '零') {
-      zero = true;
+  for (const ch of chars) {
+    if (ch === '零' || ch === '〇') {
+      zero = true; // a gap marker (一百零五)
       continue;
     }
     if (DIGITS[ch] !== undefined) {
@@ -168,29 +174,27 @@ export function chineseAmount(s: string): number | undefined {
     if (unit === 10000) {
       total += (section + (digit ?? 0)) * unit;
       section = 0;
-    } else section += (digit ?? (unit === 10 ? 1 : 0)) * unit;
-    if (digit === undefined && unit !== 10) return undefined;
+    } else section += (digit ?? 1) * unit;
     digit = undefined;
     lastUnit = unit;
+    zero = false;
   }
-  // "三千五": the trailing digit is hundreds; "一千三百" has no trailing digit; "三千零五" is 3005.
   if (digit !== undefined) section += lastUnit >= 100 && !zero ? digit * (lastUnit / 10) : digit;
-  const n = total + section;
-  return n > 0 ? n : undefined;
+  return total + section;
 }
 
 /**
- * The amounts of money a message names, in order: digits ("3500", "3500元", "3千5") and Chinese
- * numerals with units ("三千五", "一千三"), from 100 up. Years, counts and durations ("2022年",
- * "128学时", "20人", "3个月") are not amounts.
+ * The amounts of money a message names, in order: digits ("3500", "3500元", "3千5", "3.5k") and
+ * Chinese numerals ("三千五", "一千三"), from 100 up. A number followed by one of `notAmountUnits`
+ * (the language data's counting units: 年, 学时, 人 …) is a count or a date, not an amount.
  */
-export function amountsIn(text: string): number[] {
+export function amountsIn(text: string, notAmountUnits: readonly string[]): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(千|k|w|万)?(\d)?|([零一二两三四五六七八九十百千万]{2,})/giu)) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
-    if (/^(年|学时|课时|小时|个|人|天|日|号|月|周|期|批|家|次|分|岁|%|％|\.)/u.test(after)) continue;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(千|k|w|万)?(\d)?|([零〇一二两三四五六七八九十百千万]{2,})/giu)) {
+    const after = text.slice(m.index + m[0].length);
+    if (notAmountUnits.some((u) => after.startsWith(u))) continue;
     let n: number | undefined;
-    if (m[4]) n = chineseAmount(m[4]);
+    if (m[4]) n = chineseNumeral(m[4]);
     else {
       const unit = m[2]?.toLowerCase();
       const scale = unit === '千' || unit === 'k' ? 1000 : unit === '万' || unit === 'w' ? 10000 : 1;

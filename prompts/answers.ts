@@ -94,8 +94,8 @@ export const CLAUSE_LINE = (label: string, quote: string) => (quote.startsWith(l
 // Deadlines.
 export const DEADLINE_OPEN = (label: string, closes: string, daysUntilClose: number) =>
   `${label}截止到${closes}，目前仍在报名期内，现在还可以报名（距截止还有${daysUntilClose}天，截止当天也可以报）。`;
-/** The notice's own words for the window, for "从啥时候开始报" (a window "即日起" has no opening date of its own). */
-export const DEADLINE_WINDOW = (quote: string) => `通知原文：“${quote}”`;
+/** The notice's own words for the window, for "从啥时候开始报" (a window "即日起" has no opening date of its own), without the clause's trailing punctuation. */
+export const DEADLINE_WINDOW = (quote: string) => `通知原文：“${quote.replace(/[，,；;。]+$/u, '')}”`;
 export const DEADLINE_TODAY = (label: string, closes: string) => `${label}截止到${closes}，今天是最后一天，请尽快报名。`;
 export const DEADLINE_CLOSED = (label: string, closes: string, daysSince: number) =>
   `${label}已于${closes}截止（已过去${daysSince}天），目前不在报名期内。`;

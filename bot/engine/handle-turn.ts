@@ -185,13 +185,7 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
       .filter((c) => c.length >= 2 && cues.asks.test(c) && !CUES.canEnrol.test(c) && !CUES.canEnrolLevel.test(c))
       .map((c) => understand(c, ports.facts, session.slots, todayOf(ports)))
       .find((p) => p.topic && p.topic !== 'eligibility' && p.topicScore >= PLAIN_CUE && !hasProfile(p.profile) && !p.followUp);
-    if (!more) return [u];
-    more.region ??= u.region;
-    more.occupation ??= u.occupation;
-    more.level ??= u.level;
-    if (!more.levels.length) more.levels = u.levels;
-    if (more.place === undefined) more.place = u.place;
-    return [u, more];
+    return more ? [u, sharingSlots(more, u)] : [u];
   }
   // "学费跟补贴各是多少": two topics asked in one clause.
   if (cues.eachAsked.test(u.text) && u.alsoTopics[0] && !/[，,；;。？?！!\s]/.test(u.text.slice(0, -1))) {
@@ -212,17 +206,22 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
     const p = understand(c, ports.facts, session.slots, todayOf(ports));
     // A clause asks something when it says so, or names a topic plainly ("顺便问下初级学费").
     if (!p.topic || (p.topic === 'eligibility' && hasProfile(p.profile)) || p.followUp || (!cues.asks.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
-    p.region ??= u.region;
-    p.occupation ??= u.occupation;
-    p.level ??= u.level;
-    if (!p.levels.length) p.levels = u.levels;
-    if (p.place === undefined) p.place = u.place;
-    parts.push(p);
+    parts.push(sharingSlots(p, u));
     // "学费和补贴分别多少": two topics inside one clause.
     const second = p.alsoTopics[0];
     if (second && cues.twoTopicsInClause.test(c) && !parts.some((x) => x.topic === second)) parts.push({ ...p, topic: second });
   }
   return parts.length > 1 ? parts.slice(0, 4) : [u];
+}
+
+/** A clause's understanding with the region, occupation, level and place the whole message names where the clause names none. */
+function sharingSlots(p: Understanding, u: Understanding): Understanding {
+  p.region ??= u.region;
+  p.occupation ??= u.occupation;
+  p.level ??= u.level;
+  if (!p.levels.length) p.levels = u.levels;
+  if (p.place === undefined) p.place = u.place;
+  return p;
 }
 
 /** The notices' text (facts and indexed chunks), for "is this detail stated anywhere?". */

@@ -39,6 +39,8 @@ export const UnderstandingLanguageSchema = z.object({
   otherPlaces: z.array(z.string().min(1)),
   /** Words before an uncovered place that make it where the resident goes ("去青岛上课"), not where they are. */
   placeAsDestination: z.array(z.string().min(1)).default([]),
+  /** Counting units after a number that make it a count, a duration or a date, not an amount of money ("2022年", "128学时", "20人"). */
+  notAmountUnits: z.array(z.string().min(1)).default([]),
   /** Instructions aimed at the bot rather than a question. */
   injection: z.object({ pattern: Pattern, ignoreCase: z.boolean().optional() }),
   /** Requests for someone else's personal data. */

@@ -328,15 +328,15 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     let closed = false;
     for (const d of r.value.deadlines) {
       const closes = chineseDate(d.closes);
+      const fact = runner.facts.find((f) => f.id === d.factId)!;
       if (d.status === 'open') lines.push(T.DEADLINE_OPEN(d.label, closes, d.daysUntilClose));
       else if (d.status === 'closes-today') lines.push(T.DEADLINE_TODAY(d.label, closes));
       else if (d.status === 'closed') {
         lines.push(T.DEADLINE_CLOSED(d.label, closes, d.daysSince));
         if (d.subject === 'registration') closed = true;
-      } else lines.push(renderFact(runner.facts.find((f) => f.id === d.factId)!));
+      } else lines.push(renderFact(fact));
       // "报名从啥时候开始": the notice's own words for the window ("即日起至…").
-      const fact = runner.facts.find((f) => f.id === d.factId);
-      if (fact && CUES.asksStart.test(u.text)) lines.push(T.DEADLINE_WINDOW(fact.quote.replace(/[，,；;。]+$/u, '')));
+      if (CUES.asksStart.test(u.text)) lines.push(T.DEADLINE_WINDOW(fact.quote));
     }
     // "4月25号报名还行不": on the day the resident names, through the same tool on that day's clock.
     const on = CUES.onDay.test(u.text) ? eventDate(u.text, r.value.today) : undefined;

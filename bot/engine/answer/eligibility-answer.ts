@@ -6,7 +6,7 @@
  */
 import { LevelSchema, type Level } from '../../../knowledge/facts/schema.js';
 import * as T from '../../../prompts/answers.js';
-import { eligibilityCheck, evaluateClause, excludesRetired, evaluateCondition, type EligibilityValue, type Profile } from '../../../tools/eligibility-check.js';
+import { eligibilityCheck, evaluateClause, evaluateCondition, type EligibilityValue, type Profile } from '../../../tools/eligibility-check.js';
 import type { EligibilityClause } from '../../../knowledge/facts/schema.js';
 import type { Understanding } from '../understand/understand.js';
 import { hasProfile } from '../understand/extract-profile.js';
@@ -29,7 +29,8 @@ function lineFor(v: EligibilityValue): string[] {
     case 'eligible':
       return [T.ELIGIBLE(v.level, v.clause.label, v.clause.quote)];
     case 'not-eligible':
-      if (v.excludedBy) return [T.ELIGIBILITY_EXCLUDED(excludesRetired({ kind: 'rule', topics: ['audience'], quote: v.excludedBy }) ? T.RETIRED_PEOPLE : v.excludedBy)];
+      // The only exclusion the tool applies is retirement (a profile that says retired, a rule that leaves retirees out).
+      if (v.excludedBy) return [T.ELIGIBILITY_EXCLUDED(T.RETIRED_PEOPLE)];
       return [T.NOT_ELIGIBLE(v.level), ...v.clauses.map((c) => T.CLAUSE_LINE(c.label, c.quote))];
     case 'refer':
       return [T.REFER(v.level)];

@@ -16,6 +16,7 @@
  * institutionNames); the numbers, dates and percentages are parsed here.
  */
 import { answerCues } from '../answer/answer-cues.js';
+import { chineseNumeral } from '../../chinese-quantities.js';
 
 /** One checkable claim found in a reply. */
 export interface GroundingClaim {
@@ -29,10 +30,6 @@ export type GroundingResult =
   | { ok: true; claims: GroundingClaim[] }
   | { ok: false; error: { kind: 'ungrounded'; claims: GroundingClaim[] } };
 
-const CN_DIGIT: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const CN_UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const CN_NUMERAL = '零〇一二两三四五六七八九十百千万';
 
 /** Units after which a Chinese numeral is a quantity claim (三千元, 两年), not a word (统一, 之一). */
@@ -44,34 +41,6 @@ export function normalizeForGrounding(text: string): string {
     .normalize('NFKC')
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-')
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-}
-
-/** 三千五百 -> 3500, 十二 -> 12, 两万 -> 20000; undefined for what is not a numeral. */
-export function parseChineseNumeral(text: string): number | undefined {
-  const chars = [...text];
-  if (chars.length === 0) return undefined;
-  // A run of digits only (二〇二六) is read positionally.
-  if (chars.length > 1 && chars.every((c) => c in CN_DIGIT)) return Number(chars.map((c) => CN_DIGIT[c]).join(''));
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  for (const ch of chars) {
-    if (ch === '零' || ch === '〇') continue; // a gap marker (一百零五)
-    if (ch in CN_DIGIT) {
-      if (digit !== undefined) return undefined;
-      digit = CN_DIGIT[ch];
-    } else if (ch in CN_UNIT) {
-      section += (digit ?? 1) * CN_UNIT[ch]!;
-      digit = undefined;
-    } else if (ch === '万') {
-      total += (section + (digit ?? 0)) * 10000;
-      section = 0;
-      digit = undefined;
-    } else {
-      return undefined;
-    }
-  }
-  return total + section + (digit ?? 0);
 }
 
 const SCALE: Readonly<Record<string, number>> = { 万: 10000, 千: 1000 };
@@ -89,7 +58,7 @@ class Evidence {
     for (const m of text.matchAll(/\d+(?:\.\d+)?/g)) this.numbers.add(Number(m[0]));
     for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*([万千])/g)) this.numbers.add(Number(m[1]) * SCALE[m[2]!]!);
     for (const m of text.matchAll(new RegExp(`[${CN_NUMERAL}]+`, 'g'))) {
-      const v = parseChineseNumeral(m[0]);
+      const v = chineseNumeral(m[0]);
       if (v !== undefined) this.numbers.add(v);
     }
     const addDate = (y: string | undefined, mo: string, d: string) => {
@@ -148,7 +117,7 @@ const FINDERS: Finder[] = [
     kind: 'percent',
     pattern: new RegExp(`(\\d+(?:\\.\\d+)?)\\s*%|百分之([${CN_NUMERAL}]+|\\d+(?:\\.\\d+)?)`, 'g'),
     claim: (m) => {
-      const value = m[1] !== undefined ? Number(m[1]) : /^\d/.test(m[2]!) ? Number(m[2]) : parseChineseNumeral(m[2]!);
+      const value = m[1] !== undefined ? Number(m[1]) : /^\d/.test(m[2]!) ? Number(m[2]) : chineseNumeral(m[2]!);
       return value === undefined ? undefined : (e) => e.numbers.has(value);
     },
   },
@@ -172,7 +141,7 @@ const FINDERS: Finder[] = [
     kind: 'number',
     pattern: new RegExp(`[${CN_NUMERAL}]+(?=\\s*${QUANTITY_UNIT})`, 'g'),
     claim: (m) => {
-      const value = parseChineseNumeral(m[0]!);
+      const value = chineseNumeral(m[0]!);
       return value === undefined ? undefined : (e) => e.numbers.has(value);
     },
   },

@@ -59,6 +59,7 @@ function compile(data: UnderstandingLanguage) {
     INTENT_CUES: data.intents.map((i) => [compileOne(i.pattern, i.ignoreCase), i.intent] as const),
     OTHER_PLACES: data.otherPlaces,
     PLACE_AS_DESTINATION: data.placeAsDestination,
+    NOT_AMOUNT_UNITS: data.notAmountUnits,
     INJECTION_CUES: compileOne(data.injection.pattern, data.injection.ignoreCase),
     PRIVACY_PROBE: re(data.privacyProbe, 'u'),
     FOREIGN_SUBJECTS: compileOne(data.foreignSubjects),
@@ -98,6 +99,8 @@ export let INTENT_CUES: ReadonlyArray<readonly [RegExp, Intent]> = c.INTENT_CUES
 export let OTHER_PLACES: readonly string[] = c.OTHER_PLACES;
 /** Words before an uncovered place that make it a destination ("去青岛上课"). */
 export let PLACE_AS_DESTINATION: readonly string[] = c.PLACE_AS_DESTINATION;
+/** Counting units that make a number a count or a date, not an amount of money ("128学时"). */
+export let NOT_AMOUNT_UNITS: readonly string[] = c.NOT_AMOUNT_UNITS;
 /** Phrases that signal instructions aimed at the bot rather than a question. */
 export let INJECTION_CUES: RegExp = c.INJECTION_CUES;
 /** Requests for someone else's personal data. */
@@ -128,5 +131,5 @@ export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> =
  */
 export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
   c = compile(data);
-  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, PLACE_AS_DESTINATION, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, INSTITUTION_VOICE, DETAIL_CUES, DEFERRAL_MARKERS, DOCUMENT_META, HEADCOUNT, CUES } = c);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, PLACE_AS_DESTINATION, NOT_AMOUNT_UNITS, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, INSTITUTION_VOICE, DETAIL_CUES, DEFERRAL_MARKERS, DOCUMENT_META, HEADCOUNT, CUES } = c);
 }

@@ -16,6 +16,7 @@ import {
   LEVEL_CUES,
   OTHER_PLACES,
   PLACE_AS_DESTINATION,
+  NOT_AMOUNT_UNITS,
   PRIVACY_PROBE,
   TOPIC_CUES,
   TOPIC_PATTERNS,
@@ -214,7 +215,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
 
 /** The fee and subsidy facts whose amount the message names (a number that is no fee or subsidy names none). */
 function quotedAmountFacts(text: string, facts: FactsTable): Array<{ kind: 'fee' | 'subsidy'; region: Region; level: Level }> {
-  const amounts = amountsIn(text);
+  const amounts = amountsIn(text, NOT_AMOUNT_UNITS);
   if (amounts.length === 0) return [];
   const found: Array<{ kind: 'fee' | 'subsidy'; region: Region; level: Level }> = [];
   for (const f of facts.ofKind('fee')) if (amounts.includes(f.amountYuan)) found.push({ kind: 'fee', region: f.region, level: f.level });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGrounding, findClaims, normalizeForGrounding, parseChineseNumeral } from '../../../bot/engine/llm/grounding.js';
+import { checkGrounding, findClaims, normalizeForGrounding } from '../../../bot/engine/llm/grounding.js';
 
 /** Evidence shaped like a turn's: tool outputs as JSON, a passage, an offline answer. */
 const EVIDENCE = [
@@ -89,27 +89,6 @@ describe('findClaims', () => {
 
   it('reads a Chinese numeral before a unit as a number', () => {
     expect(findClaims('满两年')).toEqual([{ kind: 'number', text: '两' }]);
-  });
-});
-
-describe('parseChineseNumeral', () => {
-  it.each([
-    ['十', 10],
-    ['十二', 12],
-    ['六十', 60],
-    ['一千三百', 1300],
-    ['三千五百', 3500],
-    ['两万', 20000],
-    ['一万二千', 12000],
-    ['二〇二六', 2026],
-    ['一百零五', 105],
-  ])('reads %s as %i', (text, value) => {
-    expect(parseChineseNumeral(text)).toBe(value);
-  });
-
-  it('returns undefined for text that is not a numeral', () => {
-    expect(parseChineseNumeral('一点')).toBeUndefined();
-    expect(parseChineseNumeral('')).toBeUndefined();
   });
 });
 
