@@ -71,7 +71,12 @@ function resolveFromRoot(p: string): string {
   return path.isAbsolute(p) || p === ':memory:' || isPostgresUrl(p) ? p : path.resolve(PROJECT_ROOT, p);
 }
 
-export async function createApp(config: Config, opts: { logger?: Logger; now?: () => Date } = {}): Promise<App> {
+/**
+ * `answers: false` is for commands that never answer a question (`dte registrations export`): the topic and
+ * fact classifiers' example indexes (about 0.5 s) are then not built at start; a question would still build
+ * them on first use.
+ */
+export async function createApp(config: Config, opts: { logger?: Logger; now?: () => Date; answers?: boolean } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.DTE_LOG_LEVEL);
   const docsDir = resolveFromRoot(config.DTE_DOCS_DIR);
   // The checks `npm test` runs over the facts and the notices, before anything is served.
@@ -85,7 +90,7 @@ export async function createApp(config: Config, opts: { logger?: Logger; now?: (
   // Profiles are read with the titles and levels of this facts table (DTE_FACTS), not the shipped one.
   useProfileLanguage(defaultProfileLanguage(), factsTable);
   // The example indexes of the topic and fact classifiers, built now rather than on the first message.
-  prepareExampleIndexes(factsTable);
+  if (opts.answers !== false) prepareExampleIndexes(factsTable);
   const documents = checked.documents;
   const embeddings = embeddingsFromConfig(config);
   if (!embeddings.ok) throw new AppStartError(embeddings.error);

@@ -225,7 +225,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(CLI.indexed({ chunks, ms: Math.round(performance.now() - started), dir }) + '\n');
       return 0;
     }
-    app = await createApp(config);
+    app = await createApp(config, { answers: command !== 'registrations export' });
     if (command === 'ask') await runAsk(app, positionals, values);
     else if (command === 'chat') await runChat(app, values);
     else if (command === 'registrations export') await runExport(app, values);
