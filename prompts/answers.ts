@@ -171,8 +171,8 @@ export const FORM_FIELDS = (labels: string[]) => `报名表需填写：${labels.
 export const OPTIONAL_FIELD = (label: string) => `${label}（可不填）`;
 export const FORM_START_HINT = '发送“我要报名”，我可以一步步帮您在线填写。';
 export const COMPARE_MORE = '报名条件也不同，可以问我“初级报名条件”或“中级报名条件”。';
-export const DETAIL_NOT_STATED = (what: string, related: boolean) =>
-  `通知中没有关于${what}的规定，我不能猜测。${related ? '通知里相关的内容是：' : ''}`;
+export const DETAIL_NOT_STATED = (what: string, related: boolean, region?: string) =>
+  `${region ? `${region}的` : ''}通知中没有关于${what}的规定，我不能猜测。${related ? '通知里相关的内容是：' : ''}`;
 
 /** What a topic is called in "X的通知中没有写明…" replies. */
 export const TOPIC_LABELS: Partial<Record<string, string>> = {

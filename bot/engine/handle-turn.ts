@@ -6,6 +6,7 @@
  */
 import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, SourceRef, ToolCall, TurnResult } from './types.js';
+import type { Region } from '../../knowledge/facts/schema.js';
 import { PLAIN_CUE, understand, type Understanding } from './understand/understand.js';
 import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
@@ -101,6 +102,9 @@ async function answer(understood: Understanding, text: string, session: Session,
   }
   delete session.pending;
 
+  // A detail the notices do not state ("证书有几年有效期", "拿了证工资能涨多少"): said so, after searching for it.
+  const unstated = !u.intent ? await unstatedDetail(u, session, ports) : undefined;
+  if (unstated) return finish(session, u, await answerUnstatedDetail(u, unstated, session, ports), text);
   if (u.outOfScope && !u.intent) {
     // "Out of scope" is a claim too: said only when the notices' own text does not answer it well
     // ("脱产培训期间工资照发吗" names 工资, and a notice answers it).
@@ -138,8 +142,6 @@ async function answer(understood: Understanding, text: string, session: Session,
 
   const taught = answerFromTaught(u.text, session, ports);
   if (taught) return withTaughtHit(finish(session, u, taught.answer, text), taught.id);
-  const detail = await unstatedDetail(u, ports);
-  if (detail) return finish(session, u, await answerUnstatedDetail(u, detail, session, ports), text);
   // "枣庄2026年这个通知是哪天发的 文号多少": the notice's own metadata, or that the notice states none.
   const meta = answerDocumentMeta(u, session, ports);
   if (meta) return finish(session, u, meta, text);
@@ -225,37 +227,59 @@ function sharingSlots(p: Understanding, u: Understanding): Understanding {
 }
 
 /** The notices' text (facts and indexed chunks), for "is this detail stated anywhere?". */
-const corpusText = new WeakMap<object, string>();
-function corpusOf(ports: Ports): string {
-  let text = corpusText.get(ports.kb);
+const corpusText = new WeakMap<object, Map<string, string>>();
+/** The text of the notices of `regions` (all notices when undefined): chunks and fact quotes, joined once per region set. */
+function corpusOf(ports: Ports, regions?: readonly Region[]): string {
+  const key = regions ? [...regions].sort().join(',') : '*';
+  let byRegions = corpusText.get(ports.kb);
+  if (!byRegions) corpusText.set(ports.kb, (byRegions = new Map()));
+  let text = byRegions.get(key);
   if (text === undefined) {
-    text = [...ports.kb.chunks().map((c) => c.text), ...ports.facts.all().map((f) => f.quote)].join('\n');
-    corpusText.set(ports.kb, text);
+    const within = (r: Region) => !regions || regions.includes(r);
+    text = [...ports.kb.chunks().filter((c) => within(c.region)).map((c) => c.text), ...ports.facts.all().filter((f) => within(f.region)).map((f) => f.quote)].join('\n');
+    byRegions.set(key, text);
   }
   return text;
 }
 
-/** A detail the question asks about that no notice states (分期, 通过率, 有效期 …). */
-async function unstatedDetail(u: Understanding, ports: Ports): Promise<DetailCue | undefined> {
+/**
+ * A detail the question asks about that the notices do not state (分期, 通过率, 有效期 …): searched for in
+ * the named region's notices when a region was named, else in every notice.
+ */
+async function unstatedDetail(u: Understanding, session: Session, ports: Ports): Promise<{ detail: DetailCue; region?: Region } | undefined> {
+  const scope = regionScopeFor(u, session, ports);
+  const regions = scope.explicit ? scope.regions : undefined;
   // Every detail the message names is checked, not only the first ("线上课用什么app" names the platform, and 线上).
-  const detail = DETAIL_CUES.find((d) => d.cue.test(u.text) && !d.unless?.test(u.text) && !d.evidence.test(corpusOf(ports)));
+  const detail = DETAIL_CUES.find((d) => d.cue.test(u.text) && !d.unless?.test(u.text) && !d.evidence.test(corpusOf(ports, regions)));
   if (!detail) return undefined;
   // A fact asked for in these very words answers the question: no claim of silence ("金华申请补贴要带啥材料" names 带).
-  const asked = factsByAsks(u.text, ports.facts)[0];
-  return asked && asked.similarity >= ASK_COVER ? undefined : detail;
+  const asked = factsByAsks(u.text, ports.facts).filter((m) => !regions || regions.includes(m.fact.region))[0];
+  return asked && asked.similarity >= ASK_COVER ? undefined : { detail, region: regions ? scope.region : undefined };
 }
 
 /**
  * "Not stated" for the detail, what the notices do say on the topic (never
  * an amount, which could be mistaken for the answer), and whom to call.
  */
-async function answerUnstatedDetail(u: Understanding, detail: DetailCue, session: Session, ports: Ports): Promise<Answer> {
+async function answerUnstatedDetail(u: Understanding, { detail, region: named }: { detail: DetailCue; region?: Region }, session: Session, ports: Ports): Promise<Answer> {
   const region = regionScopeFor(u, session, ports);
+  const unknown = unknownAnswer(u, region.region, ports, 'unknown');
+  // A deadline is what the clock makes of it: the deadline tool's status today ("已于…截止") is what the notice says.
+  if (detail.topic === 'deadline') {
+    const status = await answerTopic({ ...u, topic: 'deadline', alsoTopics: [] }, session, ports);
+    if (status.answered) {
+      const own = sourceLine(status.sources ?? []);
+      const note = T.DEFAULT_REGION_NOTE(region.region);
+      const said = status.lines.filter((l) => l !== own && l !== note && !l.startsWith(T.UNKNOWN_HOTLINE([]).slice(0, 4)));
+      const lines = [...(status.lines.includes(note) ? [note] : []), T.DETAIL_NOT_STATED(detail.label, true, named), ...said, ...unknown.lines.slice(1)];
+      const facts = [...status.facts, ...unknown.facts];
+      return { ...unknown, lines, facts, tools: status.tools, sources: sourcesOf(ports.documents, facts), route: 'detail-not-stated', answered: true, confidence: 0.3 };
+    }
+  }
   const known = (await bestFacts({ ...u, topic: detail.topic }, { region }, ports, detail.topic, true))
     .filter((f) => !statesAmount(renderFact(f)))
     .slice(0, 2);
-  const unknown = unknownAnswer(u, region.region, ports, 'unknown');
-  const lines = [T.DETAIL_NOT_STATED(detail.label, known.length > 0), ...known.map(renderFact), ...unknown.lines.slice(1)];
+  const lines = [T.DETAIL_NOT_STATED(detail.label, known.length > 0, named), ...known.map(renderFact), ...unknown.lines.slice(1)];
   const facts = [...known, ...unknown.facts];
   return { ...unknown, lines, facts, sources: sourcesOf(ports.documents, facts), route: 'detail-not-stated', answered: true, confidence: 0.3 };
 }

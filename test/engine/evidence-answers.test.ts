@@ -37,6 +37,44 @@ describe('honest silence', () => {
   });
 });
 
+describe('honest silence on what a notice hands on or leaves out', () => {
+  it('says the exam fee is not stated (the notice hands it to the evaluation body), never the training fee', async () => {
+    const reply = text(await say('等级考试要交多少钱'));
+    expect(reply).toContain('没有写明考核费用');
+    expect(reply).toContain('公布为准');
+    expect(reply).toContain('建议咨询');
+    expect(reply).not.toMatch(/\d+元/);
+  });
+
+  it('still gives the training fee when it is asked beside the exam fee', async () => {
+    expect(text(await say('初级培训费和考试费各多少'))).toContain('3000');
+  });
+
+  it('says a region without hours in its notice does not state them, never another region’s hours', async () => {
+    const reply = text(await say('威海培训要上多少学时'));
+    expect(reply).toContain('威海的通知中没有写明');
+    expect(reply).not.toMatch(/\d+学时/);
+  });
+
+  it('says a detail is not in the named region’s notice, searched in that region', async () => {
+    expect(text(await say('威海的证书有效期几年'))).toContain('威海的通知中没有关于');
+  });
+
+  it('answers a detail no notice states even when the question is otherwise off the programme', async () => {
+    const reply = text(await say('拿了证工资能涨多少'));
+    expect(reply).toContain('没有关于');
+    expect(reply).toContain('建议咨询');
+    expect(reply).not.toContain('脱产');
+  });
+
+  it('asked for the next intake, says it is not stated and what the deadline is today, with a hotline', async () => {
+    const reply = text(await dialogue(fakePorts({ today: '2026-06-01' })).say('错过报名了 下一期啥时候'));
+    expect(reply).toContain('没有关于下一期');
+    expect(reply).toContain('已于2026年4月20日截止');
+    expect(reply).toContain('建议咨询');
+  });
+});
+
 describe('contacts the question names', () => {
   it('gives every district office named', async () => {
     const reply = text(await say('山亭和台儿庄报名打哪个电话'));

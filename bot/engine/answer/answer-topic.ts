@@ -204,6 +204,13 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
   },
   fee: async ({ u, s, runner, ports, slotsOut, withOccupation }) => {
     if (CUES.levelDifference.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
+    // "等级考试要交多少钱": the cost of another item (a fee rule of the exam topic), which the notice hands on.
+    const other = answerCues().howMuch.test(u.text) ? otherItemCost(u, s, ports) : undefined;
+    if (other && !CUES.namesTrainingFee.test(u.text)) {
+      runner.facts.push(other);
+      const lines = [T.NOT_STATED(T.AMOUNT_OF(other.label), other.region), renderFact(other), T.UNKNOWN_HOTLINE(hotline(runner, ports, other.region))];
+      return finish(s, runner, ports, lines, 'fee-not-stated', true, { confidence: 0.6 });
+    }
     for (const region of fallbackRegions(s, ports)) {
       const r = withOccupation((occupation) => runner.run(feeLookup, { region, occupation, level: s.level }));
       if (r.ok && r.value.fees.length) {
@@ -349,7 +356,8 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     }
     lines.push(...(await related(u, s, runner, ports, 'deadline')));
     lines.push(T.DEADLINE_AS_OF(chineseDate(r.value.today)));
-    if (closed) lines.push(T.DEADLINE_CLOSED_NEXT);
+    // Closed: the next intake is not in the notice; the resident gets the form of interest and whom to call.
+    if (closed) lines.push(T.DEADLINE_CLOSED_NEXT, T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region, u.place)));
     return finish(s, runner, ports, lines, 'deadline');
   },
   eligibility: async ({ u, s, runner, ports }) => {
@@ -493,6 +501,20 @@ function levelCourse(best: Fact[], level: Level, ports: Ports): Fact[] {
   if (!hit) return best;
   const all = byDocumentOrder(ports.facts.ofKind('rule', (f) => f.doc === hit.doc && ofLevel(f)), ports);
   return distinctFacts([...all, ...best.filter((f) => !ofLevel(f))]).slice(0, 4);
+}
+
+/**
+ * A cost the question asks about that is not the training fee: a fee rule of another topic the question
+ * names (考核费用 under exam), in the region asked about, whose notice hands its amount on (deferral markers).
+ */
+function otherItemCost(u: Understanding, s: Slotted, ports: Ports): Extract<Fact, { kind: 'rule' }> | undefined {
+  const topics = new Set<Topic>([u.topic, ...u.alsoTopics].filter((t): t is Topic => t !== undefined && t !== 'fee' && t !== 'process'));
+  if (!topics.size) return undefined;
+  for (const region of s.region.regions) {
+    const hit = ports.facts.ofKind('rule', (f) => f.region === region && f.topics.includes('fee') && f.topics.some((t) => topics.has(t)) && DEFERRAL_MARKERS.some((m) => f.statement.includes(m)))[0];
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** The item of a fee's "not included" list the question names (教材费, 食宿, 交通费), by its words. */
@@ -922,8 +944,8 @@ async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports
   const found = (await bestFacts(u, { region: { ...s.region, explicit: true } }, ports)).filter((f) => s.region.regions.includes(f.region) && f.kind !== 'form-field');
   if (found.length > 0) {
     runner.facts.splice(0, runner.facts.length, ...found);
-    // An amount (or a phone) the tools found none of stays unstated, whatever else the region's clauses near the question say.
-    if (AMOUNT_ROUTES.has(route) || route === 'contact') {
+    // An amount, a number of hours or a phone the tools found none of stays unstated, whatever else the region's clauses near the question say.
+    if (AMOUNT_ROUTES.has(route) || route === 'hours' || route === 'contact') {
       // For a phone, only clauses on what else the question names ("申请补贴的电话": the subsidy's conditions);
       // the rest is noise ("金华电话多少" is not about 区块链).
       const near = route === 'contact' ? found.filter((f) => f.topics.some((t) => u.alsoTopics.includes(t))) : found;
