@@ -40,7 +40,8 @@ export function absoluteYears(text: string, thisYear: number): string {
 
 const SMALL_NUMBER = '(?<!\\d)(\\d{1,2}(?:\\.\\d+)?|[一二两三四五六七八九十]+|半)';
 const YEARS = new RegExp(`${SMALL_NUMBER}\\s*(?:年|个年头)(半)?`, 'u');
-const MONTHS = new RegExp(`${SMALL_NUMBER}\\s*个?月`, 'u');
+// A month after a year ("2024年6月") is a date, not a duration.
+const MONTHS = new RegExp(`(?<!年\\s*)${SMALL_NUMBER}\\s*个?月`, 'u');
 
 function smallNumber(s: string): number | undefined {
   return s === '半' ? 0.5 : chineseCount(s);

@@ -122,6 +122,7 @@ export const ELIGIBILITY_ASK: Record<string, string> = {
 export const ELIGIBILITY_NEED_MORE = '要判断是否符合条件，还需要了解：';
 export const ELIGIBILITY_UNDECIDED = (level: string) => `按您目前说的情况，暂不能确定是否符合${level}培训对象条件。可能适用的条款：`;
 export const NOT_YET_GRADUATED = '您还在读且不是今年毕业的应届生，暂不符合按学历报名的条款（在读的只有应届毕业生可以）。';
+export const DEGREE_ASSUMED = (degree: string) => `（按您有${degree}学位判断；只有学历没有学位的，以审核为准。）`;
 export const YEARS_ESTIMATED = '（年限按您说的年份估算，具体以证书或职称文件上的日期为准。）';
 export const ELIGIBILITY_NEAR_MISS = '以下条款按您说的情况不满足：';
 /** Who a notice's exclusion names when it is about retirement. */

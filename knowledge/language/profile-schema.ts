@@ -97,6 +97,13 @@ export const ProfileLanguageSchema = z.object({
       .superRefine(unique((d) => d.degree, 'degree')),
     /** Phrases naming a degree that must not be read as an education level ("硕士学位" is not 硕士 study). */
     notEducation: Phrases,
+    /**
+     * "我硕士": the degree a graduate of that education usually holds, assumed when the story names no degree;
+     * the answer then says it assumed it (学历 and 学位 are separate, and review decides).
+     */
+    impliedByEducation: z.array(z.object({ education: EducationSchema, degree: DegreeSchema })).default([]),
+    /** …unless the story speaks of degrees itself ("硕士 没拿到学位"): then only a degree it names counts. */
+    notImpliedWhen: Phrases.default([]),
   }),
   /** Still studying: `words` and `graduatingThisYear` say so; `notGraduatingThisYear` (大三) means no degree yet. */
   studying: z.object({ words: SomePhrases, graduatingThisYear: SomePhrases, notGraduatingThisYear: SomePhrases }),

@@ -50,6 +50,31 @@ describe('extractProfile: degrees', () => {
   });
 });
 
+describe('extractProfile: a degree assumed from the education', () => {
+  it('reads "我硕士" as a 硕士 degree, marked as assumed', () => {
+    expect(profileOf('我硕士 一直干这行')).toMatchObject({ education: '硕士', degrees: ['硕士'], degreeAssumed: true });
+  });
+
+  it('assumes nothing when the story speaks of degrees itself', () => {
+    const p = profileOf('硕士 没拿到学位');
+    expect(p.degrees).toBeUndefined();
+    expect(p.degreeAssumed).toBeUndefined();
+  });
+
+  it('assumes no degree for 本科 (学士 is not implied by the data)', () => {
+    expect(profileOf('本科毕业').degrees).toBeUndefined();
+  });
+});
+
+describe('extractProfile: dated certificates', () => {
+  it('reads "2024年6月拿的初级等级" as a 初级 certificate held since then, and the month as no years of work', () => {
+    const p = extractProfile(normalizeQuestion('本科 2024年6月拿的初级等级 现在报中级够年限吗'), { year: 2026, month: 3 });
+    expect(p.levelCertificates).toEqual(['初级']);
+    expect(p.yearsSinceLevelCertificate).toBeCloseTo(1.75, 2);
+    expect(p.yearsInWork).toBeUndefined();
+  });
+});
+
 describe('extractProfile: titles', () => {
   it.each<[string, string[]]>([
     ['没有职称', []],

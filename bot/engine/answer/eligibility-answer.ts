@@ -67,6 +67,10 @@ export function answerEligibility(
   finish: Finish,
 ): Answer | undefined {
   const regionInput = region.explicit || region.inferred ? region.region : undefined;
+  // "我闺女学的大数据技术 能报初级吗": an occupation the region sets no conditions for is the resident's field,
+  // not the course asked about; the region's own conditions answer.
+  const occupation = u.occupation && !runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: level ?? '初级', profile: {} }).ok ? undefined : u.occupation;
+  if (occupation !== u.occupation) u = { ...u, occupation };
   if (!hasProfile(u.profile)) {
     // No story to judge: list the conditions of the level(s) asked about.
     const levels: Level[] = level ? [level] : u.levels.length ? u.levels : ['初级', '中级'];
@@ -87,6 +91,7 @@ export function answerEligibility(
   const lines = lineFor(r.value);
   if (profile.notYetGraduated && r.value.decision !== 'eligible') lines.unshift(T.NOT_YET_GRADUATED);
   if (profile.yearsEstimated && r.value.decision !== 'incomplete') lines.push(T.YEARS_ESTIMATED);
+  if (profile.degreeAssumed && profile.degrees?.length && r.value.decision !== 'incomplete') lines.push(T.DEGREE_ASSUMED(profile.degrees[0]!));
   if (r.value.decision === 'incomplete') {
     const near = nearMisses(runner, r.value.factId, profile);
     if (near.length) lines.splice(0, 0, T.ELIGIBILITY_NEAR_MISS, ...near.map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`));

@@ -15,6 +15,8 @@ export interface ExtractedProfile {
   education?: Education;
   studying?: boolean;
   degrees?: Degree[];
+  /** The degree was not said but assumed from the education ("我硕士"): the answer says so. */
+  degreeAssumed?: boolean;
   titles?: string[];
   levelCertificates?: Level[];
   yearsInWork?: number;
@@ -49,6 +51,12 @@ export function extractProfile(text: string, today?: { year: number; month: numb
   const stripped = text.replace(L.education.notEducation, '').replace(L.education.negated, '');
   const edu = L.education.story.find(([, re]) => re.test(stripped));
   if (edu) p.education = edu[0];
+  // "我硕士" with no degree named: the degree that education usually carries, marked as assumed.
+  const implied = L.data.degrees.impliedByEducation.find((i) => i.education === p.education)?.degree;
+  if (implied && !p.degrees && !L.data.degrees.notImpliedWhen.some((w) => text.includes(w))) {
+    p.degrees = [implied];
+    p.degreeAssumed = true;
+  }
   if (L.studying.any.test(text)) p.studying = true;
   // 大一 to 大三 (or 研一, 研二): studying, not a graduate of this year, and without the degree yet.
   if (L.studying.notGraduatingThisYear.test(text) && !L.studying.graduatingThisYear.test(text)) {

@@ -4,7 +4,7 @@
  * eligibility) the person's profile. Follow-ups inherit missing slots from
  * the conversation. Pure: reads only the facts' region and occupation aliases.
  */
-import type { Level, Region, Topic } from '../../../knowledge/facts/schema.js';
+import { LevelSchema, type Level, type Region, type Topic } from '../../../knowledge/facts/schema.js';
 import type { FactsTable } from '../../../tools/facts-table.js';
 import type { Slots } from '../types.js';
 import {
@@ -50,6 +50,8 @@ export const DECISIVE = { share: 0.8, similarity: 0.65 };
 export const EXAMPLE_MIN_SHARE = 0.4;
 /** Every neighbour on one topic: decisive at a lower similarity than DECISIVE's. */
 export const UNANIMOUS = { share: 0.99, similarity: 0.55 };
+/** The levels from lowest to highest: the schema's order. */
+const LEVEL_ORDER: readonly Level[] = LevelSchema.options;
 
 export interface Understanding {
   /** Normalised text. */
@@ -187,6 +189,17 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // "大专毕业能报吗" with profile details is an eligibility question.
   if (!topic && (profile.education || profile.titles?.length || profile.yearsInWork !== undefined) && CUES.enrolWords.test(text)) {
     topic = 'eligibility';
+  }
+
+  // "我硕士 前年拿的初级等级证 一直干这行" (after "中级要什么条件"): a level the resident already holds is the story;
+  // the level judged is the one asked about before, or the next one up.
+  if ((topic === 'eligibility' || !topic) && held.length && levels.length && levels.every((l) => held.includes(l))) {
+    const next = LEVEL_ORDER[Math.max(...held.map((l) => LEVEL_ORDER.indexOf(l))) + 1];
+    const target = previous.level && !held.includes(previous.level) ? previous.level : next;
+    if (target) {
+      level = target;
+      levels = [target];
+    }
   }
 
   return {

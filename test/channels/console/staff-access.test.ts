@@ -76,7 +76,7 @@ afterAll(async () => {
 
 describe('login', () => {
   it('asks for a name and password once accounts exist, and refuses the shared token then', async () => {
-    const s = createConsoleServer({ app: t.app, config: { ...t.config, DTE_CONSOLE_TOKEN: 'a-shared-token-0123456' }, logger: log.logger });
+    const s = createConsoleServer({ app: t.app, config: { ...t.config, DTE_CONSOLE_TOKEN: 'a-shared-token-0123456' }, logger: log.logger, realNow: () => new Date(REAL) });
     const page = await s.fastify.inject({ method: 'GET', url: '/registrations' });
     expect(page.statusCode).toBe(401);
     expect(page.body).toContain('name="username"');
@@ -87,7 +87,7 @@ describe('login', () => {
   });
 
   it('logs in with the right password only, and marks cookies Secure when configured', async () => {
-    const s = createConsoleServer({ app: t.app, config: { ...t.config, DTE_CONSOLE_SECURE_COOKIES: true }, logger: log.logger });
+    const s = createConsoleServer({ app: t.app, config: { ...t.config, DTE_CONSOLE_SECURE_COOKIES: true }, logger: log.logger, realNow: () => new Date(REAL) });
     const v = session(s);
     expect((await v.login('tz-wang', 'wrong password')).statusCode).toBe(401);
     const ok = await v.login('tz-wang');
