@@ -165,6 +165,9 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   const followUp =
     !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region || headcount) || CUES.followUpOpening.test(text) || CUES.followUpEnding.test(text));
   if (followUp && previous.topic) topic = previous.topic;
+  // "已经开课了" right after a refund answer: a short statement (no question in it) that names no topic plainly
+  // tells the circumstances of the last question; it continues that topic.
+  if (!followUp && previous.topic && !intent && topicScore < PLAIN_CUE && text.length <= 10 && !CUES.questionMarks.test(text) && !(level || occupation || region || headcount || Object.keys(profile).length)) topic = previous.topic;
 
   // Details about oneself right after an eligibility answer continue it ("我有助理工程师职称").
   // What the examples decided is not overridden by the story rules below ("威海高级证书能直接评高工不" asks about titles).
