@@ -75,6 +75,15 @@ describe('honest silence on what a notice hands on or leaves out', () => {
   });
 });
 
+describe('a region’s latest notice', () => {
+  it('answers before the older plan when both state the rule asked ("培训是网课还是面授")', async () => {
+    const reply = text(await say('培训是网课还是面授'));
+    expect(reply).toContain('线上线下混合式');
+    expect(reply.indexOf('线上线下混合式')).toBeLessThan(reply.indexOf('理论+实操'));
+    expect(reply).toContain('枣庄2026年度培育项目通知');
+  });
+});
+
 describe('contacts the question names', () => {
   it('gives every district office named', async () => {
     const reply = text(await say('山亭和台儿庄报名打哪个电话'));

@@ -555,7 +555,14 @@ function askedRule(u: Understanding, s: Slotted, ports: Ports): Fact[] | undefin
   // A typed fact of the topic asked (a fee for a fee question) is close too: its tool answers. One of another
   // topic ("多长时间" near the hours of a course, asked about certificates) is left out.
   if (near.some((m) => m.fact.kind !== 'rule' && (!u.topic || m.fact.topics.includes(u.topic)))) return undefined;
-  return withSiblings(near.filter((m) => m.fact.kind === 'rule').slice(0, 3).map((m) => m.fact), ports);
+  const rules = near.filter((m) => m.fact.kind === 'rule').slice(0, 3).map((m) => m.fact);
+  // The region's older notice answers in its words; its latest notice's rule on the same topic, asked for in
+  // nearby words, comes first ("培训是网课还是面授": the 2026 notice's 线上线下混合式 before the 2023 plan's).
+  const latest = documentsNamed(u.text, ports.documents).length ? new Set<string>() : latestDocuments(ports);
+  const newer = !latest.has(best.fact.doc) && !s.region.explicit
+    ? matches.find((m) => m.fact.kind === 'rule' && latest.has(m.fact.doc) && m.fact.region === best.fact.region && m.similarity >= ASK_MATCH && !rules.includes(m.fact) && m.fact.topics.some((t) => best.fact.topics.includes(t)))
+    : undefined;
+  return withSiblings(newer ? [newer.fact, ...rules] : rules, ports);
 }
 
 /** No topic recognised: the facts in the best passages, if the passages are good enough. */
