@@ -75,6 +75,12 @@ describe('honest silence on what a notice hands on or leaves out', () => {
   });
 });
 
+describe('residents’ words for the fee’s items', () => {
+  it('reads 路费 as 交通费 and 报销 as a question of inclusion: travel is at one’s own cost', async () => {
+    expect(text(await say('去青岛上课的路费报销吗'))).toContain('交通费（自理）');
+  });
+});
+
 describe('a region’s latest notice', () => {
   it('answers before the older plan when both state the rule asked ("培训是网课还是面授")', async () => {
     const reply = text(await say('培训是网课还是面授'));
@@ -90,6 +96,10 @@ describe('contacts the question names', () => {
     expect(reply).toContain('8811170');
     expect(reply).toContain('6618351');
     expect(reply).not.toContain('5513165');
+  });
+
+  it('reads the typo 电化 as 电话', async () => {
+    expect(text(await say('薛城区电化多少'))).toContain('4422540');
   });
 
   it('gives a person by name', async () => {
