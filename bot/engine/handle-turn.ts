@@ -43,7 +43,7 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
   const u = understand(text, ports.facts, session.slots, todayOf(ports));
 
   // The registration form owns the conversation while it is open.
-  const form = routeForm(text, session, message, ports, u.intent, undefined, u.topic);
+  const form = routeForm(text, session, message, ports, u.intent, undefined, u.topic, u.topicScore >= PLAIN_CUE);
   if (form) return form;
   // A question asked inside the form is about the form's region (枣庄's form, whatever was asked before it).
   if (session.form && !u.region) {

@@ -107,6 +107,8 @@ export function routeForm(
   language: ConversationLanguage = defaultConversationLanguage(),
   /** The policy topic the message asks about, if any: a message that asks something is answered, not taken as "start the form". */
   topic?: string,
+  /** The message names its topic plainly (understanding's cue words): a question, whatever the form makes of it. */
+  plainTopic = false,
 ): TurnResult | undefined {
   const ctx = formContext(message, ports);
 
@@ -154,7 +156,10 @@ export function routeForm(
       delete session.form;
     } else {
       const step = stepForm(form, text, ctx);
-      if (step.handled) return toResult(session, step);
+      // A plain policy question the form reads as no answer ("退费咋弄" asked for 性别) is the engine's: it
+      // answers, then asks the form's question again. Nothing was stored, and the form stays as it was.
+      const storedNothing = form.step === 'filling' && step.state?.step === 'filling' && step.state.asking === form.asking && JSON.stringify(step.state.values) === JSON.stringify(form.values);
+      if (step.handled && !(plainTopic && topic && storedNothing)) return toResult(session, step);
       return undefined;
     }
   }

@@ -196,4 +196,14 @@ describe('questions asked inside the form', () => {
     expect(midForm).toContain('1000');
     expect(midForm).toContain('枣庄');
   });
+
+  it('are answered even without a question mark the form knows ("退费咋弄" asked for 性别), storing nothing, then the form goes on', async () => {
+    const { say, sayAll } = setup();
+    await sayAll(['我要报名', '同意', '张伟']);
+    const midForm = await say('退费咋弄');
+    expect(midForm).toContain('不予退款');
+    expect(midForm).toContain('性别');
+    expect(await say('男')).toContain('身份证');
+    expect(await say('查看我的报名')).not.toContain('退费');
+  });
 });
