@@ -81,3 +81,13 @@ describe('a window counted from the resident’s own date', () => {
     expect(r.trace.sources.map((s) => s.doc)).toContain('jinhua-2024');
   });
 });
+
+describe('two regions on the benefits of a certificate', () => {
+  it('answers "待遇" for every region named, each with its source', async () => {
+    const reply = text(await dialogue(fakePorts()).say('浙江和威海 拿高级证 待遇一样吗'));
+    expect(reply).toContain('【浙江】');
+    expect(reply).toContain('【威海】');
+    expect(reply).toContain('高级工程师');
+    expect(reply).toContain('威海市培育项目实施方案');
+  });
+});
