@@ -86,6 +86,8 @@ export const UnderstandingLanguageSchema = z.object({
     asksAddress: Pattern,
     /** The message asks when something opens or starts ("报名从啥时候开始"): the deadline answer quotes the notice's window. */
     asksStart: Pattern,
+    /** The message speaks of every level at once ("补贴按等级不一样吗"): the levels are compared side by side. */
+    allLevels: Pattern,
     /** The message names the training fee itself ("培训费", "学费", "上课的钱"), not only another item's cost. */
     namesTrainingFee: Pattern,
     /** The message asks for a sum ("一共", "加起来"): several items' costs added up by a tool. */

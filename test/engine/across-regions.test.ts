@@ -91,3 +91,14 @@ describe('two regions on the benefits of a certificate', () => {
     expect(reply).toContain('威海市培育项目实施方案');
   });
 });
+
+describe('every level at once', () => {
+  it('"补贴按等级不一样吗 差多少" answers each level and the difference from the comparison tool', async () => {
+    const r = await dialogue(fakePorts()).say('补贴按等级不一样吗 差多少');
+    const reply = text(r);
+    expect(reply).toContain('【初级】');
+    expect(reply).toContain('【中级】');
+    expect(reply).toContain('多300元');
+    expect(r.trace.tools.map((t) => t.name)).toContain('compare-quantities');
+  });
+});

@@ -129,6 +129,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   const held = profile.levelCertificates ?? [];
   const asked = levels.filter((l) => !held.includes(l));
   if (asked.length > 0 && asked.length < levels.length) levels = asked;
+  // "补贴按等级不一样吗 差多少": every level, lowest two first (the ones every region's notices list).
+  if (levels.length === 0 && CUES.allLevels.test(text)) levels = LEVEL_ORDER.slice(0, 2);
   let level = levels.length === 1 ? levels[0] : undefined;
   if (levels.length > 1) {
     const target = TARGET_LEVEL.exec(text);
