@@ -261,6 +261,14 @@ describe('handleTurn: colloquial deadline questions and claims', () => {
   });
 });
 
+describe('handleTurn: the net cost in residents’ words', () => {
+  it('"最后到自己头上要出多少钱" is the net cost, from the net-cost tool', async () => {
+    const r = await ask('中级最后到自己头上要出多少钱');
+    expect(text(r)).toContain('2200');
+    expect(r.trace.tools.map((t) => t.name)).toContain('net-cost');
+  });
+});
+
 describe('handleTurn: a statement after an answer continues its topic', () => {
   it('"已经开课了" after a refund question answers the refund rule for that case', async () => {
     const d = dialogue(fakePorts());
