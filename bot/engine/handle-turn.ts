@@ -247,10 +247,12 @@ function corpusOf(ports: Ports, regions?: readonly Region[]): string {
  * the named region's notices when a region was named, else in every notice.
  */
 async function unstatedDetail(u: Understanding, session: Session, ports: Ports): Promise<{ detail: DetailCue; region?: Region } | undefined> {
+  const cued = DETAIL_CUES.filter((d) => d.cue.test(u.text) && !d.unless?.test(u.text));
+  if (cued.length === 0) return undefined;
   const scope = regionScopeFor(u, session, ports);
   const regions = scope.explicit ? scope.regions : undefined;
   // Every detail the message names is checked, not only the first ("线上课用什么app" names the platform, and 线上).
-  const detail = DETAIL_CUES.find((d) => d.cue.test(u.text) && !d.unless?.test(u.text) && !d.evidence.test(corpusOf(ports, regions)));
+  const detail = cued.find((d) => !d.evidence.test(corpusOf(ports, regions)));
   if (!detail) return undefined;
   // A fact asked for in these very words answers the question: no claim of silence ("金华申请补贴要带啥材料" names 带).
   const asked = factsByAsks(u.text, ports.facts).filter((m) => !regions || regions.includes(m.fact.region))[0];
