@@ -40,7 +40,11 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
     return reply(session, [T.HELP_EXAMPLES], { route: 'empty', confidence: 1 });
   }
 
-  const u = understand(text, ports.facts, session.slots, todayOf(ports));
+  const read = understand(text, ports.facts, session.slots, todayOf(ports));
+  // "我想报初级 政府补多少钱": a wish to register with a plain policy question in it. The question is answered
+  // and the form offered, rather than the form started over the question.
+  const asksToo = read.intent === 'register' && !session.form && read.topic !== undefined && read.topicScore >= PLAIN_CUE && CUES.questionMarks.test(read.text);
+  const u: Understanding = asksToo ? { ...read, intent: undefined } : read;
 
   // The registration form owns the conversation while it is open.
   const form = routeForm(text, session, message, ports, u.intent, undefined, u.topic, u.topicScore >= PLAIN_CUE);
@@ -54,7 +58,7 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
   const resume = resumeFormPrompt(result.session, ports);
   if (resume) result.replies.push(resume);
   else {
-    const offer = offerForm(text, result.session, message);
+    const offer = offerForm(text, result.session, message, undefined, asksToo);
     if (offer) result.replies.push(offer);
   }
   return result;

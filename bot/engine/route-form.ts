@@ -174,8 +174,15 @@ export function routeForm(
  * offer the form; returns the offer line to append, or undefined. The
  * resident's "好的/行/可以/嗯" next starts it (routeForm, via `session.formOffered`).
  */
-export function offerForm(text: string, session: Session, message: InboundMessage, language: ConversationLanguage = defaultConversationLanguage()): string | undefined {
-  if (message.chat !== 'private' || session.form || !containsAny(text, language.registerQuestions)) return undefined;
+export function offerForm(
+  text: string,
+  session: Session,
+  message: InboundMessage,
+  language: ConversationLanguage = defaultConversationLanguage(),
+  /** The resident said they want to register, beside the question answered. */
+  wantsTo = false,
+): string | undefined {
+  if (message.chat !== 'private' || session.form || !(wantsTo || containsAny(text, language.registerQuestions))) return undefined;
   session.formOffered = true;
   return FORM.offer;
 }

@@ -382,3 +382,20 @@ describe('registration through the engine: the rules around it', () => {
     expect(text(await other.say('查询我的报名'))).not.toContain('DTE-000042');
   });
 });
+
+describe('a wish to register with a question in it', () => {
+  it('answers "我想报初级 政府补多少钱" and offers the form; "好的" then starts it', async () => {
+    const d = dialogue(fakePorts());
+    const first = text(await d.say('我想报初级 政府补多少钱'));
+    expect(first).toContain('1000');
+    expect(first).toContain('回复“好的”');
+    expect(d.session.form).toBeUndefined();
+    expect(text(await d.say('好的'))).toContain('同意');
+  });
+
+  it('still starts the form on a plain "我想报中级"', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('我想报中级');
+    expect(d.session.form).toBeDefined();
+  });
+});
