@@ -90,6 +90,18 @@ describe('a region’s latest notice', () => {
   });
 });
 
+describe('the assumed region’s own rules', () => {
+  it('answer a no-region question when only another region’s rule was found and theirs cover it as well', async () => {
+    const reply = text(await say('今年培训的学时明年还能用吗'));
+    expect(reply).toContain('当年度全国有效');
+    expect(reply).not.toContain('威海');
+  });
+
+  it('leave another region’s rule in the question’s own words to answer, cited as that region’s', async () => {
+    expect(text(await say('两目录一系统是啥'))).toContain('金华转发浙江省实施方案');
+  });
+});
+
 describe('contacts the question names', () => {
   it('gives every district office named', async () => {
     const reply = text(await say('山亭和台儿庄报名打哪个电话'));

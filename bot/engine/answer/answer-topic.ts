@@ -659,6 +659,15 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
     // …except a fact whose own asks are near the question, whatever topic it is filed under.
     const onTopic = found.filter((x) => x.fact.topics.includes(topic) || (askSimilarity.get(x.fact.id) ?? 0) >= ASK_KEEP);
     if (onTopic.length === 0) return topicRules(u, s, ports, topic);
+    // No region named, and only other regions' rules were found: the assumed region's own rules of the topic,
+    // when it has any ("今年培训的学时明年还能用吗" is 枣庄's 当年度有效, not 威海's clause).
+    // Only when they cover the question as well: another region's rule in the question's own words
+    // ("两目录一系统", 浙江's) still answers, cited as that region's.
+    if (!s.region.explicit && !onTopic.some((x) => s.region.regions.includes(x.fact.region))) {
+      const home = topicRules(u, s, ports, topic).filter((f) => s.region.regions.includes(f.region));
+      const cover = (facts: readonly Fact[]) => rankFacts(ports.facts, u.text, facts)[0]?.score ?? 0;
+      if (home.length && cover(home) >= cover(onTopic.map((x) => x.fact))) return withSiblings(home, ports);
+    }
     found = onTopic;
   }
   if (found.length === 0) return topic ? topicRules(u, s, ports, topic) : [];
