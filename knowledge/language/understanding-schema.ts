@@ -86,6 +86,11 @@ export const UnderstandingLanguageSchema = z.object({
     asksAddress: Pattern,
     /** The message asks when something opens or starts ("报名从啥时候开始"): the deadline answer quotes the notice's window. */
     asksStart: Pattern,
+    /**
+     * Words of the resident's own job or employment ("我是事业编", "学的会计", "送外卖的") that are also foreign
+     * subjects: with a level named or a topic named plainly, the message is about the programme, not out of scope.
+     */
+    personalContext: Pattern,
     /** The message speaks of every level at once ("补贴按等级不一样吗"): the levels are compared side by side. */
     allLevels: Pattern,
     /** The message names the training fee itself ("培训费", "学费", "上课的钱"), not only another item's cost. */

@@ -304,6 +304,17 @@ describe('understand: out of scope', () => {
     },
   );
 
+  it.each([['我是金华的事业编 去参加培训拿了证 能领补贴吗'], ['我是去年本科毕业的 学的会计 现在在公司做财务 能报初级吗'], ['送外卖的 浙江能参加培训不']])(
+    'keeps %s in scope: the foreign word is the resident’s own job, and the programme is asked',
+    (message) => {
+      expect(understand(message, facts).outOfScope).toBe(false);
+    },
+  );
+
+  it.each([['会计证补贴多少'], ['公务员考试啥时候报名'], ['事业编工资多少']])('still marks %s outside the programme', (message) => {
+    expect(understand(message, facts).outOfScope).toBe(true);
+  });
+
   it.each([['数字技术工程师和软考有啥区别'], ['这个培训学时能算消防工程师继续教育吗'], ['数字技术工程师培训期间能请假吗'], ['中级补贴多少']])(
     'keeps %s in scope because it is about the programme',
     (message) => {

@@ -91,6 +91,18 @@ export interface Understanding {
   followUp: boolean;
 }
 
+/** The personal-context cue, global, compiled once per language data. */
+let contextWords: { from: RegExp; all: RegExp } | undefined;
+/**
+ * "我是金华的事业编 拿了证能领补贴吗": the only foreign words are the resident's own job or employment, and the
+ * message asks the programme something (a level, a plainly named topic): it is in scope.
+ */
+function onlyCircumstance(text: string, asksProgramme: boolean): boolean {
+  if (!asksProgramme || !CUES.personalContext.test(text)) return false;
+  if (contextWords?.from !== CUES.personalContext) contextWords = { from: CUES.personalContext, all: new RegExp(CUES.personalContext.source, 'gu') };
+  return !FOREIGN_SUBJECTS.test(text.replace(contextWords.all, ''));
+}
+
 /** Understand one message in the context of the conversation's slots. */
 export function understand(raw: string, facts: FactsTable, previous: Slots = {}, today?: { year: number; month: number }): Understanding {
   const full = fixHomophones(normalizeQuestion(raw), facts);
@@ -226,7 +238,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     profile,
     injection,
     privacyProbe: PRIVACY_PROBE.test(text),
-    outOfScope: FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text) && !occupation,
+    outOfScope: FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text) && !occupation && !onlyCircumstance(text, level !== undefined || topicScore >= PLAIN_CUE),
     followUp,
   };
 }
