@@ -22,7 +22,7 @@ import { answerAcrossLevels, answerAcrossOccupations, answerAcrossRegions, level
 import { answerToAsked, mergeProfiles, storedProfile } from './understand/profile-state.js';
 import { containsAny, defaultConversationLanguage } from '../../knowledge/language/schema.js';
 import { hasProfile } from './understand/extract-profile.js';
-import { sourceLine } from './answer/sources.js';
+import { searchedSources, sourceLine } from './answer/sources.js';
 import { answerCues } from './answer/answer-cues.js';
 import { statesAmount } from '../chinese-quantities.js';
 import { beijingDate } from '../../tools/beijing-date.js';
@@ -108,7 +108,15 @@ async function answer(understood: Understanding, text: string, session: Session,
 
   // A detail the notices do not state ("证书有几年有效期", "拿了证工资能涨多少"): said so, after searching for it.
   const unstated = !u.intent ? await unstatedDetail(u, session, ports) : undefined;
-  if (unstated) return finish(session, u, await answerUnstatedDetail(u, unstated, session, ports), text);
+  if (unstated) {
+    const said = await answerUnstatedDetail(u, unstated, session, ports);
+    // "学费多少 能分期交不": another clause asks what the notices do state; it is answered first.
+    const other = u.outOfScope ? undefined : askedBeside(u, unstated.detail, ports, session);
+    if (!other) return finish(session, u, said, text);
+    const first = await answerTopic(other, session, ports);
+    if (!first.answered) return finish(session, u, said, text);
+    return finish(session, u, joinAnswers([first, said], ports), text);
+  }
   if (u.outOfScope && !u.intent) {
     // "Out of scope" is a claim too: said only when the notices' own text does not answer it well
     // ("脱产培训期间工资照发吗" names 工资, and a notice answers it).
@@ -287,7 +295,33 @@ async function answerUnstatedDetail(u: Understanding, { detail, region: named }:
     .slice(0, 2);
   const lines = [T.DETAIL_NOT_STATED(detail.label, known.length > 0, named), ...known.map(renderFact), ...unknown.lines.slice(1)];
   const facts = [...known, ...unknown.facts];
-  return { ...unknown, lines, facts, sources: sourcesOf(ports.documents, facts), route: 'detail-not-stated', answered: true, confidence: 0.3 };
+  // The claim rests on the notices searched (the named region's, else the assumed region's), beside the clauses shown.
+  const sources = [...sourcesOf(ports.documents, facts), ...searchedSources(ports.documents, named ? region.regions : [region.region])];
+  const src = sourceLine(sources);
+  if (src && !lines.includes(src)) lines.push(src);
+  return { ...unknown, lines, facts, sources, route: 'detail-not-stated', answered: true, confidence: 0.3 };
+}
+
+/** A clause of the message, other than the one naming an unstated detail, that plainly asks a topic of its own. */
+function askedBeside(u: Understanding, detail: DetailCue, ports: Ports, session: Session): Understanding | undefined {
+  const clauses = u.text.split(answerCues().clauseSplit).map((c) => c.trim()).filter((c) => c.length >= 2 && !detail.cue.test(c));
+  if (clauses.length === 0 || clauses.length === u.text.split(answerCues().clauseSplit).filter((c) => c.trim().length >= 2).length) return undefined;
+  for (const c of clauses) {
+    const p = understand(c, ports.facts, session.slots, todayOf(ports));
+    if (p.topic && p.topicScore >= PLAIN_CUE && answerCues().asks.test(c) && !hasProfile(p.profile)) return sharingSlots(p, u);
+  }
+  return undefined;
+}
+
+/** Answers one after another, with one source line at the end (each answer's own source line dropped). */
+function joinAnswers(answers: readonly Answer[], ports: Ports): Answer {
+  const ownSources = new Set(answers.map((a) => sourceLine(a.sources ?? [])).filter(Boolean));
+  const lines = [...new Set(answers.flatMap((a) => a.lines.filter((l) => !ownSources.has(l))))];
+  const facts = answers.flatMap((a) => a.facts);
+  const sources = sourcesOf(ports.documents, facts);
+  const src = sourceLine(sources);
+  if (src) lines.push(src);
+  return { ...answers[answers.length - 1]!, lines, facts, tools: answers.flatMap((a) => a.tools), sources, route: answers.map((a) => a.route).join('+') as Route, answered: true };
 }
 
 /** The answers to each part, one after another, with one source line at the end. */

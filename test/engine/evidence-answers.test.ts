@@ -67,6 +67,17 @@ describe('honest silence on what a notice hands on or leaves out', () => {
     expect(reply).not.toContain('脱产');
   });
 
+  it('answers what the notice states when another clause asks a detail it does not ("学费多少 能分期交不"), citing the notice', async () => {
+    const reply = text(await say('俺儿子想报枣庄的中级 学费多少 能分期交不'));
+    expect(reply).toContain('3500');
+    expect(reply).toContain('没有关于分期缴费的规定');
+    expect(reply).toContain('来源：');
+  });
+
+  it('cites the notice searched when it says a detail is not stated', async () => {
+    expect(text(await say('学费能分期吗'))).toContain('来源：');
+  });
+
   it('asked for the next intake, says it is not stated and what the deadline is today, with a hotline', async () => {
     const reply = text(await dialogue(fakePorts({ today: '2026-06-01' })).say('错过报名了 下一期啥时候'));
     expect(reply).toContain('没有关于下一期');
