@@ -261,6 +261,31 @@ describe('handleTurn: colloquial deadline questions and claims', () => {
   });
 });
 
+describe('handleTurn: what makes a message a question, a story or a request', () => {
+  it('a denial is a story: "没考过什么等级证 能报中级不" is judged at 中级', async () => {
+    const reply = text(await ask('没考过什么等级证 能报中级不'));
+    expect(reply).toContain('中级培训对象');
+    expect(reply).not.toContain('颁发');
+  });
+
+  it('"中级能行不" after a story asks eligibility at that level', async () => {
+    expect(text(await ask('第二学士学位 初级等级证拿了两年了 中级能行不'))).toContain('符合中级');
+  });
+
+  it('an obligation to report the roster is not a request for personal data', async () => {
+    expect(text(await ask('培训机构结业后多少天内要把学员名单报省厅'))).not.toContain('不能透露');
+  });
+
+  it('"有帮助不" is a question, not a request for help', async () => {
+    expect(text(await ask('取得初级中级证书对评上一级职称有帮助不'))).toContain('职称');
+    expect(text(await ask('取得初级中级证书对评上一级职称有帮助不'))).not.toContain('可以这样问我');
+  });
+
+  it('"收多少费" asks the fee', async () => {
+    expect(text(await ask('威海参加数字工程师培训收多少费'))).toContain('威海的通知中没有写明');
+  });
+});
+
 describe('handleTurn: the net cost in residents’ words', () => {
   it('"最后到自己头上要出多少钱" is the net cost, from the net-cost tool', async () => {
     const r = await ask('中级最后到自己头上要出多少钱');

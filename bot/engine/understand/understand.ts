@@ -185,7 +185,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
 
   // Details about oneself right after an eligibility answer continue it ("我有助理工程师职称").
   // What the examples decided is not overridden by the story rules below ("威海高级证书能直接评高工不" asks about titles).
-  const tellsStory = Boolean(profile.education || profile.titles?.length || profile.levelCertificates?.length || profile.yearsInWork !== undefined || profile.degrees?.length || profile.retired);
+  // A denial is part of the story too ("没考过什么等级证 能报中级不", "没职称").
+  const tellsStory = Boolean(profile.education || profile.titles !== undefined || profile.levelCertificates !== undefined || profile.yearsInWork !== undefined || profile.degrees?.length || profile.retired);
   const aboutSelf = !(byExamples && topic === decisive?.label) && tellsStory;
   if (aboutSelf && previous.topic === 'eligibility' && (!topic || topic === 'title' || topic === 'certificate') && !CUES.questionWords.test(text.replace(CUES.askCanEnrol, ''))) {
     topic = 'eligibility';
