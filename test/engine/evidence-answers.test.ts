@@ -92,6 +92,12 @@ describe('residents’ words for the fee’s items', () => {
   });
 });
 
+describe('what comes after registering', () => {
+  it('"报上名以后呢 接下来干啥" is the review and the staff’s call about payment', async () => {
+    expect(text(await say('报上名以后呢 接下来干啥'))).toContain('工作人员审核');
+  });
+});
+
 describe('a region’s latest notice', () => {
   it('answers before the older plan when both state the rule asked ("培训是网课还是面授")', async () => {
     const reply = text(await say('培训是网课还是面授'));
