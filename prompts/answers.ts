@@ -28,6 +28,8 @@ export const SOURCE_LINE = (refs: string[]) => `来源：${refs.join('；')}`;
 export const SEARCHED_SECTION = '（全文已查，未见写明）';
 export const SOURCE_REF = (shortTitle: string, section: string) => `《${shortTitle}》${section}`;
 
+export const OTHER_REGION_RULES = (assumed: string, shown: readonly string[]) =>
+  `（您没有说明地区；以下是${shown.join('、')}的通知中的规定，${assumed}的情况请以当地人社部门的说明为准。）`;
 export const DEFAULT_REGION_NOTE = (region: string) => `（您没有说明地区，以下按${region}的通知回答；其他地区请告诉我城市名。）`;
 export const REGION_FALLBACK_NOTE = (asked: string, found: string) => `${asked}的通知中没有这项内容，以下是${found}的规定：`;
 export const LEVEL_NOT_LISTED = (region: string, level: string, levels: string[]) =>

@@ -92,6 +92,21 @@ describe('residents’ words for the fee’s items', () => {
   });
 });
 
+describe('another region’s rules for a question that names none', () => {
+  it('says whose rules they are when every clause shown is another region’s', async () => {
+    const reply = text(await say('补贴怎么领'));
+    expect(reply).toContain('以下是浙江的通知中的规定');
+  });
+
+  it('does not say so when the assumed region answers', async () => {
+    expect(text(await say('中级补贴多少'))).not.toContain('以下是');
+  });
+
+  it('"报名要带啥" is about registering, not about devices to bring to class', async () => {
+    expect(text(await say('报名要带啥'))).toContain('报名表');
+  });
+});
+
 describe('what comes after registering', () => {
   it('"报上名以后呢 接下来干啥" is the review and the staff’s call about payment', async () => {
     expect(text(await say('报上名以后呢 接下来干啥'))).toContain('工作人员审核');

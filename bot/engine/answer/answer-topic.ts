@@ -157,6 +157,12 @@ function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], r
     body.unshift(T.DEFERRED_LEAD);
     body.push(T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
   }
+  // No region named, and every clause shown is another region's: say whose rules they are (no claim that the
+  // assumed region is silent: it was not searched as a whole).
+  const shownRegions = [...new Set(runner.facts.filter((f) => f.kind !== 'contact').map((f) => f.region))];
+  if (answered && !s.region.explicit && !s.region.inferred && shownRegions.length > 0 && !shownRegions.some((r) => s.region.regions.includes(r))) {
+    body.unshift(T.OTHER_REGION_RULES(s.region.region, shownRegions));
+  }
   // A region inferred from the question itself is always said, whatever the route: the resident did not name it.
   const noteRegion = answered && !s.region.explicit && !s.regionNoted && runner.facts.some((f) => f.region === s.region.region) && (needsRegion(route) || Boolean(s.region.inferred));
   if (noteRegion) body.unshift(T.DEFAULT_REGION_NOTE(s.region.region));
