@@ -106,6 +106,9 @@ async function answer(understood: Understanding, text: string, session: Session,
   }
   delete session.pending;
 
+  // What staff taught for a question the notices did not answer comes first: it is the staff's answer to it.
+  const taught = answerFromTaught(u.text, session, ports);
+  if (taught) return withTaughtHit(finish(session, u, taught.answer, text), taught.id);
   // A detail the notices do not state ("证书有几年有效期", "拿了证工资能涨多少"): said so, after searching for it.
   const unstated = !u.intent ? await unstatedDetail(u, session, ports) : undefined;
   if (unstated) {
@@ -152,8 +155,6 @@ async function answer(understood: Understanding, text: string, session: Session,
     return finish(session, u, await answerParts(overview, session, ports), text);
   }
 
-  const taught = answerFromTaught(u.text, session, ports);
-  if (taught) return withTaughtHit(finish(session, u, taught.answer, text), taught.id);
   // "枣庄2026年这个通知是哪天发的 文号多少": the notice's own metadata, or that the notice states none.
   const meta = answerDocumentMeta(u, session, ports);
   if (meta) return finish(session, u, meta, text);

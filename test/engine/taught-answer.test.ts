@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTaughtIndex, MATCH_THRESHOLD, type TaughtIndex } from '../../bot/engine/answer/taught-index.js';
 import { answerFromTaught } from '../../bot/engine/answer/taught-answer.js';
 import { newSession, type Ports } from '../../bot/engine/types.js';
+import { handleTurn } from '../../bot/engine/handle-turn.js';
 import { ingestDocuments } from '../../knowledge/ingest/ingest-documents.js';
 import type { Chunk } from '../../knowledge/types.js';
 import { FactsTable } from '../../tools/facts-table.js';
@@ -44,6 +45,15 @@ describe('taught answers: paraphrase matching', () => {
 
   it.each(NON_HITS.map((q) => [q]))('gives "%s" no taught answer', (question) => {
     expect(index.match(question)).toBeUndefined();
+  });
+});
+
+describe('taught answers in a turn', () => {
+  it('come before the engine’s own "detail not stated" (分期 is a detail no notice states; staff taught it)', async () => {
+    const message = { conversationId: 't', userId: 'u', text: '培训可以分期付款吗', chat: 'private' as const, channel: 'test' as const };
+    const r = await handleTurn({ message, session: newSession() }, portsWith(index));
+    expect(r.trace.route).toBe('taught');
+    expect(r.replies.join('\n')).toContain(facts.byId('zz26-payment-arranged')!.quote.slice(0, 12));
   });
 });
 
