@@ -288,7 +288,10 @@ async function answerUnstatedDetail(u: Understanding, { detail, region: named }:
       const said = status.lines.filter((l) => l !== own && l !== note && !l.startsWith(T.UNKNOWN_HOTLINE([]).slice(0, 4)));
       const lines = [...(status.lines.includes(note) ? [note] : []), T.DETAIL_NOT_STATED(detail.label, true, named), ...said, ...unknown.lines.slice(1)];
       const facts = [...status.facts, ...unknown.facts];
-      return { ...unknown, lines, facts, tools: status.tools, sources: sourcesOf(ports.documents, facts), route: 'detail-not-stated', answered: true, confidence: 0.3 };
+      const sources = sourcesOf(ports.documents, facts);
+      const src = sourceLine(sources);
+      if (src) lines.push(src);
+      return { ...unknown, lines, facts, tools: status.tools, sources, route: 'detail-not-stated', answered: true, confidence: 0.3 };
     }
   }
   const known = (await bestFacts({ ...u, topic: detail.topic }, { region }, ports, detail.topic, true))

@@ -83,6 +83,7 @@ describe('honest silence on what a notice hands on or leaves out', () => {
     expect(reply).toContain('没有关于下一期');
     expect(reply).toContain('已于2026年4月20日截止');
     expect(reply).toContain('建议咨询');
+    expect(reply).toContain('来源：');
   });
 });
 
