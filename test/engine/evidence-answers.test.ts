@@ -103,6 +103,10 @@ describe('another region’s rules for a question that names none', () => {
     expect(text(await say('中级补贴多少'))).not.toContain('以下是');
   });
 
+  it('"报名表一定要填手机号吗" is about the form’s phone field, not about signing up by phone', async () => {
+    expect(text(await say('报名表一定要填手机号吗 不想填'))).not.toContain('网上报名的渠道');
+  });
+
   it('"报名要带啥" is about registering, not about devices to bring to class', async () => {
     expect(text(await say('报名要带啥'))).toContain('报名表');
   });
