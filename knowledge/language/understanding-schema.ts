@@ -91,6 +91,10 @@ export const UnderstandingLanguageSchema = z.object({
      * subjects: with a level named or a topic named plainly, the message is about the programme, not out of scope.
      */
     personalContext: Pattern,
+    /** The message names an age, an employment status or retirement ("15岁", "在编"): rules that leave people out answer first. */
+    personalLimits: Pattern,
+    /** Words by which a rule leaves people out ("不含…人员", "除外"). */
+    exclusionClause: Pattern,
     /** The message speaks of every level at once ("补贴按等级不一样吗"): the levels are compared side by side. */
     allLevels: Pattern,
     /** The message names the training fee itself ("培训费", "学费", "上课的钱"), not only another item's cost. */

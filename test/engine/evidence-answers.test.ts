@@ -112,6 +112,16 @@ describe('another region’s rules for a question that names none', () => {
   });
 });
 
+describe('who is left out of a subsidy', () => {
+  it('an age or an employment status in the question brings the region’s exclusions first', async () => {
+    for (const q of ['15岁的学生在金华能领补贴不', '我是金华的事业编 去参加培训拿了证 能领补贴吗']) {
+      const reply = text(await say(q));
+      expect(reply.split('\n')[0]).toContain('不含');
+      expect(reply).toContain('十六周岁');
+    }
+  });
+});
+
 describe('what comes after registering', () => {
   it('"报上名以后呢 接下来干啥" is the review and the staff’s call about payment', async () => {
     expect(text(await say('报上名以后呢 接下来干啥'))).toContain('工作人员审核');

@@ -255,7 +255,11 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       // only one region subsidises (区块链 → 浙江) decides the region when none is named.
       const home = !s.region.explicit && s.occupation ? ports.facts.ofKind('subsidy', (f) => f.occupation === s.occupation)[0]?.region : undefined;
       const scope = home ? { ...s, region: { region: home, regions: ports.facts.applicableRegions(home), explicit: true } } : s;
-      const rules = distinctFacts([...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
+      // "15岁的学生能领吗", "在编的能领吗": the region's rules that leave people out come first.
+      const limits = CUES.personalLimits.test(u.text)
+        ? ports.facts.ofKind('rule', (f) => f.topics.includes('subsidy') && scope.region.regions.includes(f.region) && CUES.exclusionClause.test(f.statement))
+        : [];
+      const rules = distinctFacts([...limits, ...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
       if (rules.length) {
         runner.facts.push(...rules);
         const lines = rules.map(renderFact);
