@@ -118,7 +118,7 @@ async function answer(understood: Understanding, text: string, session: Session,
     if (!other) return finish(session, u, said, text);
     const first = await answerTopic(other, session, ports);
     if (!first.answered) return finish(session, u, said, text);
-    return finish(session, u, joinAnswers([first, said], ports), text);
+    return finish(session, u, joinAnswers([first, said]), text);
   }
   if (u.outOfScope && !u.intent) {
     // "Out of scope" is a claim too: said only when the notices' own text does not answer it well
@@ -308,24 +308,15 @@ async function answerUnstatedDetail(u: Understanding, { detail, region: named }:
 
 /** A clause of the message, other than the one naming an unstated detail, that plainly asks a topic of its own. */
 function askedBeside(u: Understanding, detail: DetailCue, ports: Ports, session: Session): Understanding | undefined {
-  const clauses = u.text.split(answerCues().clauseSplit).map((c) => c.trim()).filter((c) => c.length >= 2 && !detail.cue.test(c));
-  if (clauses.length === 0 || clauses.length === u.text.split(answerCues().clauseSplit).filter((c) => c.trim().length >= 2).length) return undefined;
-  for (const c of clauses) {
+  const clauses = u.text.split(answerCues().clauseSplit).map((c) => c.trim()).filter((c) => c.length >= 2);
+  // Only the clauses that do not name the detail; none when no single clause names it (it spans them: one question).
+  const others = clauses.filter((c) => !detail.cue.test(c));
+  if (others.length === clauses.length) return undefined;
+  for (const c of others) {
     const p = understand(c, ports.facts, session.slots, todayOf(ports));
     if (p.topic && p.topicScore >= PLAIN_CUE && answerCues().asks.test(c) && !hasProfile(p.profile)) return sharingSlots(p, u);
   }
   return undefined;
-}
-
-/** Answers one after another, with one source line at the end (each answer's own source line dropped). */
-function joinAnswers(answers: readonly Answer[], ports: Ports): Answer {
-  const ownSources = new Set(answers.map((a) => sourceLine(a.sources ?? [])).filter(Boolean));
-  const lines = [...new Set(answers.flatMap((a) => a.lines.filter((l) => !ownSources.has(l))))];
-  const facts = answers.flatMap((a) => a.facts);
-  const sources = sourcesOf(ports.documents, facts);
-  const src = sourceLine(sources);
-  if (src) lines.push(src);
-  return { ...answers[answers.length - 1]!, lines, facts, tools: answers.flatMap((a) => a.tools), sources, route: answers.map((a) => a.route).join('+') as Route, answered: true };
 }
 
 /** The answers to each part, one after another, with one source line at the end. */
@@ -333,7 +324,11 @@ async function answerParts(parts: Understanding[], session: Session, ports: Port
   const answers: Answer[] = [];
   for (const p of parts) answers.push(await answerTopic(p, session, ports));
   const answered = answers.filter((a) => a.answered);
-  if (answered.length === 0) return answers[0]!;
+  return answered.length ? joinAnswers(answered) : answers[0]!;
+}
+
+/** Answered parts one after another, each one's own source line dropped, one source line for all at the end. */
+function joinAnswers(answered: readonly Answer[]): Answer {
   const sources = answered.flatMap((a) => a.sources ?? []);
   const ownSources = new Set(answered.map((a) => sourceLine(a.sources ?? [])).filter(Boolean));
   const lines = [...new Set(answered.flatMap((a) => a.lines.filter((l) => !ownSources.has(l))))];

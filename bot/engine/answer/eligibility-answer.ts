@@ -68,15 +68,17 @@ export function answerEligibility(
 ): Answer | undefined {
   const regionInput = region.explicit || region.inferred ? region.region : undefined;
   // "我闺女学的大数据技术 能报初级吗": an occupation the region sets no conditions for is the resident's field,
-  // not the course asked about; the region's own conditions answer.
-  const occupation = u.occupation && !runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: level ?? '初级', profile: {} }).ok ? undefined : u.occupation;
-  if (occupation !== u.occupation) u = { ...u, occupation };
+  // not the course asked about; the region's own conditions answer (the tool is asked again without it).
+  const eligibility = (l: Level, profile: Profile) => {
+    const r = runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile });
+    return !r.ok && u.occupation ? runner.run(eligibilityCheck, { region: regionInput, level: l, profile }) : r;
+  };
   if (!hasProfile(u.profile)) {
     // No story to judge: list the conditions of the level(s) asked about.
     const levels: Level[] = level ? [level] : u.levels.length ? u.levels : ['初级', '中级'];
     const lines: string[] = [];
     for (const l of levels) {
-      const r = runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile: {} });
+      const r = eligibility(l, {});
       if (r.ok) for (const f of r.facts) if (f.kind === 'eligibility') lines.push(renderFact(f));
     }
     if (lines.length === 0) return level ? levelNotOffered(u, region, level, runner, finish) : undefined;
@@ -84,7 +86,7 @@ export function answerEligibility(
   }
 
   const profile = u.profile;
-  const check = (l: Level) => runner.run(eligibilityCheck, { region: regionInput, occupation: u.occupation, level: l, profile });
+  const check = (l: Level) => eligibility(l, profile);
   const first: Level = level ?? '初级';
   const r = check(first);
   if (!r.ok) return level ? levelNotOffered(u, region, level, runner, finish) : undefined;
