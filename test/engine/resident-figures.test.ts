@@ -1,0 +1,52 @@
+/**
+ * What residents say about money and time in their own words: figures they
+ * quote (sometimes wrongly), "no cost at all?", "can I still hand in / apply
+ * now?" and shape typos of district and common words. Behaviour only: what
+ * the reply says, with the figures taken from the facts table.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakePorts, realFacts } from './fake-ports.js';
+import { dialogue, text } from '../fixtures/dialogues/converse.js';
+
+const facts = realFacts();
+const amount = (kind: 'fee' | 'subsidy', level: '初级' | '中级') =>
+  facts.ofKind(kind, (f) => f.region === '枣庄' && f.level === level)[0]!.amountYuan;
+const say = async (message: string, today?: string) => dialogue(fakePorts(today ? { today } : {})).say(message);
+
+describe('net cost in the resident’s own figures', () => {
+  it('answers the net cost of the level named when the quoted subsidy is another level’s, never the resident’s sum', async () => {
+    const fee = amount('fee', '初级');
+    const wrongSubsidy = amount('subsidy', '中级');
+    const wrongNet = fee - wrongSubsidy;
+    const reply = text(await say(`初级学费${fee}补贴${wrongSubsidy} 实际${wrongNet}对吧`));
+    expect(reply).toContain(String(fee - amount('subsidy', '初级')));
+    expect(reply).not.toContain(String(wrongNet));
+  });
+
+  it('reads "有补贴是不是就不用花钱了" as the net cost: the fee, the subsidy and what is left', async () => {
+    const reply = text(await say('枣庄中级 有补贴是不是就不用花钱了'));
+    expect(reply).toContain(String(amount('fee', '中级') - amount('subsidy', '中级')));
+  });
+});
+
+describe('can it still be done now', () => {
+  it('gives the deadline status to "现在还能交材料吗", with the materials beside it', async () => {
+    const reply = text(await say('我们机构想报辽宁第二批评价机构 现在还能交材料吗', '2026-12-01'));
+    expect(reply).toMatch(/已于.*截止/);
+  });
+});
+
+describe('shape and sound typos in the language data', () => {
+  it('reads 薜城 as 薛城 and 电活 as 电话', async () => {
+    const office = facts.ofKind('contact', (f) => f.name.startsWith('薛城'))[0]!;
+    const reply = text(await say('薜城人社局电活'));
+    expect(reply).toContain(office.name);
+    expect(reply.replace(/\D/g, '')).toContain(office.phone.replace(/\D/g, ''));
+  });
+
+  it('reads 每其 … 开版 as 每期 … 开班', async () => {
+    const reply = text(await say('每其满多少人开版'));
+    expect(reply).toContain('开班');
+    expect(reply).not.toContain('没有直接回答');
+  });
+});
