@@ -175,7 +175,7 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // The resident's own figures may be off ("初级学费3000补贴1300 实际2700对吧" quotes 中级's subsidy): with the level
   // named, a quoted fee and a quoted subsidy of one region still ask the net cost, for the level named.
   const quotesNetCost = quoted.some(
-    (f) => f.kind === 'fee' && quoted.some((g) => g.kind === 'subsidy' && g.region === f.region && (g.level === f.level || (levels.length === 1 && [f.level, g.level].includes(levels[0])))),
+    (f) => f.kind === 'fee' && quoted.some((g) => g.kind === 'subsidy' && g.region === f.region && (g.level === f.level || (levels.length === 1 && (f.level === levels[0] || g.level === levels[0])))),
   );
   if (quotesNetCost && (!topic || topic === 'fee' || topic === 'subsidy')) topic = 'net-cost';
   const headcount = headcountOf(text);
