@@ -50,3 +50,17 @@ describe('shape and sound typos in the language data', () => {
     expect(reply).not.toContain('没有直接回答');
   });
 });
+
+describe('a clause that hands the question on comes with what its notice does say', () => {
+  it('answers "什么时候开课" with the rolling start and the notice’s other class rule, each cited', async () => {
+    const others = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2026' && f.topics[0] === 'class');
+    const reply = text(await say('什么时候开课'));
+    expect(reply).toContain('通知本身没有写明');
+    const stated = others.filter((f) => !/另行通知|为准/.test(f.statement)).slice(0, 2);
+    expect(stated.length).toBeGreaterThan(0);
+    for (const f of stated) {
+      expect(reply).toContain(f.statement.slice(0, 8));
+      expect(reply).toContain(f.section);
+    }
+  });
+});

@@ -149,12 +149,28 @@ function deferredOnly(facts: readonly Fact[]): boolean {
   return rules.length > 0 && rules.every((f) => f.kind === 'rule' && markers.some((m) => f.statement.includes(m)));
 }
 
+/**
+ * Beside clauses that hand a question on: the same notices' other rules whose main topic is the
+ * clause's own, that hand nothing on themselves (at most two; what the notice does say on it).
+ */
+function deferredContext(shown: readonly Fact[], ports: Ports): Fact[] {
+  const deferred = shown.filter((f) => f.kind === 'rule');
+  const topics = new Set(deferred.map((f) => f.topics[0]));
+  const docs = new Set(deferred.map((f) => f.doc));
+  return ports.facts
+    .ofKind('rule', (f) => docs.has(f.doc) && topics.has(f.topics[0]) && !shown.includes(f) && !DEFERRAL_MARKERS.some((m) => f.statement.includes(m)))
+    .slice(0, 2);
+}
+
 function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], route: Route, answered = true, extra: Partial<Answer> = {}): Answer {
-  const sources = sourcesOf(ports.documents, runner.facts);
   const body = [...lines];
   // Every clause shown hands the question on ("以评价机构公布为准"): the notice itself does not state it; say so, and whom to ask.
   if (answered && s.asksValue && deferredOnly(runner.facts) && !body.some((l) => l.startsWith(T.UNKNOWN_HOTLINE([]).slice(0, 4)))) {
     body.unshift(T.DEFERRED_LEAD);
+    // What the same clause's notice does say on that topic comes with it ("滚动开班…另行通知" with "每期满20人即可开班").
+    const context = deferredContext(runner.facts, ports);
+    runner.facts.push(...context);
+    body.push(...context.map(renderFact));
     body.push(T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
   }
   // No region named, and every clause shown is another region's: say whose rules they are (no claim that the
@@ -166,6 +182,7 @@ function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], r
   // A region inferred from the question itself is always said, whatever the route: the resident did not name it.
   const noteRegion = answered && !s.region.explicit && !s.regionNoted && runner.facts.some((f) => f.region === s.region.region) && (needsRegion(route) || Boolean(s.region.inferred));
   if (noteRegion) body.unshift(T.DEFAULT_REGION_NOTE(s.region.region));
+  const sources = sourcesOf(ports.documents, runner.facts);
   const src = sourceLine(sources);
   if (answered && src) body.push(src);
   return { lines: body, tools: runner.calls, facts: runner.facts, passages: [], sources, confidence: answered ? 0.95 : 0, route, answered, regionNoted: noteRegion || undefined, ...extra };
