@@ -64,3 +64,12 @@ describe('a clause that hands the question on comes with what its notice does sa
     }
   });
 });
+
+describe('a job named as who may claim is the resident’s context', () => {
+  it('answers "事业编的能领这个补贴吗" with the region’s rule that leaves people out, cited', async () => {
+    const exclusion = facts.ofKind('rule', (f) => f.region === '金华' && /不含/.test(f.statement) && f.topics.includes('subsidy'))[0]!;
+    const reply = text(await say('金华 事业编的能领这个补贴吗'));
+    expect(reply).toContain(exclusion.statement);
+    expect(reply).toContain(exclusion.section.split(' > ')[0]!);
+  });
+});
