@@ -73,3 +73,17 @@ describe('a job named as who may claim is the resident’s context', () => {
     expect(reply).toContain(exclusion.section.split(' > ')[0]!);
   });
 });
+
+describe('costs beyond the fee and how often classes start', () => {
+  it('reads "还有啥要额外花钱的" as a fee question: the fee and what it leaves out, not out of scope', async () => {
+    const reply = text(await say('还有啥要额外花钱的'));
+    expect(reply).toContain(String(amount('fee', '初级')));
+    expect(reply).toContain('教材');
+  });
+
+  it('reads "一年开几期" as a class question and shows the rolling start', async () => {
+    const rolling = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2026' && f.topics[0] === 'class' && /滚动/.test(f.statement))[0]!;
+    const reply = text(await say('一年开几期'));
+    expect(reply).toContain(rolling.statement.slice(0, 6));
+  });
+});
