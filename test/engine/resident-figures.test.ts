@@ -87,3 +87,12 @@ describe('costs beyond the fee and how often classes start', () => {
     expect(reply).toContain(rolling.statement.slice(0, 6));
   });
 });
+
+describe('who assesses, asked of a named year’s plan', () => {
+  it('answers "2023年那个大数据的等级考核谁来评" with that plan’s evaluation institution, not the plan’s preamble', async () => {
+    const evaluator = facts.ofKind('institution', (f) => f.doc === 'zaozhuang-2023' && f.role === 'evaluation')[0]!;
+    const reply = text(await say('枣庄2023年那个大数据的等级考核谁来评'));
+    expect(reply).toContain(evaluator.name);
+    expect(reply).toContain(evaluator.section);
+  });
+});
