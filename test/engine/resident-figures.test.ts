@@ -96,3 +96,12 @@ describe('who assesses, asked of a named year’s plan', () => {
     expect(reply).toContain(evaluator.section);
   });
 });
+
+describe('which department to apply to is the process, not a phone number', () => {
+  it('answers "金华的培训补贴找哪个部门申请" with where the subsidy is claimed', async () => {
+    const where = facts.ofKind('rule', (f) => f.doc === 'jinhua-2024' && /户籍地/.test(f.statement) && f.topics.includes('process'))[0]!;
+    const reply = text(await say('金华的培训补贴找哪个部门申请'));
+    expect(reply).toContain(where.statement.slice(0, 12));
+    expect(reply).not.toContain('没有写明联系电话');
+  });
+});
