@@ -105,3 +105,12 @@ describe('which department to apply to is the process, not a phone number', () =
     expect(reply).not.toContain('没有写明联系电话');
   });
 });
+
+describe('which schools train', () => {
+  it('answers "浙江有哪几个学校能培训" with every training institution of the region, not the occupations', async () => {
+    const schools = facts.ofKind('institution', (f) => f.doc === 'jinhua-2024' && f.role === 'training');
+    expect(schools.length).toBeGreaterThan(1);
+    const reply = text(await say('浙江有哪几个学校能培训'));
+    for (const s of schools) expect(reply).toContain(s.name);
+  });
+});
