@@ -84,7 +84,10 @@ export const HOURS_LINE = (p: { occupation: string; level: string; total: number
   '。';
 export const NET_COST_LINE = (p: { occupation: string; level: string; fee: number; subsidy: number; net: number }) =>
   `${p.occupation}（${p.level}）：培训费${p.fee}元，补贴${p.subsidy}元，扣除补贴后个人实际承担约${p.net}元。`;
-export const NET_COST_NO_FEE = (region: string) => `${region}的通知中没有写明培训费（由培训机构向社会公开收费标准），所以无法算出自付金额。通知写明的补贴标准是：`;
+export const NET_COST_NO_FEE = (region: string, quoted = false) =>
+  `${region}的通知中没有写明培训费（由培训机构向社会公开收费标准），所以无法算出自付金额。${quoted ? '' : '通知写明的补贴标准是：'}`;
+/** The subsidy the resident quoted is the one the notice's table gives (their figure, not restated as an amount owed). */
+export const NET_COST_SUBSIDY_AS_QUOTED = (figures: number[]) => `您说的补贴${figures.join('、')}与通知的补贴标准目录一致。`;
 export const NET_COST_NOTE = '补贴的申领和发放方式以所在区（市）人社部门的说明为准。';
 export const CONTACT_LINE = (p: { name: string; phone?: string; email?: string; address?: string }) =>
   `${p.name}${p.phone ? `：${p.phone}` : '（通知未公布电话）'}${p.email ? `，邮箱 ${p.email}` : ''}${p.address ? `，地址：${p.address}` : ''}`;

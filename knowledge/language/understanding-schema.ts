@@ -80,6 +80,15 @@ export const UnderstandingLanguageSchema = z.object({
     asksWhere: Pattern,
     /** The message asks whether something is included ("包不包吃住"), not what it costs. */
     asksInclusion: Pattern,
+    /**
+     * The message asks what else is paid beside the training fee ("还有别的钱要交不", "教材另外算吗",
+     * "再加上考等级的钱"): a net-cost answer adds what the fee leaves out and the rules on other costs.
+     */
+    asksOtherCosts: Pattern,
+    /** The message asks for a number of people, hours, days, times or money ("一个班多少人", "要几天"). */
+    asksCount: Pattern,
+    /** A reply line states a number of that kind ("20人", "60学时", "一次"): it answers a count asked. */
+    statesCount: Pattern,
     /** The message asks how long something takes ("多久发证", "几个工作日"): a rule stating that time answers it. */
     asksDuration: Pattern,
     /** The message asks where an office is (its address), not only how to reach it. */

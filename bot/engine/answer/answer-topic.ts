@@ -23,7 +23,7 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import { PLAIN_CUE, type Understanding } from '../understand/understand.js';
-import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
+import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, NOT_AMOUNT_UNITS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
@@ -36,7 +36,7 @@ import { contentWords } from '../../../knowledge/index/text-analysis.js';
 import { ToolRunner, type Answer, type OtherRoute, type RegionChoice, type Route } from './answer-types.js';
 import { windowLines } from './window-answer.js';
 import { answerCues, statedDifferences } from './answer-cues.js';
-import { statesAmount, withoutListNumber } from '../../chinese-quantities.js';
+import { amountsIn, statesAmount, withoutListNumber } from '../../chinese-quantities.js';
 import { profileLanguage } from '../../registration/profile-language.js';
 
 export { ToolRunner, type Answer, type RegionChoice, type Route } from './answer-types.js';
@@ -107,6 +107,8 @@ export function hotline(runner: ToolRunner, ports: Ports, region: Region, place?
 interface Slotted {
   /** The question asks for a value (when, how much, how), not yes or no. */
   asksValue?: boolean;
+  /** The question asks for a number of people, hours, days, times or money ("一个班多少人"). */
+  asksCount?: boolean;
   region: RegionChoice;
   occupation?: string;
   level?: Level;
@@ -124,7 +126,7 @@ function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   // "补贴呢？" after "枣庄中级培训费多少？" keeps 中级: a short elliptical question inherits the level.
   const elliptical = answerCues().elliptical.test(u.text);
   const level = u.level ?? (u.followUp || elliptical || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);
-  return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted), asksValue: CUES.asksValue.test(u.text), headcount: u.headcount ?? session.slots.headcount };
+  return { region, occupation, level: u.levels.length > 1 ? u.level : level, occupationInherited: !u.occupation && Boolean(occupation), regionNoted: Boolean(session.regionNoted), asksValue: CUES.asksValue.test(u.text), asksCount: CUES.asksCount.test(u.text), headcount: u.headcount ?? session.slots.headcount };
 }
 
 /**
@@ -172,6 +174,13 @@ function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], r
     runner.facts.push(...context);
     body.push(...context.map(renderFact));
     body.push(T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
+  }
+  // "威海一个班多少人": a number asked, and no clause shown states one: they are the closest clauses, not the answer.
+  else if (answered && s.asksCount && runner.facts.length > 0 && !body.some((l) => l.startsWith(T.UNKNOWN_HOTLINE([]).slice(0, 4))) && !body.some((l) => CUES.statesCount.test(l))) {
+    body.unshift(T.NOT_DIRECTLY_STATED);
+    body.push(T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
+    extra = { ...extra, confidence: Math.min(extra.confidence ?? 0.35, 0.35) };
+    route = `${route}-weak` as Route;
   }
   // No region named, and every clause shown is another region's: say whose rules they are (no claim that the
   // assumed region is silent: it was not searched as a whole).
@@ -248,6 +257,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         }
         const lines = regionLead(s, region);
         lines.push(...renderShown(runner, r.value.fees));
+        lines.push(...quotedOtherLevels(u.text, 'fee', region, r.value.fees, runner, ports));
         lines.push(...headcountTotals(s, runner, region, r.value.fees));
         lines.push(...(await related(u, s, runner, ports, 'fee')));
         return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
@@ -302,6 +312,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       }
       const lines = regionLead(s, region);
       lines.push(...renderShown(runner, r.value.subsidies));
+      lines.push(...quotedOtherLevels(u.text, 'subsidy', region, r.value.subsidies, runner, ports));
       // The tool's rules are cited only when shown: the ones that speak to the question (who may apply, how often …).
       pruneFacts(runner, r.value.rules.map((x) => x.factId));
       lines.push(...(await related(u, { ...s, region: { ...s.region, regions: ports.facts.applicableRegions(region), region, explicit: true } }, runner, ports, 'subsidy')));
@@ -340,6 +351,8 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         }
       }
       lines.push(...headcountTotals(s, runner, region, fees.value.fees));
+      // "还有别的钱要交不", "教材另外算吗": what the fee leaves out, and the region's rules on other costs.
+      if (CUES.asksOtherCosts.test(u.text)) lines.push(...otherCosts(u.text, region, fees.value.fees, runner, ports));
       lines.push(T.NET_COST_NOTE);
       return finish(s, runner, ports, lines, 'net-cost');
     }
@@ -348,8 +361,12 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       const sub = withOccupation((occupation) => runner.run(subsidyLookup, { region: s.region.region, occupation, level: s.level }));
       if (sub.ok && sub.value.kind === 'amounts') {
         pruneFacts(runner, sub.value.rules.map((x) => x.factId));
-        const lines = [T.NET_COST_NO_FEE(s.region.region)];
-        lines.push(...renderShown(runner, sub.value.subsidies), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
+        // "补3300 那我自己还要出多少": the resident's own figure is the table's; it is confirmed, not repeated.
+        const quoted = sub.value.subsidies.length > 0 && sub.value.subsidies.every((x) => quotesAmount(u.text, x.amountYuan));
+        const lines = [T.NET_COST_NO_FEE(s.region.region, quoted)];
+        if (quoted) lines.push(T.NET_COST_SUBSIDY_AS_QUOTED([...new Set(sub.value.subsidies.map((x) => x.amountYuan))]));
+        else lines.push(...renderShown(runner, sub.value.subsidies));
+        lines.push(T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region)));
         return finish(s, runner, ports, lines, 'net-cost', true, { confidence: 0.6 });
       }
     }
@@ -513,6 +530,10 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       return finish(s, runner, ports, groupByRegion(asked), `${topic}-asked`, true, { confidence: 0.85 });
     }
   }
+  // "等级考试要交多少钱" read as an exam question: the cost of that item is a fee rule of its topic; when the
+  // notice hands it on, the fee's entry says so (not stated, whom to ask), whichever of the two led.
+  if (!AMOUNT_ROUTES.has(topic) && u.alsoTopics.includes('fee') && answerCues().howMuch.test(u.text) && !CUES.namesTrainingFee.test(u.text) && otherItemCost(u, s, ports))
+    return TOPIC_ANSWERS.fee!({ u, s, runner, ports, topic: 'fee', slotsOut, withOccupation });
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
   return entry({ u, s, runner, ports, topic, slotsOut, withOccupation });
 }
@@ -542,6 +563,24 @@ function otherItemCost(u: Understanding, s: Slotted, ports: Ports): Extract<Fact
     if (hit) return hit;
   }
   return undefined;
+}
+
+/**
+ * Beside a net cost: the items the fee leaves out (its "excludes", once for all levels) and the region's
+ * fee rules that leave a cost out of the fee ("考核费用个人自理（不含在培训费内）"); a question naming one
+ * item the fee leaves out (教材) gets the list without those rules.
+ */
+function otherCosts(text: string, region: Region, fees: ReadonlyArray<{ factId: string }>, runner: ToolRunner, ports: Ports): string[] {
+  const lines: string[] = [];
+  const feeFacts = fees.map((f) => ports.facts.byId(f.factId)).filter((f): f is Extract<Fact, { kind: 'fee' }> => f?.kind === 'fee');
+  const excludes = [...new Set(feeFacts.flatMap((f) => f.excludes))];
+  if (excludes.length) lines.push(T.FEE_EXCLUDES(excludes.join('、')));
+  // One item the fee leaves out named ("教材另外算吗"): the list answers it; other costs were not asked.
+  if (excludedAsked(text, fees, ports) || excludes.some((item) => text.includes([...item].slice(0, 2).join('')))) return lines;
+  const rules = ports.facts.ofKind('rule', (f) => f.region === region && f.topics.includes('fee') && CUES.exclusionClause.test(f.statement) && !runner.facts.includes(f));
+  runner.facts.push(...rules);
+  lines.push(...rules.map(renderFact));
+  return lines;
 }
 
 /** The item of a fee's "not included" list the question names (教材费, 食宿, 交通费), by its words. */
@@ -794,6 +833,27 @@ async function related(u: Understanding, s: Pick<Slotted, 'region'>, runner: Too
 }
 
 /** The lines of the facts a tool's items point to (by `factId`), in the items' order. */
+/**
+ * "初级补贴到底是1000还是1300": a figure the resident quotes that is another level's fee or subsidy in the
+ * region answered is shown as that level's, so the mix-up is cleared, not left standing.
+ */
+function quotedOtherLevels(text: string, kind: 'fee' | 'subsidy', region: Region, shown: ReadonlyArray<{ factId: string; level: Level; occupation: string }>, runner: ToolRunner, ports: Ports): string[] {
+  const amounts = amountsIn(text, NOT_AMOUNT_UNITS);
+  if (amounts.length === 0 || shown.length === 0) return [];
+  const levels = new Set(shown.map((x) => x.level));
+  const occupations = new Set(shown.map((x) => x.occupation));
+  const others = ports.facts
+    .ofKind(kind, (f) => f.region === region && occupations.has(f.occupation) && !levels.has(f.level) && f.amountYuan !== undefined && amounts.includes(f.amountYuan))
+    .filter((f) => !runner.facts.includes(f));
+  runner.facts.push(...others);
+  return others.map(renderFact);
+}
+
+/** The message names this amount of money ("补3300"; a number of hours or people names none). */
+function quotesAmount(text: string, yuan: number): boolean {
+  return amountsIn(text, NOT_AMOUNT_UNITS).includes(yuan);
+}
+
 function renderShown(runner: ToolRunner, items: ReadonlyArray<{ factId: string }>): string[] {
   return items.flatMap((item) => {
     const f = runner.facts.find((x) => x.id === item.factId);
@@ -999,7 +1059,9 @@ async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports
         return finish(s, runner, ports, lines, `${route}-not-stated`, true, { confidence: 0.4 });
       }
     } else {
-      if (weakCover(u, found, ports)) return hedged(u, s, runner, ports, found, route);
+      // The region has no rule on the topic, and none of the clauses near the question is on it either
+      // ("浙江培训退费怎么规定的" finds the subsidy rule): they are the closest clauses, not the answer.
+      if (weakCover(u, found, ports) || !found.some((f) => f.topics.includes(route))) return hedged(u, s, runner, ports, found, route);
       return finish(s, runner, ports, groupByRegion(found), `${route}-found`, true, { confidence: 0.6 });
     }
   }

@@ -1,0 +1,53 @@
+/**
+ * With the real index (passages as well as facts): a region with no rule on the topic asked, whose
+ * nearest clauses are on something else, gets those clauses as the closest ones, hedged, with whom
+ * to ask; never as the answer.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../bot/app.js';
+import { parseConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/log.js';
+import { realFacts } from './fake-ports.js';
+
+let dir: string;
+let app: App;
+const facts = realFacts();
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'dte-hedges-'));
+  const parsed = parseConfig({ DTE_DB: ':memory:', DTE_INDEX_DIR: path.join(dir, 'index'), DTE_NOW: '2026-03-01', DTE_LOG_LEVEL: 'silent' });
+  if (!parsed.ok) throw new Error(parsed.message);
+  app = await createApp(parsed.config, { logger: createLogger('silent') });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let user = 0;
+const ask = async (q: string) => (await app.ask(q, { userId: `hedge-${++user}` })).answer;
+
+describe('the closest clauses of another topic are hedged', () => {
+  it('answers "浙江培训退费怎么规定的" without passing a subsidy clause off as the refund rule', async () => {
+    expect(facts.ofKind('rule', (f) => f.region === '浙江' && f.topics.includes('refund'))).toHaveLength(0);
+    const reply = await ask('浙江培训退费怎么规定的');
+    expect(reply).toMatch(/没有直接回答|没有写明退款/);
+    expect(reply).toContain('建议咨询');
+  });
+
+  it('answers "威海一个班多少人", which no 威海 clause states, as not directly stated', async () => {
+    const reply = await ask('威海一个班多少人');
+    expect(reply).toContain('没有直接回答');
+    expect(reply).toContain('建议咨询');
+  });
+
+  it('still answers a count the notice states ("枣庄每期满多少人开班")', async () => {
+    const reply = await ask('枣庄每期满多少人开班');
+    expect(reply).not.toContain('没有直接回答');
+    expect(reply).toMatch(/\d+人/);
+  });
+});
