@@ -31,6 +31,8 @@ export function factsProblemLine(p: FactsProblem): string {
       return `${fact}地区“${p.region}”与通知 ${p.doc} 的地区“${p.docRegion}”不符。`;
     case 'one-sided-conflict':
       return `${fact}声明与 ${p.other} 冲突，但 ${p.other} 的 conflictsWith 没有列出它。`;
+    case 'unknown-see-also':
+      return `${fact}的 seeAlso 列出的“${p.other}”不是表中另一条事实的 id。`;
     case 'quote-not-in-notice':
       return `${fact}${p.clause ? `条款${p.clause}的` : ''}引文不在通知 ${p.doc}（${p.noticeFile}）中：“${short(p.quote)}”`;
     case 'quote-garbled':

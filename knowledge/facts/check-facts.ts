@@ -25,6 +25,7 @@ export type FactsProblem =
   | { kind: 'unknown-doc'; factId: string; file: string; doc: string }
   | { kind: 'region-mismatch'; factId: string; file: string; region: string; doc: string; docRegion: string }
   | { kind: 'one-sided-conflict'; factId: string; file: string; other: string }
+  | { kind: 'unknown-see-also'; factId: string; file: string; other: string }
   | { kind: 'quote-not-in-notice'; factId: string; file: string; doc: string; noticeFile: string; quote: string; clause?: string }
   | { kind: 'quote-garbled'; factId: string; file: string; quote: string }
   | { kind: 'not-in-quote'; factId: string; file: string; value: string; quote: string; clause?: string }
@@ -213,6 +214,7 @@ export function checkFacts(file: FactsFile, notices: readonly NoticeText[], fact
     for (const other of f.conflictsWith ?? []) {
       if (!(byId.get(other)?.conflictsWith ?? []).includes(f.id)) problems.push({ kind: 'one-sided-conflict', ...at(f), other });
     }
+    for (const other of f.seeAlso ?? []) if (!byId.has(other) || other === f.id) problems.push({ kind: 'unknown-see-also', ...at(f), other });
     const used = 'occupation' in f ? [f.occupation] : f.kind === 'institution' ? f.occupations : [];
     for (const o of used) if (!occupations.has(o)) problems.push({ kind: 'unknown-occupation', ...at(f), occupation: o });
 

@@ -65,6 +65,11 @@ const FactBase = {
   topics: z.array(TopicSchema).min(1),
   /** Ids of facts that state the same thing differently (a known conflict). */
   conflictsWith: z.array(z.string()).optional(),
+  /**
+   * Ids of facts that complete this one: shown with it whenever it answers (a permission and how it is
+   * used, a limit and its exception), e.g. "可以申报多个职业" with "须按职业分别填报申请".
+   */
+  seeAlso: z.array(z.string()).optional(),
   /** Operator's remark (not shown to residents). */
   note: z.string().optional(),
 };

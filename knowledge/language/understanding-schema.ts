@@ -87,6 +87,8 @@ export const UnderstandingLanguageSchema = z.object({
     asksOtherCosts: Pattern,
     /** The message asks for a number of people, hours, days, times or money ("一个班多少人", "要几天"). */
     asksCount: Pattern,
+    /** The message asks for conditions or requirements ("得具备啥条件", "对规模有啥要求", "2020年注册的能报吗"). */
+    asksConditions: Pattern,
     /** A reply line states a number of that kind ("20人", "60学时", "一次"): it answers a count asked. */
     statesCount: Pattern,
     /** The message asks how long something takes ("多久发证", "几个工作日"): a rule stating that time answers it. */

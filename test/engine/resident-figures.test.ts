@@ -192,3 +192,36 @@ describe('a quoted figure of another level', () => {
     expect(reply).toContain(`（中级）培训补贴${amount('subsidy', '中级')}元`);
   });
 });
+
+describe('institutions asking the 辽宁 notice', () => {
+  it('answers "辽宁一个机构能报好几个职业吗" with the permission and the fact that completes it (seeAlso)', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '辽宁' && (f.seeAlso ?? []).length > 0 && f.topics.includes('institution') && /多个职业/.test(f.statement))[0]!;
+    const complement = facts.byId(rule.seeAlso![0]!)!;
+    const reply = text(await say('辽宁一个机构能报好几个职业吗'));
+    expect(reply).toContain(rule.kind === 'rule' ? rule.statement : '');
+    expect(reply).toContain(complement.kind === 'rule' ? complement.statement : '');
+  });
+
+  it('answers "辽宁申报培训机构得具备啥条件" with every condition the notice sets for institutions', async () => {
+    const conditions = facts.ofKind('rule', (f) => f.region === '辽宁' && f.topics.includes('institution') && f.topics.includes('eligibility'));
+    expect(conditions.length).toBeGreaterThan(1);
+    const reply = text(await say('辽宁申报培训机构得具备啥条件'));
+    for (const c of conditions) expect(reply).toContain(c.statement.slice(0, 12));
+  });
+
+  it('answers "还能报吗" of an institution application with the deadline status, not the conditions', async () => {
+    const reply = text(await say('辽宁那个培训机构申报 现在还能报吗', '2026-12-01'));
+    expect(reply).toMatch(/已于.*截止/);
+  });
+});
+
+describe('an institution named decides the region', () => {
+  it('answers "石油大学的培训我能报吗" for 枣庄 even after a 辽宁 question in the same chat', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('辽宁申报材料省厅怎么审');
+    const reply = text(await d.say('石油大学的培训我能报吗'));
+    const zz = facts.ofKind('eligibility', (f) => f.region === '枣庄')[0]!;
+    expect(reply).toContain(zz.clauses[0]!.quote.replace(zz.clauses[0]!.label, "").slice(0, 6));
+    expect(reply).not.toContain('独立法人');
+  });
+});

@@ -49,6 +49,12 @@ describe('loadCheckedFacts refuses', () => {
     expect(problems(fx.unknownDoc, REAL_DOCS)).toEqual([{ kind: 'unknown-doc', factId: SUBSIDY_FACT, file: fx.unknownDoc, doc: 'zaozhuang-2027' }]);
   });
 
+  it('a fact completed (seeAlso) by an id the table does not hold, with a line naming both', () => {
+    const found = problems(fx.unknownSeeAlso, REAL_DOCS);
+    expect(found).toEqual([{ kind: 'unknown-see-also', factId: SUBSIDY_FACT, file: fx.unknownSeeAlso, other: 'zz26-no-such-fact' }]);
+    expect(factsProblemLine(found[0]!)).toContain('zz26-no-such-fact');
+  });
+
   it('a notice replaced by its own mojibake, naming the notice file, and the facts that quote it', () => {
     const found = problems(REAL_FACTS, fx.mojibakeDocs);
     expect(found[0]).toMatchObject({ kind: 'notice-garbled', reason: 'mojibake', doc: NOTICE.id, file: path.join(fx.mojibakeDocs, NOTICE.file) });

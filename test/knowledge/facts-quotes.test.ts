@@ -68,7 +68,7 @@ describe.each(facts.map((f) => [f.id, f] as const))('fact %s', (id) => {
   });
 
   it('declares its conflicts on both sides and uses only known occupations and printed exclusions', () => {
-    expect(ofKinds(id, ['one-sided-conflict', 'unknown-occupation', 'exclusion-not-in-notice'])).toEqual([]);
+    expect(ofKinds(id, ['one-sided-conflict', 'unknown-see-also', 'unknown-occupation', 'exclusion-not-in-notice'])).toEqual([]);
   });
 });
 

@@ -33,6 +33,8 @@ export interface BrokenFixtures {
   inventedAmount: string;
   /** facts.json with SUBSIDY_FACT citing a document id documents.json does not list. */
   unknownDoc: string;
+  /** facts.json with SUBSIDY_FACT completed by (seeAlso) a fact id the table does not hold. */
+  unknownSeeAlso: string;
   /** A copy of knowledge/docs whose NOTICE file is replaced by the notice's own mojibake. */
   mojibakeDocs: string;
   /** A copy of knowledge/docs whose NOTICE file is replaced by other Chinese text. */
@@ -70,6 +72,7 @@ export function brokenFixtures(): BrokenFixtures {
     inventedQuote: withFact('invented-quote.json', (f) => ({ ...f, amountYuan: 5000, quote: '枣庄市参训人员给予中级5000元培训补贴' })),
     inventedAmount: withFact('invented-amount.json', (f) => ({ ...f, amountYuan: 5000 })),
     unknownDoc: withFact('unknown-doc.json', (f) => ({ ...f, doc: 'zaozhuang-2027' })),
+    unknownSeeAlso: withFact('unknown-see-also.json', (f) => ({ ...f, seeAlso: ['zz26-no-such-fact'] })),
     mojibakeDocs: docsWith('docs-mojibake', mojibakeOf(original)),
     otherTextDocs: docsWith('docs-other-text', '关于做好2026年春节期间安全生产工作的通知\n各区（市）人民政府，市政府各部门：\n为切实做好春节期间安全生产工作，现将有关事项通知如下。\n'.repeat(20)),
     binaryDocs: docsWith('docs-binary', binary),

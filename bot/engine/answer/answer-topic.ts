@@ -43,11 +43,24 @@ export { ToolRunner, type Answer, type RegionChoice, type Route } from './answer
 
 /** The region a question is about: named now, named earlier, or the default. */
 export function regionScopeFor(u: Understanding, session: Session, ports: Ports): RegionChoice {
-  const region = u.region ?? session.slots.region;
+  const region = u.region ?? institutionRegion(u.text, ports) ?? session.slots.region;
   if (region) return { region, regions: ports.facts.applicableRegions(region), explicit: true };
   const inferred = inferredRegion(u, ports);
   if (inferred) return { region: inferred, regions: ports.facts.applicableRegions(inferred), explicit: false, inferred: true };
   return { region: ports.defaultRegion, regions: ports.facts.applicableRegions(ports.defaultRegion), explicit: false };
+}
+
+/**
+ * The region of the institutions the message names ("石油大学的培训我能报吗": 中国石油大学（华东） trains for
+ * 枣庄 only), when every institution named is one region's; it outranks a region named earlier in the chat.
+ */
+function institutionRegion(text: string, ports: Ports): Region | undefined {
+  const named = ports.facts.ofKind('institution', (f) => {
+    const name = f.name.replace(/（[^）]*）/g, '');
+    return name.length >= 4 && text.includes(name);
+  });
+  const regions = [...new Set(named.map((f) => f.region))];
+  return regions.length === 1 ? regions[0] : undefined;
 }
 
 /** A fact's own ask this near the question, with no other region's fact within twice the margin, names the region the question is about. */
@@ -166,6 +179,14 @@ function deferredContext(shown: readonly Fact[], ports: Ports): Fact[] {
 
 function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], route: Route, answered = true, extra: Partial<Answer> = {}): Answer {
   const body = [...lines];
+  // A fact shown comes with the facts that complete it ("可以申报多个职业" with "须按职业分别填报申请").
+  // Not to the closest clauses of a hedged answer: completing what does not answer adds only noise.
+  if (answered && body[0] !== T.NOT_DIRECTLY_STATED) {
+    const complements = completing(runner.facts, ports);
+    runner.facts.push(...complements);
+    const hotlineAt = body.findIndex((l) => l.startsWith(T.UNKNOWN_HOTLINE([]).slice(0, 4)));
+    body.splice(hotlineAt < 0 ? body.length : hotlineAt, 0, ...complements.map(renderFact));
+  }
   // Every clause shown hands the question on ("以评价机构公布为准"): the notice itself does not state it; say so, and whom to ask.
   if (answered && s.asksValue && deferredOnly(runner.facts) && !body.some((l) => l.startsWith(T.UNKNOWN_HOTLINE([]).slice(0, 4)))) {
     body.unshift(T.DEFERRED_LEAD);
@@ -195,6 +216,15 @@ function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], r
   const src = sourceLine(sources);
   if (answered && src) body.push(src);
   return { lines: body, tools: runner.calls, facts: runner.facts, passages: [], sources, confidence: answered ? 0.95 : 0, route, answered, regionNoted: noteRegion || undefined, ...extra };
+}
+
+/** The facts that complete those shown (their `seeAlso`), not already shown, at most three. */
+function completing(shown: readonly Fact[], ports: Ports): Fact[] {
+  const ids = [...new Set(shown.flatMap((f) => f.seeAlso ?? []))].filter((id) => !shown.some((f) => f.id === id));
+  return ids
+    .map((id) => ports.facts.byId(id))
+    .filter((f): f is Fact => f !== undefined)
+    .slice(0, 3);
 }
 
 /** Routes that depend on the region (the default-region note applies). */
@@ -528,6 +558,16 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     if (asked) {
       runner.facts.push(...asked);
       return finish(s, runner, ports, groupByRegion(asked), `${topic}-asked`, true, { confidence: 0.85 });
+    }
+  }
+  // "辽宁申报培训机构得具备啥条件", "2020年注册的能申报吗": an institution's conditions, where the region's rules
+  // state them (rules of both topics), whichever of the two led.
+  const asked = new Set([topic, ...u.alsoTopics]);
+  if (asked.has('institution') && asked.has('eligibility') && CUES.asksConditions.test(u.text) && !CUES.stillOpen.test(u.text)) {
+    const conditions = ports.facts.ofKind('rule', (f) => s.region.regions.includes(f.region) && f.topics.includes('institution') && f.topics.includes('eligibility'));
+    if (conditions.length && (s.region.explicit || s.region.inferred)) {
+      runner.facts.push(...conditions);
+      return finish(s, runner, ports, conditions.map(renderFact), 'institution');
     }
   }
   // "等级考试要交多少钱" read as an exam question: the cost of that item is a fee rule of its topic; when the
