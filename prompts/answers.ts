@@ -153,6 +153,8 @@ export const ADDRESS_OF = (office: string) => (office ? `${office}的地址` : '
 /** "教材费的金额": what is not stated, when it is the amount of an item. */
 export const AMOUNT_OF = (item: string) => `${item}的金额`;
 /** The fee leaves the item out (the fee fact's "excludes"). */
+/** One step of the resident's path, numbered ("1. 填写报名表…"). */
+export const STEP_LINE = (n: number, line: string) => `${n}. ${line}`;
 export const FEE_EXCLUDES = (item: string) => `通知写明培训费不含${item}。`;
 /** Leads an answer whose clauses only hand the question on ("以评价机构公布为准"). */
 export const DEFERRED_LEAD = '通知本身没有写明具体安排，只说明：';

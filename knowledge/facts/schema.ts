@@ -70,6 +70,12 @@ const FactBase = {
    * used, a limit and its exception), e.g. "可以申报多个职业" with "须按职业分别填报申请".
    */
   seeAlso: z.array(z.string()).optional(),
+  /**
+   * This rule's place in the resident's path through the programme as its notice lays it out
+   * (1 = first: sign up, then pay, train, get the certificates …); "整个流程是啥" is answered by the
+   * region's steps in order.
+   */
+  step: z.number().int().positive().optional(),
   /** Operator's remark (not shown to residents). */
   note: z.string().optional(),
 };

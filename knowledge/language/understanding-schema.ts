@@ -89,6 +89,10 @@ export const UnderstandingLanguageSchema = z.object({
     asksCount: Pattern,
     /** The message asks for conditions or requirements ("得具备啥条件", "对规模有啥要求", "2020年注册的能报吗"). */
     asksConditions: Pattern,
+    /** The message asks for the whole path ("从报名到拿证整个流程", "报完名之后流程是啥"): the region's steps in order. */
+    asksWholeProcess: Pattern,
+    /** The message asks how or when to pay ("钱交给谁", "咋交", "啥时候通知交钱"): the topic's rules on paying answer. */
+    asksPayment: Pattern,
     /** A reply line states a number of that kind ("20人", "60学时", "一次"): it answers a count asked. */
     statesCount: Pattern,
     /** The message asks how long something takes ("多久发证", "几个工作日"): a rule stating that time answers it. */

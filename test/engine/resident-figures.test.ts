@@ -225,3 +225,30 @@ describe('an institution named decides the region', () => {
     expect(reply).not.toContain('独立法人');
   });
 });
+
+describe('the whole path, paying, and where to claim', () => {
+  it('answers "从报名到拿证整个流程是啥" with the region’s steps (the facts’ `step`) in order, numbered', async () => {
+    const steps = facts
+      .ofKind('rule', (f) => f.doc === 'zaozhuang-2026' && f.step !== undefined)
+      .sort((a, b) => a.step! - b.step!);
+    expect(steps.length).toBeGreaterThan(2);
+    const reply = text(await say('从报名到拿证整个流程是啥'));
+    const at = steps.map((f) => reply.indexOf(f.statement.slice(0, 12)));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(reply).toContain('1. ');
+  });
+
+  it('answers "钱交给谁 咋交" with the process rules on paying', async () => {
+    const paying = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('process') && f.topics.includes('fee'));
+    expect(paying.length).toBeGreaterThan(0);
+    const reply = text(await say('钱交给谁 咋交'));
+    expect(reply).toContain(paying[0]!.statement.slice(0, 12));
+  });
+
+  it('answers "金华的补贴去哪里申请" with where the subsidy is claimed (浙江’s rule, which 金华 applies)', async () => {
+    const where = facts.ofKind('rule', (f) => f.region === '浙江' && f.topics.includes('process') && f.topics.includes('subsidy'))[0]!;
+    const reply = text(await say('金华的补贴去哪里申请'));
+    expect(reply).toContain(where.statement.slice(0, 12));
+  });
+});

@@ -218,6 +218,21 @@ function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], r
   return { lines: body, tools: runner.calls, facts: runner.facts, passages: [], sources, confidence: answered ? 0.95 : 0, route, answered, regionNoted: noteRegion || undefined, ...extra };
 }
 
+/** Topics a question about the whole path may be read as ("报完名之后流程是啥" cues process or certificates). */
+const PATH_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['process', 'certificate', 'exam', 'title', 'form']);
+
+/** The region's rules that carry a `step`, from the newest notice that has any, in order. */
+function processSteps(s: Slotted, ports: Ports): Fact[] {
+  const stepped = ports.facts.ofKind('rule', (f) => f.step !== undefined && s.region.regions.includes(f.region));
+  if (stepped.length === 0) return [];
+  // Prefer the region asked about over the regions it draws on (金华 answers with 浙江's path).
+  const own = stepped.filter((f) => f.region === s.region.region);
+  const pool = own.length ? own : stepped;
+  const latest = latestDocuments(ports);
+  const doc = pool.find((f) => latest.has(f.doc))?.doc ?? pool[0]!.doc;
+  return pool.filter((f) => f.doc === doc).sort((a, b) => a.step! - b.step!);
+}
+
 /** The facts that complete those shown (their `seeAlso`), not already shown, at most three. */
 function completing(shown: readonly Fact[], ports: Ports): Fact[] {
   const ids = [...new Set(shown.flatMap((f) => f.seeAlso ?? []))].filter((id) => !shown.some((f) => f.id === id));
@@ -517,6 +532,17 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         return finish(s, runner, ports, groupByRegion(best), `${topic}-asked`, true, { confidence: 0.7 });
       }
     }
+    // "钱交给谁 咋交" (paying is the fee's), "金华的补贴去哪申请" (where, of the subsidy): how or where to do a thing
+    // is the process rules on that thing, when the region has any.
+    const also =
+      topic !== 'process' ? [] : [...(CUES.asksPayment.test(u.text) ? (['fee'] as Topic[]) : []), ...(CUES.asksWhere.test(u.text) ? u.alsoTopics : [])].filter((t) => t !== topic);
+    for (const other of also) {
+      const both = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && f.topics.includes(other) && s.region.regions.includes(f.region));
+      if (both.length === 0) continue;
+      const shown = byDocumentOrder(both, ports).slice(0, 4);
+      runner.facts.splice(0, runner.facts.length, ...shown);
+      return finish(s, runner, ports, groupByRegion(shown), `${topic}-asked`, true, { confidence: 0.75 });
+    }
     // Cite what is shown, not every rule of the topic.
     runner.facts.splice(0, runner.facts.length, ...best);
     // A message that names its topic plainly, answered by a rule whose main topic it is, is answered, not hedged
@@ -558,6 +584,14 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     if (asked) {
       runner.facts.push(...asked);
       return finish(s, runner, ports, groupByRegion(asked), `${topic}-asked`, true, { confidence: 0.85 });
+    }
+  }
+  // "从报名到拿证整个流程是啥": the region's steps in order, from its latest notice that lays them out.
+  if (CUES.asksWholeProcess.test(u.text) && PATH_TOPICS.has(topic)) {
+    const steps = processSteps(s, ports);
+    if (steps.length) {
+      runner.facts.push(...steps);
+      return finish(s, runner, ports, steps.map((f, i) => T.STEP_LINE(i + 1, renderFact(f))), 'process');
     }
   }
   // "辽宁申报培训机构得具备啥条件", "2020年注册的能申报吗": an institution's conditions, where the region's rules
