@@ -12,7 +12,7 @@ import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
 import { factsByAsks } from './understand/nearest.js';
 import type { Route } from './answer/answer-types.js';
-import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, type DetailCue } from './understand/lexicon.js';
+import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, INSTITUTION_VOICE, type DetailCue } from './understand/lexicon.js';
 import { renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
@@ -242,6 +242,11 @@ function sharingSlots(p: Understanding, u: Understanding): Understanding {
 /** The notices' text (facts and indexed chunks), for "is this detail stated anywhere?". */
 const corpusText = new WeakMap<object, Map<string, string>>();
 /** The text of the notices of `regions` (all notices when undefined): chunks and fact quotes, joined once per region set. */
+/** The regions of the notices addressed to residents (documents.json `audience` other than institutions). */
+function residentRegions(ports: Ports): Region[] {
+  return [...new Set(ports.documents.filter((d) => d.audience !== 'institutions').map((d) => d.region))];
+}
+
 function corpusOf(ports: Ports, regions?: readonly Region[]): string {
   const key = regions ? [...regions].sort().join(',') : '*';
   let byRegions = corpusText.get(ports.kb);
@@ -263,7 +268,10 @@ async function unstatedDetail(u: Understanding, session: Session, ports: Ports):
   const cued = DETAIL_CUES.filter((d) => d.cue.test(u.text) && !d.unless?.test(u.text));
   if (cued.length === 0) return undefined;
   const scope = regionScopeFor(u, session, ports);
-  const regions = scope.explicit ? scope.regions : undefined;
+  // No region named: every notice residents are addressed by (a resident's "要交学历证书复印件吗" is not answered
+  // by the institutions' notice listing an applicant's 法人登记证书复印件), every notice in an institution's voice.
+  const forResidents = INSTITUTION_VOICE?.test(u.text) ? undefined : residentRegions(ports);
+  const regions = scope.explicit ? scope.regions : forResidents;
   // Every detail the message names is checked, not only the first ("线上课用什么app" names the platform, and 线上).
   const detail = cued.find((d) => !d.evidence.test(corpusOf(ports, regions)));
   if (!detail) return undefined;

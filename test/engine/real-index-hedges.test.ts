@@ -51,3 +51,16 @@ describe('the closest clauses of another topic are hedged', () => {
     expect(reply).toMatch(/\d+人/);
   });
 });
+
+describe('details no residents’ notice states', () => {
+  it('says "报名要交学历证书复印件不" is not stated (the institutions’ notice listing an applicant’s 法人登记证书复印件 does not count)', async () => {
+    const reply = await ask('报名要交学历证书复印件不');
+    expect(reply).toContain('没有关于证件复印件');
+    expect(reply).toContain('建议咨询');
+  });
+
+  it('says the pass mark of the exam is not stated', async () => {
+    const reply = await ask('等级考试多少分算及格');
+    expect(reply).toContain('没有关于考试的及格分数');
+  });
+});
