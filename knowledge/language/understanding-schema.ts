@@ -93,6 +93,8 @@ export const UnderstandingLanguageSchema = z.object({
     asksWholeProcess: Pattern,
     /** The message asks how or when to pay ("钱交给谁", "咋交", "啥时候通知交钱"): the topic's rules on paying answer. */
     asksPayment: Pattern,
+    /** Words by which a rule points to where the details are ("详情见开班前下发的《学员手册》"): it answers "在哪看". */
+    refersElsewhere: Pattern,
     /** A reply line states a number of that kind ("20人", "60学时", "一次"): it answers a count asked. */
     statesCount: Pattern,
     /** The message asks how long something takes ("多久发证", "几个工作日"): a rule stating that time answers it. */

@@ -252,3 +252,32 @@ describe('the whole path, paying, and where to claim', () => {
     expect(reply).toContain(where.statement.slice(0, 12));
   });
 });
+
+describe('courses and sums across levels', () => {
+  it('answers "中级线下那24学时学啥" with the 中级 course rule of that part, by its label', async () => {
+    const offline = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('course') && f.label.includes('中级') && f.label.includes('线下'))[0]!;
+    const reply = text(await say('中级线下那24学时学啥'));
+    expect(reply).toContain(offline.statement.slice(0, 12));
+  });
+
+  it('reads the cue "学点啥" as rewritten ("学点什么"): "初级都学点啥" is a course question, answered', async () => {
+    const reply = text(await say('初级都学点啥'));
+    const course = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('course') && f.label.includes('初级'))[0]!;
+    expect(reply).toContain(course.statement.slice(0, 12));
+    expect(reply).not.toContain('没有直接回答');
+  });
+
+  it('answers "课程详细安排在哪看" with the rule that says where the details are', async () => {
+    const refers = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('course') && /详情见/.test(f.statement))[0]!;
+    const reply = text(await say('课程详细安排在哪看'));
+    expect(reply).toContain(refers.statement.slice(-10));
+  });
+
+  it('adds the level named to the one asked before: "跟初级加一块" after 中级 sums both net costs', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('枣庄中级补贴完自己出多少');
+    const reply = text(await d.say('跟初级加一块 补贴完一共要掏多少'));
+    const net = (l: '初级' | '中级') => amount('fee', l) - amount('subsidy', l);
+    expect(reply).toContain(String(net('初级') + net('中级')));
+  });
+});

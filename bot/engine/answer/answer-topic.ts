@@ -522,7 +522,14 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     const best = await bestFacts(u, s, ports, topic, true);
     // A region the resident named says nothing on this topic: say so, rather than quote stray text.
     if (best.length === 0) return notStated(u, s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
-    if (topic === 'course' && s.level) best.splice(0, best.length, ...levelCourse(best, s.level, ports));
+    // "初级都学点啥": the level's course is the answer, whatever words it happens to share with the question.
+    if (topic === 'course' && s.level) best.splice(0, best.length, ...levelCourse(best, s.level, ports, u.text, s.region.regions));
+    // "课程详细安排在哪看": where the details are is the topic's rule that refers to them ("详情见…《学员手册》").
+    if (CUES.asksWhere.test(u.text)) {
+      const refers = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && CUES.refersElsewhere.test(f.statement));
+      if (refers.length) best.splice(0, best.length, ...distinctFacts([...byDocumentOrder(refers, ports), ...best]).slice(0, 4));
+    }
+    const courseOfLevel = topic === 'course' && s.level !== undefined && best.some((f) => f.kind === 'rule' && f.topics.includes('course') && f.label.includes(s.level!));
     // "考完多久能拿到证": how long is asked; the region's rules of the topic that set a time limit answer it.
     if (CUES.asksDuration.test(u.text)) {
       const timed = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && statesTimeLimit(f.statement));
@@ -549,7 +556,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     // ("这个项目面向哪些人" → 培育对象), whatever words the rule happens to use.
     // Not when a time or an amount is asked ("多久", "多少钱"): the rule must then state it, and the word cover says whether it does.
     const ownRule = u.topicScore >= PLAIN_CUE && best[0]?.topics[0] === topic && !CUES.asksDuration.test(u.text) && !answerCues().howMuch.test(u.text);
-    if (!ownRule && weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
+    if (!ownRule && !courseOfLevel && weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
     const lines = groupByRegion(best);
     // "峄城报名": where to register comes with that district's office.
     if (u.place && u.place !== u.region && (topic === 'process' || CUES.asksWhere.test(u.text))) lines.push(...hotline(runner, ports, s.region.region, u.place));
@@ -617,11 +624,20 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
  * course rules of that level in the same notice (its format, theory, practice; online, offline) come
  * with it, in the notice's order; the level is read from each rule's own label.
  */
-function levelCourse(best: Fact[], level: Level, ports: Ports): Fact[] {
+function levelCourse(best: Fact[], level: Level, ports: Ports, text: string, regions: readonly Region[]): Fact[] {
   const ofLevel = (f: Fact) => f.kind === 'rule' && f.topics.includes('course') && f.label.includes(level);
-  const hit = best.find(ofLevel);
+  // Retrieval may surface no course rule of the level ("中级线下那24学时学啥" is near the hours): the region's own.
+  const latest = latestDocuments(ports);
+  const own = ports.facts.ofKind('rule', (f) => regions.includes(f.region) && ofLevel(f));
+  const hit = best.find(ofLevel) ?? own.find((f) => latest.has(f.doc)) ?? own[0];
   if (!hit) return best;
-  const all = byDocumentOrder(ports.facts.ofKind('rule', (f) => f.doc === hit.doc && ofLevel(f)), ports);
+  let all = byDocumentOrder(ports.facts.ofKind('rule', (f) => f.doc === hit.doc && ofLevel(f)), ports);
+  // A part named ("线下", "实训"): the rules on that part, by the part their label names ("中级课程：线下").
+  const parts = all.filter((f) => {
+    const part = f.kind === 'rule' ? f.label.split('：')[1] : undefined;
+    return part !== undefined && part.length >= 2 && text.includes([...part].slice(0, 2).join(''));
+  });
+  if (parts.length) all = parts;
   return distinctFacts([...all, ...best.filter((f) => !ofLevel(f))]).slice(0, 4);
 }
 

@@ -46,10 +46,24 @@ const numbered = (source: string) => {
   return source.replaceAll('{number}', () => `(?<n${i++}>${NUMBER_PATTERN})`);
 };
 
+/**
+ * Topic cues are matched against the rewritten message ("学点啥" reads "学点什么"), so each cue is rewritten
+ * the same way when loaded; cues that become one keep the higher weight.
+ */
+function rewrittenCues(cues: Record<string, number>, rewrites: ReadonlyArray<readonly [RegExp, string]>): Array<[string, number]> {
+  const out = new Map<string, number>();
+  for (const [cue, weight] of Object.entries(cues)) {
+    const as = rewrites.reduce((t, [pattern, to]) => t.replace(pattern, to), cue);
+    out.set(as, Math.max(out.get(as) ?? 0, weight));
+  }
+  return [...out];
+}
+
 function compile(data: UnderstandingLanguage) {
+  const rewrites = data.rewrites.map((r) => [re(r.pattern, 'g' + unicode(r.pattern)), r.replacement] as const);
   return {
-    REWRITES: data.rewrites.map((r) => [re(r.pattern, 'g' + unicode(r.pattern)), r.replacement] as const),
-    TOPIC_CUES: data.topicCues.map(({ topic, cues }) => ({ topic, cues: Object.entries(cues) })) as TopicCue[],
+    REWRITES: rewrites,
+    TOPIC_CUES: data.topicCues.map(({ topic, cues }) => ({ topic, cues: rewrittenCues(cues, rewrites) })) as TopicCue[],
     TOPIC_PATTERNS: data.topicPatterns.map((p) => [compileOne(p.pattern), p.topic, p.weight] as const),
     TARGET_LEVEL: compileOne(data.targetLevel),
     VENUE_QUESTION: compileOne(data.venueQuestion),

@@ -224,6 +224,12 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     }
   }
 
+  // "跟初级加一块 补贴完一共要掏多少" after a 中级 answer: the sum is of both levels.
+  if (CUES.total.test(text) && levels.length === 1 && previous.level && previous.level !== levels[0] && (!topic || topic === 'fee' || topic === 'net-cost' || topic === 'subsidy')) {
+    levels = [previous.level, levels[0]!].sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b));
+    level = undefined;
+  }
+
   return {
     text,
     intent,
