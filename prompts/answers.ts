@@ -133,6 +133,9 @@ export const ELIGIBILITY_NEAR_MISS = '以下条款按您说的情况不满足：
 /** Who a notice's exclusion names when it is about retirement. */
 export const RETIRED_PEOPLE = '已退休人员';
 export const ELIGIBILITY_EXCLUDED = (who: string) => `按您说的情况，不符合参加条件：通知规定培育对象不包含${who}。`;
+/** A group the resident names, as the rule shown lists it (the rule follows). */
+export const GROUP_INCLUDED = (group: string) => `按通知，${group}可以参加（原文如下）。`;
+export const GROUP_EXCLUDED = (group: string) => `按通知，${group}不在参加范围内（原文如下）。`;
 export const ELIGIBILITY_STAFF = '最终以所在区（市）人社部门审核为准。';
 
 // Refund conflict.

@@ -95,6 +95,8 @@ export const UnderstandingLanguageSchema = z.object({
     asksPayment: Pattern,
     /** Words by which a rule points to where the details are ("详情见开班前下发的《学员手册》"): it answers "在哪看". */
     refersElsewhere: Pattern,
+    /** Words by which a rule lets people take part ("均可参加", "可申报"): a group it names may. */
+    inclusionClause: Pattern,
     /** A reply line states a number of that kind ("20人", "60学时", "一次"): it answers a count asked. */
     statesCount: Pattern,
     /** The message asks how long something takes ("多久发证", "几个工作日"): a rule stating that time answers it. */

@@ -281,3 +281,19 @@ describe('courses and sums across levels', () => {
     expect(reply).toContain(String(net('初级') + net('中级')));
   });
 });
+
+describe('a group the resident names, as the region’s rules list it', () => {
+  it('answers "我是自由职业者 能参加浙江的培训吗" yes, from the clause that lists 自由职业者', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '浙江' && /自由职业者/.test(f.statement))[0]!;
+    const reply = text(await say('杭州的 我是自由职业者 能参加浙江的培训吗'));
+    expect(reply).toContain('自由职业者可以参加');
+    expect(reply).toContain(rule.statement.slice(0, 12));
+  });
+
+  it('names the group by the longest run the clause holds (高技能人才, not 用人单位), and shows that rule', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '浙江' && /高技能人才/.test(f.statement))[0]!;
+    const reply = text(await say('浙江 用人单位的高技能人才能报吗'));
+    expect(reply).toContain('高技能人才可以参加');
+    expect(reply).toContain(rule.statement.slice(0, 12));
+  });
+});

@@ -23,7 +23,7 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import { PLAIN_CUE, type Understanding } from '../understand/understand.js';
-import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, NOT_AMOUNT_UNITS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
+import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, NOT_AMOUNT_UNITS, PROGRAMME_WORDS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
@@ -231,6 +231,39 @@ function processSteps(s: Slotted, ports: Ports): Fact[] {
   const latest = latestDocuments(ports);
   const doc = pool.find((f) => latest.has(f.doc))?.doc ?? pool[0]!.doc;
   return pool.filter((f) => f.doc === doc).sort((a, b) => a.step! - b.step!);
+}
+
+/**
+ * A group the question names (the longest run of three or more characters it shares with a clause of a
+ * rule shown, that is not the programme's own words, a place or an occupation): included when that clause
+ * lets people take part ("…自由职业者…均可参加培训"), left out when it follows the clause's exclusion
+ * ("不包含已退休人员"). None, no verdict.
+ */
+function namedGroupVerdict(text: string, shown: readonly Fact[], ports: Ports): string | undefined {
+  const places = ports.facts.regions.flatMap((r) => [r.region, ...r.names]);
+  const occupations = ports.facts.ofKind('occupation').map((f) => f.name);
+  const usable = (w: string) => !PROGRAMME_WORDS.test(w) && !places.some((p) => p.includes(w) || w.includes(p)) && !occupations.some((o) => o.includes(w));
+  const chars = [...text];
+  for (const f of shown) {
+    if (f.kind !== 'rule') continue;
+    for (const clause of f.statement.split(/[；;。]/)) {
+      // The longest run of the question the clause holds.
+      let w = '';
+      for (let i = 0; i < chars.length; i++)
+        for (let n = chars.length - i; n >= 3 && n > [...w].length; n--) {
+          const run = chars.slice(i, i + n).join('');
+          if (clause.includes(run) && usable(run)) {
+            w = run;
+            break;
+          }
+        }
+      if (!w) continue;
+      const out = clause.search(CUES.exclusionClause);
+      if (out >= 0 && clause.indexOf(w) > out) return T.GROUP_EXCLUDED(w);
+      if (CUES.inclusionClause.test(clause)) return T.GROUP_INCLUDED(w);
+    }
+  }
+  return undefined;
 }
 
 /** The facts that complete those shown (their `seeAlso`), not already shown, at most three. */
@@ -1114,24 +1147,33 @@ async function notStated(u: Understanding, s: Slotted, runner: ToolRunner, ports
   if (!what) return { lines: [], tools: runner.calls, facts: [], passages: [], confidence: 0, route, answered: false };
   // The region may still state a rule on the topic (e.g. 威海's 培育对象 for eligibility).
   const topics: Topic[] = route === 'eligibility' ? ['eligibility', 'audience'] : TopicSchema.safeParse(route).success ? [route as Topic] : [];
-  for (const topic of topics) {
-    const r = runner.run(rulesByTopic, { region: s.region.region, topic });
-    const own = r.ok ? r.facts.filter((f) => s.region.regions.includes(f.region)) : [];
-    if (own.length) {
-      // What the region's notices do say on the topic, and whom to ask for the rest.
-      const shown = own.slice(0, 4);
-      const before = runner.facts.length;
-      // An amount the fee/subsidy tools found none of is truly not stated ("金华的通知中没有写明培训费"); on any
-      // other topic the region does speak to it, in its own terms, so no claim of silence — the hotline answers the rest.
-      const lead = AMOUNT_ROUTES.has(route) ? T.NOT_STATED(what, s.region.region) : T.REGION_SAYS(s.region.region, what);
-      // A retired resident asking whether they can take part, where the region's rule leaves retirees out: the verdict first.
-      const verdict = route === 'eligibility' && u.profile.retired && shown.some(excludesRetired) ? [T.ELIGIBILITY_EXCLUDED(T.RETIRED_PEOPLE)] : [];
-      const lines = [...verdict, lead, ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
-      const cited = [...shown, ...runner.facts.slice(before)];
-      const src = sourceLine(sourcesOf(ports.documents, cited));
-      if (src) lines.push(src);
-      return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.5, route: `${route}-rules`, answered: true };
-    }
+  // Every rule of the topics (for eligibility: 报名条件 and 培育对象), the ones covering the question's own words first
+  // ("用人单位的高技能人才能报吗" → the rule that names 高技能人才).
+  const own = distinctFacts(
+    topics.flatMap((topic) => {
+      const r = runner.run(rulesByTopic, { region: s.region.region, topic });
+      return r.ok ? r.facts.filter((f) => s.region.regions.includes(f.region)) : [];
+    }),
+  );
+  if (own.length) {
+    const cover = new Map(rankFacts(ports.facts, u.text, own).map((x) => [x.fact.id, x.words ?? x.score]));
+    const ranked = [...own].sort((a, b) => (cover.get(b.id) ?? 0) - (cover.get(a.id) ?? 0));
+    // What the region's notices do say on the topic, and whom to ask for the rest.
+    const shown = ranked.slice(0, 4);
+    const before = runner.facts.length;
+    // An amount the fee/subsidy tools found none of is truly not stated ("金华的通知中没有写明培训费"); on any
+    // other topic the region does speak to it, in its own terms, so no claim of silence — the hotline answers the rest.
+    const lead = AMOUNT_ROUTES.has(route) ? T.NOT_STATED(what, s.region.region) : T.REGION_SAYS(s.region.region, what);
+    // A retired resident asking whether they can take part, where the region's rule leaves retirees out: the verdict first.
+    const retiredOut = route === 'eligibility' && u.profile.retired && shown.some(excludesRetired);
+    // "我是自由职业者 能参加吗": a group the resident names that the rule shown lists (or leaves out) in so many words.
+    const group = !retiredOut && route === 'eligibility' && CUES.canEnrol.test(u.text) ? namedGroupVerdict(u.text, shown, ports) : undefined;
+    const verdict = retiredOut ? [T.ELIGIBILITY_EXCLUDED(T.RETIRED_PEOPLE)] : group ? [group] : [];
+    const lines = [...verdict, lead, ...shown.map(renderFact), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+    const cited = [...shown, ...runner.facts.slice(before)];
+    const src = sourceLine(sourcesOf(ports.documents, cited));
+    if (src) lines.push(src);
+    return { lines, tools: runner.calls, facts: cited, passages: [], sources: sourcesOf(ports.documents, cited), confidence: 0.5, route: `${route}-rules`, answered: true };
   }
   // Nothing on the topic: the region's passages for the question itself, before silence is claimed.
   const found = (await bestFacts(u, { region: { ...s.region, explicit: true } }, ports)).filter((f) => s.region.regions.includes(f.region) && f.kind !== 'form-field');
