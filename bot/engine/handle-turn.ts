@@ -199,8 +199,11 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
       .map((c) => c.trim())
       .filter((c) => c.length >= 2 && cues.asks.test(c) && !CUES.canEnrol.test(c) && !CUES.canEnrolLevel.test(c))
       .map((c) => understand(c, ports.facts, session.slots, todayOf(ports)))
-      .find((p) => p.topic && p.topic !== 'eligibility' && p.topicScore >= PLAIN_CUE && !hasProfile(p.profile) && !p.followUp);
-    return more ? [u, sharingSlots(more, u)] : [u];
+      .filter((p) => p.topic && p.topic !== 'eligibility' && p.topicScore >= PLAIN_CUE && !hasProfile(p.profile) && !p.followUp)
+      // "…能报吗 补完多少钱 啥时候截止": each other topic asked once.
+      .filter((p, i, all) => all.findIndex((q) => q.topic === p.topic) === i)
+      .slice(0, 3);
+    return [u, ...more.map((p) => sharingSlots(p, u))];
   }
   // "学费跟补贴各是多少": two topics asked in one clause.
   if (cues.eachAsked.test(u.text) && u.alsoTopics[0] && !/[，,；;。？?！!\s]/.test(u.text.slice(0, -1))) {

@@ -297,3 +297,22 @@ describe('a group the resident names, as the region’s rules list it', () => {
     expect(reply).toContain(rule.statement.slice(0, 12));
   });
 });
+
+describe('several asks and regions with their own occupations', () => {
+  it('answers a story with three asks ("能报吗 补完多少钱 啥时候截止"): the verdict, the net cost and the deadline', async () => {
+    const deadline = facts.ofKind('deadline', (f) => f.region === '枣庄' && f.subject === 'registration')[0]!;
+    const reply = text(await say('我是枣庄市中区的 本科毕业一年 想报数字化管理师初级 能报吗 补完多少钱 啥时候截止', '2026-12-01'));
+    expect(reply).toContain('符合初级');
+    expect(reply).toContain(String(amount('fee', '初级') - amount('subsidy', '初级')));
+    expect(reply).toMatch(/截止/);
+    expect(deadline).toBeDefined();
+  });
+
+  it('compares each region with the occupation named after it ("浙江智能制造初级…比枣庄数字化管理师初级多几个学时")', async () => {
+    const zj = facts.ofKind('hours', (f) => f.region === '浙江' && f.occupation.startsWith('智能制造') && f.level === '初级')[0]!;
+    const zz = facts.ofKind('hours', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const reply = text(await say('浙江智能制造初级学时多少 比枣庄数字化管理师初级多几个学时'));
+    expect(reply).toContain(`多${zj.total - zz.total}学时`);
+    expect(reply).not.toContain('区块链');
+  });
+});

@@ -64,9 +64,18 @@ export function regionsAskedTogether(u: Understanding, ports: Ports, language: C
 
 /** The occupation named, for the regions that list it; the others answer for their own. */
 function occupationFor(u: Understanding, region: Region, ports: Ports): string | undefined {
-  if (!u.occupation) return undefined;
   const scope = ports.facts.applicableRegions(region);
-  return ports.facts.all().some((f) => scope.includes(f.region) && 'occupation' in f && f.occupation === u.occupation) ? u.occupation : undefined;
+  const lists = (o: string) => ports.facts.all().some((f) => scope.includes(f.region) && 'occupation' in f && f.occupation === o);
+  // "浙江智能制造初级…比枣庄数字化管理师初级…": each region its own occupation, the one named after it.
+  const named = (u.occupations.length ? u.occupations : u.occupation ? [u.occupation] : []).filter(lists);
+  if (named.length <= 1) return named[0];
+  const at = Math.max(...(ports.facts.regions.find((r) => r.region === region)?.names ?? [region]).map((n) => u.text.indexOf(n)));
+  const mention = (o: string) => {
+    const words = [o, ...(ports.facts.ofKind('occupation', (f) => f.name === o)[0]?.aliases ?? [])];
+    const after = words.map((w) => u.text.indexOf(w, Math.max(at, 0))).filter((i) => i >= 0);
+    return after.length ? Math.min(...after) : Number.MAX_SAFE_INTEGER;
+  };
+  return [...named].sort((a, b) => mention(a) - mention(b))[0];
 }
 
 /**
