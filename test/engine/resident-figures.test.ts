@@ -316,3 +316,19 @@ describe('several asks and regions with their own occupations', () => {
     expect(reply).not.toContain('区块链');
   });
 });
+
+describe('the resident’s own fee figure and when to pay', () => {
+  it('answers "3000块都包含啥 考试的钱在里面不" with the fee line and the exam fee rule', async () => {
+    const fee = facts.ofKind('fee', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const examFee = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('fee') && f.topics.includes('exam'))[0]!;
+    const reply = text(await say(`${fee.amountYuan}块都包含啥 考试的钱在里面不`));
+    for (const item of fee.includes) expect(reply).toContain(item);
+    expect(reply).toContain(examFee.statement.slice(0, 10));
+  });
+
+  it('answers "是报名的时候就交钱 还是开课再交" with the process rules on paying', async () => {
+    const paying = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('process') && f.topics.includes('fee'))[0]!;
+    const reply = text(await say('是报名的时候就交钱 还是开课再交'));
+    expect(reply).toContain(paying.statement.slice(0, 12));
+  });
+});

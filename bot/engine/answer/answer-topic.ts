@@ -336,6 +336,8 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         const lines = regionLead(s, region);
         lines.push(...renderShown(runner, r.value.fees));
         lines.push(...quotedOtherLevels(u.text, 'fee', region, r.value.fees, runner, ports));
+        // "3000块都包含啥 考试的钱在里面不": the fee line says what it leaves out; the rules on other costs come with it.
+        if (CUES.asksOtherCosts.test(u.text)) lines.push(...otherCosts(u.text, region, r.value.fees, runner, ports).slice(1));
         lines.push(...headcountTotals(s, runner, region, r.value.fees));
         lines.push(...(await related(u, s, runner, ports, 'fee')));
         return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });

@@ -178,6 +178,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     (f) => f.kind === 'fee' && quoted.some((g) => g.kind === 'subsidy' && g.region === f.region && (g.level === f.level || (levels.length === 1 && (f.level === levels[0] || g.level === levels[0])))),
   );
   if (quotesNetCost && (!topic || topic === 'fee' || topic === 'subsidy')) topic = 'net-cost';
+  // "3000块都包含啥 考试的钱在里面不": the resident's own fee figure, and what it includes, is the fee's question.
+  else if (quoted.some((f) => f.kind === 'fee') && !quoted.some((f) => f.kind === 'subsidy') && CUES.asksInclusion.test(text)) topic = 'fee';
   const headcount = headcountOf(text);
   // A short message with no topic of its own leans on the previous turn.
   const followUp =
