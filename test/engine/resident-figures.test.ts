@@ -332,3 +332,14 @@ describe('the resident’s own fee figure and when to pay', () => {
     expect(reply).toContain(paying.statement.slice(0, 12));
   });
 });
+
+describe('a document number named', () => {
+  it('answers "浙人社发〔2023〕36号什么时候开始施行" from the notices that cite it (浙江), not a 2023 notice by its year', async () => {
+    const cited = facts.all().find((f) => f.quote.includes('浙人社发〔2023〕36号'))!;
+    const effective = facts.ofKind('rule', (f) => f.region === '浙江' && /施行/.test(f.statement))[0]!;
+    const reply = text(await say('浙人社发〔2023〕36号什么时候开始施行'));
+    expect(cited.region === '浙江' || cited.region === '金华').toBe(true);
+    expect(reply).toContain(effective.statement.slice(0, 12));
+    expect(reply).not.toContain('枣庄');
+  });
+});

@@ -43,7 +43,7 @@ export { ToolRunner, type Answer, type RegionChoice, type Route } from './answer
 
 /** The region a question is about: named now, named earlier, or the default. */
 export function regionScopeFor(u: Understanding, session: Session, ports: Ports): RegionChoice {
-  const region = u.region ?? institutionRegion(u.text, ports) ?? session.slots.region;
+  const region = u.region ?? institutionRegion(u.text, ports) ?? documentNumberRegion(u.text, ports) ?? session.slots.region;
   if (region) return { region, regions: ports.facts.applicableRegions(region), explicit: true };
   const inferred = inferredRegion(u, ports);
   if (inferred) return { region: inferred, regions: ports.facts.applicableRegions(inferred), explicit: false, inferred: true };
@@ -61,6 +61,18 @@ function institutionRegion(text: string, ports: Ports): Region | undefined {
   });
   const regions = [...new Set(named.map((f) => f.region))];
   return regions.length === 1 ? regions[0] : undefined;
+}
+
+/**
+ * The region of the notices that cite a document number the message names ("浙人社发〔2023〕36号什么时候施行"),
+ * when they are one region's.
+ */
+function documentNumberRegion(text: string, ports: Ports): Region | undefined {
+  const numbers = [...text.matchAll(/[\p{Script=Han}]{2,8}[〔［\[(（](?:19|20)\d{2}[〕］\])）]\s*\d+\s*号/gu)].map((m) => m[0].replace(/[［\[(（]/gu, '〔').replace(/[］\])）]/gu, '〕').replace(/\s/gu, ''));
+  if (numbers.length === 0) return undefined;
+  const regions = [...new Set(ports.facts.all().filter((f) => numbers.some((n) => f.quote.includes(n))).map((f) => f.region))];
+  // Regions of one notice (金华 forwards 浙江's plan) are one: the one whose scope holds them all.
+  return regions.find((r) => regions.every((q) => ports.facts.applicableRegions(r).includes(q)));
 }
 
 /** A fact's own ask this near the question, with no other region's fact within twice the margin, names the region the question is about. */
