@@ -343,3 +343,11 @@ describe('a document number named', () => {
     expect(reply).not.toContain('枣庄');
   });
 });
+
+describe('conditions of the subsidy', () => {
+  it('reads "威海享受培训补贴需要满足啥条件" as who may claim the subsidy: the region’s subsidy rule', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '威海' && f.topics.includes('subsidy') && /目录/.test(f.statement))[0]!;
+    const reply = text(await say('威海享受培训补贴需要满足啥条件'));
+    expect(reply).toContain(rule.statement.slice(0, 12));
+  });
+});
