@@ -351,3 +351,12 @@ describe('conditions of the subsidy', () => {
     expect(reply).toContain(rule.statement.slice(0, 12));
   });
 });
+
+describe('the talent card asked by its kind', () => {
+  it('reads "那个方案里说的是啥卡" as the talent-card topic', async () => {
+    const card = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('talent-card'))[0]!;
+    const reply = text(await say('2023年枣庄那个方案里说的是啥卡'));
+    expect(reply).toMatch(/惠才卡/);
+    expect(card).toBeDefined();
+  });
+});
