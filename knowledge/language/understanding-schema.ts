@@ -97,6 +97,8 @@ export const UnderstandingLanguageSchema = z.object({
     refersElsewhere: Pattern,
     /** Words by which a rule lets people take part ("均可参加", "可申报"): a group it names may. */
     inclusionClause: Pattern,
+    /** A document number as notices print it ("浙人社发〔2023〕36号"): it names the notices that cite it, not a year. */
+    documentNumber: Pattern,
     /** A reply line states a number of that kind ("20人", "60学时", "一次"): it answers a count asked. */
     statesCount: Pattern,
     /** The message asks how long something takes ("多久发证", "几个工作日"): a rule stating that time answers it. */

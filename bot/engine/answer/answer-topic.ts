@@ -68,7 +68,7 @@ function institutionRegion(text: string, ports: Ports): Region | undefined {
  * when they are one region's.
  */
 function documentNumberRegion(text: string, ports: Ports): Region | undefined {
-  const numbers = [...text.matchAll(/[\p{Script=Han}]{2,8}[〔［\[(（](?:19|20)\d{2}[〕］\])）]\s*\d+\s*号/gu)].map((m) => m[0].replace(/[［\[(（]/gu, '〔').replace(/[］\])）]/gu, '〕').replace(/\s/gu, ''));
+  const numbers = [...text.matchAll(new RegExp(CUES.documentNumber.source, 'gu'))].map((m) => m[0].replace(/[［\[(（]/gu, '〔').replace(/[］\])）]/gu, '〕').replace(/\s/gu, ''));
   if (numbers.length === 0) return undefined;
   const regions = [...new Set(ports.facts.all().filter((f) => numbers.some((n) => f.quote.includes(n))).map((f) => f.region))];
   // Regions of one notice (金华 forwards 浙江's plan) are one: the one whose scope holds them all.
