@@ -95,10 +95,15 @@ function formLabel(cell: string): string {
   return cell.replace(/[□√]/gu, '').replace(/（请打）/gu, '').replace(/\s+/gu, ' ').trim();
 }
 
+/** The sentences of a text, each with its closing mark (。！？；). */
+export function sentencesOf(text: string): string[] {
+  return text.match(/[^。！？；;!?]+[。！？；;!?]*|[。！？；;!?]+/gu) ?? [text];
+}
+
 /** Split a long paragraph at sentence ends, then at commas, so each piece fits `max`. */
 export function splitSentences(text: string, max: number): string[] {
   if ([...text].length <= max) return [text];
-  const sentences = text.match(/[^。！？；;!?]+[。！？；;!?]*|[。！？；;!?]+/gu) ?? [text];
+  const sentences = sentencesOf(text);
   const pieces: string[] = [];
   for (const s of sentences) {
     if ([...s].length <= max) {

@@ -33,6 +33,7 @@ import { documentsNamed, documentYear } from './documents.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { factsByAsks } from '../understand/nearest.js';
 import { contentWords } from '../../../knowledge/index/text-analysis.js';
+import { sentencesOf } from '../../../knowledge/ingest/chunk-document.js';
 import { ToolRunner, type Answer, type OtherRoute, type RegionChoice, type Route } from './answer-types.js';
 import { windowLines } from './window-answer.js';
 import { answerCues, statedDifferences } from './answer-cues.js';
@@ -56,7 +57,8 @@ export function regionScopeFor(u: Understanding, session: Session, ports: Ports)
  */
 function institutionRegion(text: string, ports: Ports): Region | undefined {
   const named = ports.facts.ofKind('institution', (f) => {
-    const name = f.name.replace(/（[^）]*）/g, '');
+    // "中国石油大学（华东）" is named without its campus.
+    const name = f.name.split('（')[0]!;
     return name.length >= 4 && text.includes(name);
   });
   const regions = [...new Set(named.map((f) => f.region))];
@@ -68,11 +70,16 @@ function institutionRegion(text: string, ports: Ports): Region | undefined {
  * when they are one region's.
  */
 function documentNumberRegion(text: string, ports: Ports): Region | undefined {
-  const numbers = [...text.matchAll(new RegExp(CUES.documentNumber.source, 'gu'))].map((m) => m[0].replace(/[［\[(（]/gu, '〔').replace(/[］\])）]/gu, '〕').replace(/\s/gu, ''));
-  if (numbers.length === 0) return undefined;
-  const regions = [...new Set(ports.facts.all().filter((f) => numbers.some((n) => f.quote.includes(n))).map((f) => f.region))];
+  if (!CUES.documentNumber.test(text)) return undefined;
+  const numbers = new Set(documentNumbersIn(text));
+  const regions = [...new Set(ports.facts.all().filter((f) => documentNumbersIn(f.quote).some((n) => numbers.has(n))).map((f) => f.region))];
   // Regions of one notice (金华 forwards 浙江's plan) are one: the one whose scope holds them all.
   return regions.find((r) => regions.every((q) => ports.facts.applicableRegions(r).includes(q)));
+}
+
+/** The document numbers a text prints, each as its characters and digits only (brackets and spaces vary). */
+function documentNumbersIn(text: string): string[] {
+  return [...text.matchAll(new RegExp(CUES.documentNumber.source, 'gu'))].map((m) => m[0].replace(/[^\p{Script=Han}\d]/gu, ''));
 }
 
 /** A fact's own ask this near the question, with no other region's fact within twice the margin, names the region the question is about. */
@@ -258,7 +265,7 @@ function namedGroupVerdict(text: string, shown: readonly Fact[], ports: Ports): 
   const chars = [...text];
   for (const f of shown) {
     if (f.kind !== 'rule') continue;
-    for (const clause of f.statement.split(/[；;。]/)) {
+    for (const clause of sentencesOf(f.statement)) {
       // The longest run of the question the clause holds.
       let w = '';
       for (let i = 0; i < chars.length; i++)
@@ -349,7 +356,7 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         lines.push(...renderShown(runner, r.value.fees));
         lines.push(...quotedOtherLevels(u.text, 'fee', region, r.value.fees, runner, ports));
         // "3000块都包含啥 考试的钱在里面不": the fee line says what it leaves out; the rules on other costs come with it.
-        if (CUES.asksOtherCosts.test(u.text)) lines.push(...otherCosts(u.text, region, r.value.fees, runner, ports).slice(1));
+        if (CUES.asksOtherCosts.test(u.text)) lines.push(...otherCosts(u.text, region, r.value.fees, runner, ports, false));
         lines.push(...headcountTotals(s, runner, region, r.value.fees));
         lines.push(...(await related(u, s, runner, ports, 'fee')));
         return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
@@ -707,13 +714,14 @@ function otherItemCost(u: Understanding, s: Slotted, ports: Ports): Extract<Fact
  * fee rules that leave a cost out of the fee ("考核费用个人自理（不含在培训费内）"); a question naming one
  * item the fee leaves out (教材) gets the list without those rules.
  */
-function otherCosts(text: string, region: Region, fees: ReadonlyArray<{ factId: string }>, runner: ToolRunner, ports: Ports): string[] {
+function otherCosts(text: string, region: Region, fees: ReadonlyArray<{ factId: string }>, runner: ToolRunner, ports: Ports, withExcludes = true): string[] {
   const lines: string[] = [];
   const feeFacts = fees.map((f) => ports.facts.byId(f.factId)).filter((f): f is Extract<Fact, { kind: 'fee' }> => f?.kind === 'fee');
   const excludes = [...new Set(feeFacts.flatMap((f) => f.excludes))];
-  if (excludes.length) lines.push(T.FEE_EXCLUDES(excludes.join('、')));
+  // The fee line shown already says what it leaves out (the fee route); a net cost does not.
+  if (withExcludes && excludes.length) lines.push(T.FEE_EXCLUDES(excludes.join('、')));
   // One item the fee leaves out named ("教材另外算吗"): the list answers it; other costs were not asked.
-  if (excludedAsked(text, fees, ports) || excludes.some((item) => text.includes([...item].slice(0, 2).join('')))) return lines;
+  if (excludedAsked(text, fees, ports)) return lines;
   const rules = ports.facts.ofKind('rule', (f) => f.region === region && f.topics.includes('fee') && CUES.exclusionClause.test(f.statement) && !runner.facts.includes(f));
   runner.facts.push(...rules);
   lines.push(...rules.map(renderFact));
@@ -726,7 +734,8 @@ function excludedAsked(text: string, fees: ReadonlyArray<{ factId: string }>, po
     const f = ports.facts.byId(factId);
     if (f?.kind !== 'fee') continue;
     for (const words of excludedWords(f)) {
-      const word = words.find((w) => [...w].length >= 2 && text.includes(w));
+      // By the word's first two characters: "教材费" is asked as "教材", "交通费" as "交通".
+      const word = words.find((w) => [...w].length >= 2 && text.includes([...w].slice(0, 2).join('')));
       if (word) return word;
     }
   }

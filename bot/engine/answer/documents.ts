@@ -10,7 +10,7 @@ import { CUES } from '../understand/lexicon.js';
 /** The notices a message names by their year ("2026年这个通知", "2023方案"); none when it names no such year. */
 export function documentsNamed(text: string, documents: readonly DocumentMeta[]): DocumentMeta[] {
   // The year inside a document number ("浙人社发〔2023〕36号") is that number's, not a notice named by its year.
-  const years = [...text.replace(new RegExp(CUES.documentNumber.source, 'gu'), '').matchAll(/(?:19|20)\d{2}/gu)].map((m) => m[0]);
+  const years = [...(CUES.documentNumber.test(text) ? text.replace(new RegExp(CUES.documentNumber.source, 'gu'), '') : text).matchAll(/(?:19|20)\d{2}/gu)].map((m) => m[0]);
   if (years.length === 0) return [];
   return documents.filter((d) => years.some((y) => d.title.includes(y) || d.shortTitle.includes(y) || d.id.includes(y)));
 }
