@@ -12,7 +12,7 @@ import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
 import { factsByAsks } from './understand/nearest.js';
 import type { Route } from './answer/answer-types.js';
-import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, INSTITUTION_VOICE, type DetailCue } from './understand/lexicon.js';
+import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, INSTITUTION_VOICE, LEVEL_CUES, type DetailCue } from './understand/lexicon.js';
 import { renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
@@ -236,6 +236,11 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
 function sharingSlots(p: Understanding, u: Understanding): Understanding {
   p.region ??= u.region;
   p.occupation ??= u.occupation;
+  // A level the clause only guessed from a figure ("那实际付2200对吧" after "中级3500补1300") gives way to the level the message names.
+  if (u.level && p.level !== u.level && !LEVEL_CUES.some(([re]) => re.test(p.text))) {
+    p.level = u.level;
+    p.levels = u.levels;
+  }
   p.level ??= u.level;
   if (!p.levels.length) p.levels = u.levels;
   if (p.place === undefined) p.place = u.place;
@@ -305,9 +310,12 @@ async function answerUnstatedDetail(u: Understanding, { detail, region: named }:
       return { ...unknown, lines, facts, tools: status.tools, sources, route: 'detail-not-stated', answered: true, confidence: 0.3 };
     }
   }
-  const known = (await bestFacts({ ...u, topic: detail.topic }, { region }, ports, detail.topic, true))
-    .filter((f) => !statesAmount(renderFact(f)))
-    .slice(0, 2);
+  const found = (await bestFacts({ ...u, topic: detail.topic }, { region }, ports, detail.topic, true)).filter((f) => !statesAmount(renderFact(f)));
+  // The region's clause that comes closest to the detail first ("具体时间…另行通知" for the days of class), found or not.
+  const closest = detail.nearest
+    ? ports.facts.all().filter((f) => region.regions.includes(f.region) && f.topics.includes(detail.topic) && detail.nearest!.test(f.quote))
+    : [];
+  const known = [...closest.slice(0, 1), ...found.filter((f) => !closest.slice(0, 1).includes(f))].slice(0, 2);
   const lines = [T.DETAIL_NOT_STATED(detail.label, known.length > 0, named), ...known.map(renderFact), ...unknown.lines.slice(1)];
   const facts = [...known, ...unknown.facts];
   // The claim rests on the notices searched (the named region's, else the assumed region's), beside the clauses shown.

@@ -93,6 +93,10 @@ export const UnderstandingLanguageSchema = z.object({
     asksWholeProcess: Pattern,
     /** The message asks how or when to pay ("钱交给谁", "咋交", "啥时候通知交钱"): the topic's rules on paying answer. */
     asksPayment: Pattern,
+    /** The message asks who pays a subsidy out or where it is drawn ("补贴最后是谁发钱", "补贴从哪领"): the subsidy's rules answer, not its amounts. */
+    asksPayer: Pattern,
+    /** Words by which a rule says who pays a subsidy out ("资金兑现", "补贴发放"): such a rule answers asksPayer first. */
+    payerClause: Pattern,
     /** Words by which a rule points to where the details are ("详情见开班前下发的《学员手册》"): it answers "在哪看". */
     refersElsewhere: Pattern,
     /** Words by which a rule lets people take part ("均可参加", "可申报"): a group it names may. */
@@ -168,6 +172,8 @@ export const UnderstandingLanguageSchema = z.object({
       topic: TopicSchema,
       /** Not this detail when the message also says this ("初级中级一起报 总共多少" asks a sum, not whether both may be taken). */
       unless: Pattern.optional(),
+      /** The clauses that come closest to the detail, shown first when it is not stated ("具体时间…另行通知" for the days of class). */
+      nearest: Pattern.optional(),
     }),
   ),
 });

@@ -360,3 +360,70 @@ describe('the talent card asked by its kind', () => {
     expect(card).toBeDefined();
   });
 });
+
+describe('the whole spend and two asks in one message', () => {
+  it('reads "考个初级等级证总共得花多少" as the net cost, with what the fee leaves out', async () => {
+    const reply = text(await say('俺在枣庄 考个初级等级证总共得花多少'));
+    expect(reply).toContain(String(amount('fee', '初级') - amount('subsidy', '初级')));
+    expect(reply).toMatch(/自理/);
+  });
+
+  it('answers "能拿那…补贴吧" and "算下来自己掏多少" both: the subsidy’s rule and the net cost', async () => {
+    const reply = text(await say(`我是市直单位的 报初级也能拿那${amount('subsidy', '初级')}补贴吧 算下来自己掏多少`));
+    expect(reply).toContain(String(amount('fee', '初级') - amount('subsidy', '初级')));
+    expect(reply).toMatch(/咨询所在单位/);
+  });
+
+  it('keeps the level the message names when a clause’s own figure would suggest another ("那实际付…对吧")', async () => {
+    const net = amount('fee', '中级') - amount('subsidy', '中级');
+    const reply = text(await say(`中级${amount('fee', '中级')}补${amount('subsidy', '中级')} 那实际付${net}对吧 住宿另算吗`));
+    expect(reply).toContain(`（中级）：培训费${amount('fee', '中级')}元`);
+    expect(reply).not.toContain(`（初级）：培训费`);
+  });
+});
+
+describe('who pays the subsidy, and circumstances after a subsidy question', () => {
+  it('answers "补贴最后是谁发钱" with the rule on who pays it out first, not the amounts table', async () => {
+    const payer = facts.ofKind('rule', (f) => f.region === '金华' && f.topics.includes('subsidy') && /兑现/.test(f.statement))[0]!;
+    const reply = text(await say('金华的补贴最后是谁发钱'));
+    expect(reply.split('\n')[0]).toBe(payer.statement);
+  });
+
+  it('reads "事业编的行不" right after "金华补贴要啥条件" as a question about the subsidy, not about 事业编 exams', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('金华补贴要啥条件');
+    const reply = text(await d.say('事业编的行不'));
+    expect(reply).toMatch(/在编/);
+    expect(reply).not.toMatch(/只回答数字技术工程师/);
+  });
+});
+
+describe('short follow-ups and certificates’ use', () => {
+  it('reads "需要干满几年" right after a title answer as more of the title question', async () => {
+    const rule = facts.all().find((f) => f.region === '枣庄' && f.topics.includes('title') && 'statement' in f && /满3年/.test(String(f.statement)))! as { statement: string };
+    const d = dialogue(fakePorts());
+    await d.say('中级培训合格了能直接评中级职称吗 枣庄');
+    const reply = text(await d.say('需要干满几年'));
+    expect(reply).toContain(rule.statement.slice(0, 14));
+  });
+
+  it('reads "拿到高级等级证书能干嘛" as what the certificate is good for: the title it leads to', async () => {
+    const rule = facts.all().find((f) => f.region === '浙江' && f.topics.includes('title') && 'statement' in f && /高级工程师/.test(String(f.statement)))! as { statement: string };
+    const reply = text(await say('浙江拿到高级等级证书能干嘛'));
+    expect(reply).toContain(rule.statement.slice(0, 14));
+  });
+
+  it('reads the typos 职秤 and 教肓 through the language data’s rewrites', async () => {
+    expect(text(await say('考出证书能评职秤吗 威海'))).toMatch(/工程师职称/);
+    expect(text(await say('枣庄培训能算继续教肓学时吗'))).toMatch(/继续教育证书/);
+  });
+});
+
+describe('a detail not stated, with the clause closest to it', () => {
+  it('says the days of class are not stated and shows that the time is announced later', async () => {
+    const schedule = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('class') && /另行通知/.test(f.quote))[0]!;
+    const reply = text(await say('周末上课还是工作日上课'));
+    expect(reply).toMatch(/没有/);
+    expect(reply).toContain(schedule.statement.slice(0, 12));
+  });
+});

@@ -376,7 +376,8 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     return notStated(u, s, runner, ports, '培训费', 'fee');
   },
   subsidy: async ({ u, s, runner, ports, withOccupation }) => {
-    if (SUBSIDY_ELIGIBILITY.test(u.text)) {
+    // Who may claim it, or who pays it out ("补贴最后是谁发钱"): the region's rules, not the amounts table.
+    if (SUBSIDY_ELIGIBILITY.test(u.text) || (CUES.asksPayer.test(u.text) && !answerCues().howMuch.test(u.text))) {
       // Who may claim it: the region's subsidy conditions, not the amounts table. An occupation
       // only one region subsidises (区块链 → 浙江) decides the region when none is named.
       const home = !s.region.explicit && s.occupation ? ports.facts.ofKind('subsidy', (f) => f.occupation === s.occupation)[0]?.region : undefined;
@@ -385,7 +386,10 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       const limits = CUES.personalLimits.test(u.text)
         ? ports.facts.ofKind('rule', (f) => f.topics.includes('subsidy') && scope.region.regions.includes(f.region) && CUES.exclusionClause.test(f.statement))
         : [];
-      const rules = distinctFacts([...limits, ...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule')).slice(0, 3);
+      const found = distinctFacts([...limits, ...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule'));
+      // "谁发钱": the rule saying who pays it out comes first.
+      const payer = CUES.asksPayer.test(u.text) ? found.filter((f) => CUES.payerClause.test(renderFact(f))) : [];
+      const rules = distinctFacts([...payer, ...found]).slice(0, 3);
       if (rules.length) {
         runner.facts.push(...rules);
         const lines = rules.map(renderFact);

@@ -33,6 +33,8 @@ export interface DetailCue {
   topic: Topic;
   /** Not this detail when the message also matches this. */
   unless?: RegExp;
+  /** The clauses that come closest to the detail (shown first when it is not stated). */
+  nearest?: RegExp;
 }
 
 const re = (source: string, flags = '') => new RegExp(source, flags);
@@ -87,7 +89,7 @@ function compile(data: UnderstandingLanguage) {
     HEADCOUNT: data.headcount
       ? { counted: compileOne(numbered(data.headcount.counted)), pairs: compileOne(data.headcount.pairs), onePerLevel: data.headcount.onePerLevel ? compileOne(data.headcount.onePerLevel) : undefined }
       : undefined,
-    DETAIL_CUES: data.detailCues.map((d) => ({ label: d.label, cue: compileOne(d.cue), evidence: compileOne(d.evidence), topic: d.topic, unless: d.unless ? compileOne(d.unless) : undefined })) as DetailCue[],
+    DETAIL_CUES: data.detailCues.map((d) => ({ label: d.label, cue: compileOne(d.cue), evidence: compileOne(d.evidence), topic: d.topic, unless: d.unless ? compileOne(d.unless) : undefined, nearest: d.nearest ? compileOne(d.nearest) : undefined })) as DetailCue[],
   };
 }
 

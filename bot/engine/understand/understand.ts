@@ -188,6 +188,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // "已经开课了" right after a refund answer: a short statement (no question in it) that names no topic plainly
   // tells the circumstances of the last question; it continues that topic.
   if (!followUp && previous.topic && !intent && topicScore < PLAIN_CUE && text.length <= 10 && !CUES.questionMarks.test(text) && !(level || occupation || region || headcount || Object.keys(profile).length)) topic = previous.topic;
+  // "需要干满几年" right after a title answer: a short question that names no topic at all asks more of the last one.
+  if (!topic && !followUp && previous.topic && !intent && text.length <= 8 && CUES.questionMarks.test(text) && (!FOREIGN_SUBJECTS.test(text) || onlyCircumstance(text, true))) topic = previous.topic;
 
   // Details about oneself right after an eligibility answer continue it ("我有助理工程师职称").
   // What the examples decided is not overridden by the story rules below ("威海高级证书能直接评高工不" asks about titles).
@@ -251,7 +253,10 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     profile,
     injection,
     privacyProbe: PRIVACY_PROBE.test(text),
-    outOfScope: FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text) && !occupation && !onlyCircumstance(text, level !== undefined || topicScore >= PLAIN_CUE),
+    outOfScope:
+      FOREIGN_SUBJECTS.test(text) && !PROGRAMME_WORDS.test(text) && !occupation &&
+      // "事业编的行不" right after a subsidy question asks about the programme, not about 事业编 exams.
+      !onlyCircumstance(text, level !== undefined || topicScore >= PLAIN_CUE || (previous.topic !== undefined && text.length <= 12)),
     followUp,
   };
 }
