@@ -161,6 +161,10 @@ export const STEP_LINE = (n: number, line: string) => `${n}. ${line}`;
 export const FEE_EXCLUDES = (item: string) => `通知写明培训费不含${item}。`;
 /** Leads an answer whose clauses only hand the question on ("以评价机构公布为准"). */
 export const DEFERRED_LEAD = '通知本身没有写明具体安排，只说明：';
+/** The same lead for the region assumed when none was named, before what other notices state. */
+export const DEFERRED_LEAD_OF = (region: string) => `${region}的通知本身没有写明具体安排，只说明：`;
+/** Before the other notices' own clauses on a question the assumed region's notice hands on. */
+export const STATED_ELSEWHERE = (regions: readonly string[]) => `${regions.join('、')}的通知对此写明：`;
 export const REGION_SAYS = (region: string, what: string) => `${region}的通知关于${what}是这样规定的：`;
 export const NOT_COVERED_PLACE = (place: string, covered: string[]) =>
   `我收录的通知只涉及${covered.join('、')}，没有${place}的政策，无法回答${place}的情况，请拨打${place}当地人社部门的咨询电话了解。`;

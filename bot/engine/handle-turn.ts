@@ -223,7 +223,9 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
   for (const c of clauses) {
     const p = understand(c, ports.facts, session.slots, todayOf(ports));
     // A clause asks something when it says so, or names a topic plainly ("顺便问下初级学费").
-    if (!p.topic || (p.topic === 'eligibility' && hasProfile(p.profile)) || p.followUp || (!cues.asks.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
+    // "在金华想领补贴 去省外机构培训行不行": a clause that only says what the resident wants to do is the question's context.
+    const context = !cues.asks.test(c) && CUES.statesPurpose.test(c);
+    if (!p.topic || context || (p.topic === 'eligibility' && hasProfile(p.profile)) || p.followUp || (!cues.asks.test(c) && !(p.topicScore >= 5 && c.length <= 8 && !hasProfile(p.profile))) || parts.some((x) => x.topic === p.topic)) continue;
     parts.push(sharingSlots(p, u));
     // "学费和补贴分别多少": two topics inside one clause.
     const second = p.alsoTopics[0];

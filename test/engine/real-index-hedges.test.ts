@@ -64,3 +64,15 @@ describe('details no residents’ notice states', () => {
     expect(reply).toContain('没有关于考试的及格分数');
   });
 });
+
+describe('what another notice states when the assumed one hands it on', () => {
+  it('answers "等级考试考啥" with no region: the assumed notice hands it on, the notices that state it follow, each named', async () => {
+    const stated = facts.ofKind('rule', (f) => f.region !== '枣庄' && f.topics[0] === 'exam' && /理论知识/.test(f.statement));
+    expect(stated.length).toBeGreaterThan(0);
+    const reply = await ask('等级考试考啥 理论还是实操');
+    expect(reply).toMatch(/枣庄的通知本身没有写明/);
+    expect(stated.some((f) => reply.includes(f.statement.slice(0, 16)))).toBe(true);
+    expect(reply).toContain(`【${stated[0]!.region}】`);
+    expect(reply).toContain('建议咨询');
+  });
+});

@@ -427,3 +427,89 @@ describe('a detail not stated, with the clause closest to it', () => {
     expect(reply).toContain(schedule.statement.slice(0, 12));
   });
 });
+
+describe('follow-ups and comparisons by kind', () => {
+  it('reads "浙江比威海多了啥" after a title answer as the title question for both regions', async () => {
+    const senior = facts.all().find((f) => f.region === '浙江' && f.topics.includes('title') && 'statement' in f && /高级工程师/.test(String(f.statement)))! as { statement: string };
+    const d = dialogue(fakePorts());
+    await d.say('威海的职称政策咋样');
+    const reply = text(await d.say('浙江比威海多了啥'));
+    expect(reply).toContain(senior.statement.slice(0, 14));
+    expect(reply).toContain('【威海】');
+  });
+
+  it('keeps a topic the examples are sure of against the last turn ("我社保就在金华交的" after a materials question)', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('金华申请补贴要啥材料');
+    const reply = text(await d.say('我社保就在金华交的'));
+    expect(reply).toMatch(/培训合格证书/);
+  });
+
+  it('answers "初级跟中级自付差多少" with the difference of the net costs, not of the fees', async () => {
+    const net = (l: '初级' | '中级') => amount('fee', l) - amount('subsidy', l);
+    const reply = text(await say('枣庄初级跟中级自付差多少钱'));
+    expect(reply).toContain(`${net('中级') - net('初级')}元`);
+  });
+});
+
+describe('two asks in one message, and a clause that only gives the purpose', () => {
+  it('answers the net cost and whether the exam fee is in it ("…算不算在里面" asks)', async () => {
+    const reply = text(await say('中级实际要花多少 考试费算不算在里面'));
+    expect(reply).toContain(String(amount('fee', '中级') - amount('subsidy', '中级')));
+    expect(reply).toContain('自理');
+  });
+
+  it('answers the fee and the deadline of "初级多少钱 报名到啥时候"', async () => {
+    const deadline = facts.ofKind('deadline', (f) => f.region === '枣庄')[0]!;
+    const [, month, day] = deadline.closes!.split('-').map(Number);
+    const reply = text(await say('初级多少钱 报名到啥时候'));
+    expect(reply).toContain(String(amount('fee', '初级')));
+    expect(reply).toContain(`${month}月${day}日`);
+  });
+
+  it('reads "在金华想领补贴" as the purpose of the question after it, not as a second question', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '金华' && f.topics.includes('subsidy') && /省内/.test(f.statement))[0]!;
+    const reply = text(await say('在金华想领补贴 去省外机构培训行不行'));
+    expect(reply).toContain(rule.statement.slice(0, 14));
+    expect(reply).not.toMatch(/（培训机构：/);
+  });
+
+  it('reads "我想报个中级 现在还行吗" as whether sign-up is still open', async () => {
+    const reply = text(await say('我想报个中级 现在还行吗', '2026-03-15'));
+    expect(reply).toMatch(/截止/);
+  });
+});
+
+describe('the subsidy’s own rules asked by kind', () => {
+  it('answers "补贴要满足啥条件才能领" with the subsidy’s conditions, not the sign-up conditions', async () => {
+    const reply = text(await say('浙江补贴要满足啥条件才能领'));
+    expect(reply).toContain('培训合格证书');
+    expect(reply).not.toMatch(/均可参加培训/);
+  });
+
+  it('answers "补贴申请有没有时间限制" with the rule that sets the time limit', async () => {
+    const window = facts.ofKind('rule', (f) => f.region === '金华' && f.topics.includes('subsidy') && f.topics.includes('deadline'))[0]!;
+    const reply = text(await say('金华培训补贴申请有没有时间限制'));
+    expect(reply).toContain(window.statement.slice(0, 16));
+  });
+});
+
+describe('eligibility stories by kind', () => {
+  it('shows the clause a 大专 student who has not worked yet does not meet', async () => {
+    const reply = text(await say('大专应届生 还没工作过 初级能报吗'));
+    expect(reply).toMatch(/不满足/);
+    expect(reply).toMatch(/大学专科学历，从事本职业技术工作满1年/);
+  });
+
+  it('judges "…中级可以吗" after a story at 中级', async () => {
+    const reply = text(await say('大专 拿了数字化管理师初级等级证书 之后干满3年了 中级可以吗'));
+    expect(reply).toMatch(/符合中级/);
+  });
+
+  it('reads "培训完给发啥证" as the certificate the training gives', async () => {
+    const cert = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics[0] === 'certificate' && /培训合格证书/.test(f.statement) && f.doc === 'zaozhuang-2026')[0]!;
+    const reply = text(await say('培训完给发啥证'));
+    expect(reply).toContain(cert.statement.slice(0, 14));
+    expect(reply).not.toMatch(/没有直接回答/);
+  });
+});

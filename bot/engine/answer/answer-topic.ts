@@ -285,6 +285,26 @@ function namedGroupVerdict(text: string, shown: readonly Fact[], ports: Ports): 
   return undefined;
 }
 
+/**
+ * What the other notices state themselves on a question the assumed region's notice hands on: per
+ * other notice, its best rules whose main topic is the one asked and that hand nothing on (at most two
+ * each, in bestFacts' order).
+ */
+async function statedElsewhere(u: Understanding, s: Slotted, ports: Ports, topic: Topic): Promise<Fact[]> {
+  const out: Fact[] = [];
+  const seen = new Set<Region>(s.region.regions);
+  for (const region of fallbackRegions(s, ports)) {
+    if (seen.has(region)) continue;
+    const regions = ports.facts.applicableRegions(region);
+    for (const r of regions) seen.add(r);
+    const found = (await bestFacts(u, { region: { region, regions, explicit: true } }, ports, topic, true)).filter(
+      (f) => f.kind === 'rule' && regions.includes(f.region) && f.topics[0] === topic && !DEFERRAL_MARKERS.some((m) => f.statement.includes(m)),
+    );
+    out.push(...found.slice(0, 2));
+  }
+  return out;
+}
+
 /** The facts that complete those shown (their `seeAlso`), not already shown, at most three. */
 function completing(shown: readonly Fact[], ports: Ports): Fact[] {
   const ids = [...new Set(shown.flatMap((f) => f.seeAlso ?? []))].filter((id) => !shown.some((f) => f.id === id));
@@ -403,6 +423,14 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
           }
         }
         return finish(s, runner, ports, lines, 'subsidy');
+      }
+    }
+    // "金华补贴申请有期限吗": the time limit of claiming it, where the region's rules set one (rules of both topics).
+    if (u.alsoTopics.includes('deadline') && !answerCues().howMuch.test(u.text)) {
+      const timed = ports.facts.ofKind('rule', (f) => f.topics.includes('subsidy') && f.topics.includes('deadline') && s.region.regions.includes(f.region));
+      if (timed.length) {
+        runner.facts.push(...timed.slice(0, 3));
+        return finish(s, runner, ports, groupByRegion(timed.slice(0, 3)), 'subsidy-asked', true, { confidence: 0.8 });
       }
     }
     for (const region of fallbackRegions(s, ports)) {
@@ -610,6 +638,17 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     }
     // Cite what is shown, not every rule of the topic.
     runner.facts.splice(0, runner.facts.length, ...best);
+    // "等级考试考啥" with no region named: the assumed region's notice only hands it on; where the other
+    // notices state it themselves, they answer beside it, each under its region.
+    if (!s.region.explicit && !s.region.inferred && s.asksValue && deferredOnly(best)) {
+      const elsewhere = await statedElsewhere(u, s, ports, topic);
+      if (elsewhere.length) {
+        const own = [T.DEFERRED_LEAD_OF(s.region.region), ...best.map(renderFact), ...deferredContext(best, ports).map(renderFact)];
+        runner.facts.push(...elsewhere);
+        const lines = [...own, T.STATED_ELSEWHERE([...new Set(elsewhere.map((f) => f.region))]), ...groupByRegion(elsewhere), T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+        return finish(s, runner, ports, lines, `${topic}-elsewhere`, true, { confidence: 0.7 });
+      }
+    }
     // A message that names its topic plainly, answered by a rule whose main topic it is, is answered, not hedged
     // ("这个项目面向哪些人" → 培育对象), whatever words the rule happens to use.
     // Not when a time or an amount is asked ("多久", "多少钱"): the rule must then state it, and the word cover says whether it does.

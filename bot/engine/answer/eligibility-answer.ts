@@ -20,7 +20,14 @@ function nearMisses(runner: ToolRunner, factId: string, profile: Profile): Eligi
   const fact = runner.facts.find((f) => f.id === factId);
   if (fact?.kind !== 'eligibility') return [];
   return fact.clauses.filter(
-    (c) => evaluateClause(c, profile).truth === 'false' && c.all.some((cond) => evaluateCondition(cond, c, profile).truth === 'true'),
+    (c) =>
+      evaluateClause(c, profile).truth === 'false' &&
+      c.all.some(
+        (cond) =>
+          evaluateCondition(cond, c, profile).truth === 'true' ||
+          // "大专应届生 还没工作过": the schooling the clause names, not finished yet, is part of it too.
+          (cond.kind === 'education' && profile.studying === true && profile.education !== undefined && (cond.anyOf as readonly string[]).includes(profile.education)),
+      ),
   );
 }
 

@@ -48,6 +48,8 @@ export const PLAIN_CUE = 5;
 /** Examples this unanimous and this near outweigh plain cue words (for a topic the message cues too). */
 export const DECISIVE = { share: 0.8, similarity: 0.65 };
 export const EXAMPLE_MIN_SHARE = 0.4;
+/** A topic the examples alone give with at least this confidence stands against the last turn's topic (a follow-up naming only places). */
+const EXAMPLES_SURE = 0.6;
 /** Every neighbour on one topic: decisive at a lower similarity than DECISIVE's. */
 export const UNANIMOUS = { share: 0.99, similarity: 0.55 };
 /** The levels from lowest to highest: the schema's order. */
@@ -185,6 +187,10 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   const followUp =
     !topic && !intent && text.length <= 16 && (Boolean(level || occupation || region || headcount) || CUES.followUpOpening.test(text) || CUES.followUpEnding.test(text));
   if (followUp && previous.topic) topic = previous.topic;
+  // "浙江比威海多了啥" right after a title answer: no word of the message names a topic (the examples only guess
+  // one) and it names places, a level or an occupation: it asks the last topic of them.
+  else if (previous.topic && topic && topic !== previous.topic && !intent && topicScore === 0 && confidenceOf(topic, evidence.topics) < EXAMPLES_SURE && text.length <= 16 && (level || occupation || region) && !FOREIGN_SUBJECTS.test(text))
+    topic = previous.topic;
   // "已经开课了" right after a refund answer: a short statement (no question in it) that names no topic plainly
   // tells the circumstances of the last question; it continues that topic.
   if (!followUp && previous.topic && !intent && topicScore < PLAIN_CUE && text.length <= 10 && !CUES.questionMarks.test(text) && !(level || occupation || region || headcount || Object.keys(profile).length)) topic = previous.topic;
