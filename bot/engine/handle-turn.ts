@@ -126,7 +126,12 @@ async function answer(understood: Understanding, text: string, session: Session,
     const found = await answerFromFacts(u, session, ports);
     const subject = FOREIGN_SUBJECTS.exec(u.text)?.[0];
     const onSubject = Boolean(subject) && (found?.facts ?? []).some((f) => renderFact(f).includes(subject!) || f.quote.includes(subject!));
-    if (found?.answered && onSubject) return finish(session, u, found, text);
+    // "以考代评的系列 比如会计 …能直接认定吗": a term of the notices' own in so many words (four characters or
+    // more of the message, in a clause found) makes it the programme's question, whatever example it names.
+    // The foreign subject itself is not such a term ("养老保险" is in a clause too).
+    const rest = subject ? u.text.split(subject).join(' ') : u.text;
+    const ownTerm = (found?.facts ?? []).some((f) => sharesRun(rest, f.quote, OWN_TERM_LENGTH));
+    if (found?.answered && (onSubject || ownTerm)) return finish(session, u, found, text);
     return finish(session, u, unknownAnswer(u, regionScopeFor(u, session, ports).region, ports, 'out-of-scope'), text);
   }
   if (u.otherPlace && !u.region) {
@@ -181,6 +186,20 @@ async function answer(understood: Understanding, text: string, session: Session,
   if (u.injection) answer = { ...answer, lines: [T.INJECTION_NOTE, ...answer.lines] };
   const result = finish(session, u, answer, text);
   return ports.llm && LLM_ROUTES.test(answer.route) ? rephrase(result, text, ports) : result;
+}
+
+/** Characters in a row a message must share with a clause for that clause to be on the message's own term. */
+const OWN_TERM_LENGTH = 4;
+
+/** `text` and `other` share a run of at least `n` characters (Han, letters or digits; punctuation breaks runs). */
+function sharesRun(text: string, other: string, n: number): boolean {
+  const chars = [...text];
+  for (let i = 0; i + n <= chars.length; i++) {
+    const run = chars.slice(i, i + n).join('');
+    if (!/^[\p{Script=Han}\p{L}\p{N}]+$/u.test(run)) continue;
+    if (other.includes(run)) return true;
+  }
+  return false;
 }
 
 /**

@@ -513,3 +513,24 @@ describe('eligibility stories by kind', () => {
     expect(reply).not.toMatch(/没有直接回答/);
   });
 });
+
+describe('scope and titles by kind', () => {
+  it('reads "…初级证分别认定什么" as the title each region recognises', async () => {
+    const reply = text(await say('威海和浙江初级证分别认定什么'));
+    expect(reply).toContain('【威海】');
+    expect(reply).toContain('助理工程师');
+  });
+
+  it('answers a question in the notices’ own term ("以考代评") though it names another field as an example', async () => {
+    const rule = facts.all().find((f) => f.topics.includes('title') && f.quote.includes('以考代评'))!;
+    expect(rule).toBeDefined();
+    const reply = text(await say('以考代评的系列 比如会计 拿了等级证也能直接认定吗'));
+    expect(reply).toContain('以考代评');
+    expect(reply).not.toMatch(/我只回答/);
+  });
+
+  it('still keeps a foreign subject out of scope when only that subject is in a clause ("养老保险一个月交多少")', async () => {
+    const reply = text(await say('养老保险一个月交多少'));
+    expect(reply).toMatch(/我只回答/);
+  });
+});
