@@ -250,8 +250,14 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
     const second = p.alsoTopics[0];
     if (second && cues.twoTopicsInClause.test(c) && !parts.some((x) => x.topic === second)) parts.push({ ...p, topic: second });
   }
+  // "中级学费3500 补贴1300对吧 那我要准备多少钱": the net cost's answer states the fee and the subsidy too; clauses
+  // about those two alone are parts of it.
+  if (u.topic === 'net-cost' && parts.every((p) => NET_COST_PARTS.has(p.topic!))) return [u];
   return parts.length > 1 ? parts.slice(0, 4) : [u];
 }
+
+/** Topics the net cost's answer states itself (the fee, the subsidy and what is left). */
+const NET_COST_PARTS: ReadonlySet<string> = new Set(['fee', 'subsidy', 'net-cost']);
 
 /** A clause's understanding with the region, occupation, level and place the whole message names where the clause names none. */
 function sharingSlots(p: Understanding, u: Understanding): Understanding {

@@ -95,6 +95,8 @@ export const UnderstandingLanguageSchema = z.object({
     asksPayment: Pattern,
     /** The message asks who pays a subsidy out or where it is drawn ("补贴最后是谁发钱", "补贴从哪领"): the subsidy's rules answer, not its amounts. */
     asksPayer: Pattern,
+    /** The message names how classes are given ("线上线下都包括吗", "网课"): a fee answer shows the hours of each part too. */
+    namesClassFormat: Pattern,
     /** A clause that only states what the resident wants to do ("在金华想领补贴"), before the question: context, not an ask of its own. */
     statesPurpose: Pattern,
     /** Words by which a rule says who pays a subsidy out ("资金兑现", "补贴发放"): such a rule answers asksPayer first. */

@@ -534,3 +534,25 @@ describe('scope and titles by kind', () => {
     expect(reply).toMatch(/我只回答/);
   });
 });
+
+describe('the fee with its parts, the net cost with its figures, and what an occupation does', () => {
+  it('shows the hours of each part when a fee question names 线上/线下', async () => {
+    const hours = facts.ofKind('hours', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const reply = text(await say('初级3000是线上线下都包括的吗'));
+    expect(reply).toContain(String(amount('fee', '初级')));
+    expect(reply).toContain(`线上${hours.online}学时`);
+    expect(reply).toContain(`线下${hours.offline}学时`);
+  });
+
+  it('answers the net cost of "学费3500 补贴1300对吧 那我要准备多少钱" as one question', async () => {
+    const fee = amount('fee', '中级');
+    const sub = amount('subsidy', '中级');
+    const reply = text(await say(`我是枣庄的 中级学费${fee} 补贴${sub}对吧 那我要准备多少钱`));
+    expect(reply).toContain(String(fee - sub));
+  });
+
+  it('reads "数字画管理师是干嘛的" as what the occupation is', async () => {
+    const reply = text(await say('数字画管理师是干嘛的'));
+    expect(reply).toContain('移动办公平台');
+  });
+});

@@ -377,6 +377,11 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         lines.push(...quotedOtherLevels(u.text, 'fee', region, r.value.fees, runner, ports));
         // "3000块都包含啥 考试的钱在里面不": the fee line says what it leaves out; the rules on other costs come with it.
         if (CUES.asksOtherCosts.test(u.text)) lines.push(...otherCosts(u.text, region, r.value.fees, runner, ports, false));
+        // "初级3000是线上线下都包括的吗": the hours of each part of the class the fee pays for.
+        if (CUES.namesClassFormat.test(u.text)) {
+          const hours = withOccupation((occupation) => runner.run(hoursLookup, { region, occupation, level: s.level }));
+          if (hours.ok) lines.push(...renderShown(runner, hours.value.hours.filter((h) => r.value.fees.some((f) => f.level === h.level && f.occupation === h.occupation))));
+        }
         lines.push(...headcountTotals(s, runner, region, r.value.fees));
         lines.push(...(await related(u, s, runner, ports, 'fee')));
         return finish(s, runner, ports, lines, 'fee', true, { slots: { ...slotsOut, region: s.region.explicit ? region : undefined } });
