@@ -208,6 +208,8 @@ function sharesRun(text: string, other: string, n: number): boolean {
  * and level named anywhere in the message.
  */
 function splitQuestions(u: Understanding, ports: Ports, session: Session): Understanding[] {
+  // "培训合格证书有啥用": the titles it leads to, and the continuing-education hours it counts for.
+  if (u.topic === 'title' && CUES.asksCertificateUse.test(u.text)) return [u, { ...u, topic: 'continuing-education', alsoTopics: [], topicScore: Math.max(u.topicScore, PLAIN_CUE) }];
   if (!u.topic || u.alsoTopics.length === 0) return [u];
   const cues = answerCues();
   // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses;

@@ -556,3 +556,19 @@ describe('the fee with its parts, the net cost with its figures, and what an occ
     expect(reply).toContain('移动办公平台');
   });
 });
+
+describe('titles asked inside a story, and what a certificate is good for', () => {
+  it('answers "…能直接申报中级职称吗" after a story with the title rule, not the training’s entry conditions', async () => {
+    const rule = facts.all().find((f) => f.region === '枣庄' && f.topics.includes('title') && 'statement' in f && /中级培训合格证书/.test(String(f.statement)))! as { statement: string };
+    const reply = text(await say('我中级培训合格证书拿到了 这行干了两年 能直接申报中级职称吗'));
+    expect(reply).toContain(rule.statement.slice(0, 16));
+    expect(reply).not.toMatch(/培训对象条件/);
+  });
+
+  it('answers "证书 用处" with the titles and the continuing-education hours', async () => {
+    const ce = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics[0] === 'continuing-education' && f.doc === 'zaozhuang-2026')[0]!;
+    const reply = text(await say('证书 用处'));
+    expect(reply).toMatch(/职称/);
+    expect(reply).toContain(ce.statement.slice(0, 12));
+  });
+});

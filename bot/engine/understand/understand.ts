@@ -209,6 +209,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   if (
     aboutSelf &&
     (CUES.canEnrol.test(text) || CUES.canEnrolLevel.test(text)) &&
+    // "…能直接申报中级职称吗" asks the title rules, whatever the story.
+    !CUES.asksTitleApplication.test(text) &&
     // "现在还能报吗" asks about the deadline; "现在能报中级吗" after a story asks whether one qualifies for that level.
     (!CUES.stillOpen.test(text) || level !== undefined)
   )
