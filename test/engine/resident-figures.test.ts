@@ -572,3 +572,23 @@ describe('titles asked inside a story, and what a certificate is good for', () =
     expect(reply).toContain(ce.statement.slice(0, 12));
   });
 });
+
+describe('other institutions, checking certificates, and one’s own registration', () => {
+  it('answers "能换别的培训机构吗" with the rule that lets districts choose other institutions', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '枣庄' && /选择其他培训机构/.test(f.statement))[0]!;
+    const reply = text(await say('不想去石大 能换别的培训机构吗'));
+    expect(reply).toContain(rule.statement.slice(-20));
+  });
+
+  it('reads "网上能查真假不" as where certificates are verified', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '威海' && f.topics.includes('verification'))[0]!;
+    const reply = text(await say('威海这边发的证 网上能查真假不'));
+    expect(reply).toContain(rule.statement.slice(0, 16));
+  });
+
+  it('reads "能查到我的报名吗" as the resident’s own registration, not a privacy probe', async () => {
+    const reply = text(await say('能查到我的报名吗'));
+    expect(reply).not.toMatch(/不能透露/);
+    expect(reply).toMatch(/报名/);
+  });
+});
