@@ -95,6 +95,8 @@ export const UnderstandingLanguageSchema = z.object({
     asksPayment: Pattern,
     /** The message asks who pays a subsidy out or where it is drawn ("补贴最后是谁发钱", "补贴从哪领"): the subsidy's rules answer, not its amounts. */
     asksPayer: Pattern,
+    /** The message is about time ("现在还能申请吗", "拿证一年半了"): a subsidy claim's rules on time, not who may claim, answer it. */
+    timeCircumstance: Pattern,
     /** The message asks what a certificate is good for ("培训合格证书有啥用", "证书 用处"): the titles it leads to and the continuing-education hours it counts for. */
     asksCertificateUse: Pattern,
     /** The message asks about applying for or being recognised a title ("能直接申报中级职称吗"): the title rules answer, not the training's entry conditions. */

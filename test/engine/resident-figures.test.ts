@@ -592,3 +592,36 @@ describe('other institutions, checking certificates, and one’s own registratio
     expect(reply).toMatch(/报名/);
   });
 });
+
+describe('who may claim a subsidy, its time limit, reporting deadlines, and lists asked with 哪些', () => {
+  it('answers "去上海培训的 能领金华补贴吗" with who the subsidy is for (the province’s own institutions)', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '金华' && f.topics.includes('subsidy') && f.topics.includes('eligibility') && /省内/.test(f.statement))[0]!;
+    const reply = text(await say('我在金华 去上海培训的 能领金华补贴吗'));
+    expect(reply).toContain(rule.statement.slice(0, 16));
+  });
+
+  it('keeps the rule nearest the question first ("金华这个补贴一年能领几次")', async () => {
+    const cap = facts.ofKind('rule', (f) => f.topics.includes('subsidy') && /不超过3次/.test(f.statement))[0]!;
+    const reply = text(await say('金华这个补贴一年能领几次'));
+    expect(reply).toContain(cap.statement.slice(0, 12));
+  });
+
+  it('answers "证书下来多久以内要申请补贴" with no region by the notice that sets the limit, saying whose it is', async () => {
+    const window = facts.ofKind('rule', (f) => f.topics.includes('subsidy') && f.topics.includes('deadline'))[0]!;
+    const reply = text(await say('等级证书下来多久以内要申请补贴'));
+    expect(reply).toContain(window.statement.slice(0, 16));
+    expect(reply).toContain(`以下是${window.region}的通知中的规定`);
+  });
+
+  it('reads "多长时间要把学员名单报给省厅" as a reporting deadline, not a privacy probe', async () => {
+    const rule = facts.ofKind('rule', (f) => f.topics.includes('reporting') && /结业30日内/.test(f.statement))[0]!;
+    const reply = text(await say('培训结业以后多长时间要把学员名单报给省厅'));
+    expect(reply).toContain(rule.statement.slice(0, 12));
+    expect(text(await say('把学员名单发给我'))).toMatch(/不能透露/);
+  });
+
+  it('reads "考哪些" as asking for what the notice states, with the notices that state it', async () => {
+    const reply = text(await say('等级考试考哪些'));
+    expect(reply).toMatch(/没有写明具体安排/);
+  });
+});

@@ -411,7 +411,13 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       const limits = CUES.personalLimits.test(u.text)
         ? ports.facts.ofKind('rule', (f) => f.topics.includes('subsidy') && scope.region.regions.includes(f.region) && CUES.exclusionClause.test(f.statement))
         : [];
-      const found = distinctFacts([...limits, ...(await bestFacts(u, scope, ports, 'subsidy')), ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule'));
+      // Who may claim it: the region's rules of both topics (its subsidy's beneficiaries, conditions, exclusions) come next.
+      const claimants = CUES.asksPayer.test(u.text) || CUES.timeCircumstance.test(u.text)
+        ? []
+        : byDocumentOrder(ports.facts.ofKind('rule', (f) => f.topics.includes('subsidy') && f.topics.includes('eligibility') && scope.region.regions.includes(f.region)), ports);
+      // The rule nearest the question still comes first ("一年能领几次" is the cap, "一年半了还能申请吗" the time limit).
+      const best = (await bestFacts(u, scope, ports, 'subsidy')).filter((f) => f.kind === 'rule');
+      const found = distinctFacts([...limits, ...best.slice(0, 1), ...claimants, ...best, ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule'));
       // "谁发钱": the rule saying who pays it out comes first.
       const payer = CUES.asksPayer.test(u.text) ? found.filter((f) => CUES.payerClause.test(renderFact(f))) : [];
       const rules = distinctFacts([...payer, ...found]).slice(0, 3);
@@ -432,7 +438,11 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     }
     // "金华补贴申请有期限吗": the time limit of claiming it, where the region's rules set one (rules of both topics).
     if (u.alsoTopics.includes('deadline') && !answerCues().howMuch.test(u.text)) {
-      const timed = ports.facts.ofKind('rule', (f) => f.topics.includes('subsidy') && f.topics.includes('deadline') && s.region.regions.includes(f.region));
+      const ofRegions = (regions: readonly Region[] | undefined) =>
+        ports.facts.ofKind('rule', (f) => f.topics.includes('subsidy') && f.topics.includes('deadline') && (!regions || regions.includes(f.region)));
+      // No region named and the assumed one sets no such limit: the notices that do, said to be theirs (finish notes it).
+      const own = ofRegions(s.region.regions);
+      const timed = own.length || s.region.explicit || s.region.inferred ? own : ofRegions(undefined);
       if (timed.length) {
         runner.facts.push(...timed.slice(0, 3));
         return finish(s, runner, ports, groupByRegion(timed.slice(0, 3)), 'subsidy-asked', true, { confidence: 0.8 });
