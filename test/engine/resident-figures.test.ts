@@ -625,3 +625,11 @@ describe('who may claim a subsidy, its time limit, reporting deadlines, and list
     expect(reply).toMatch(/没有写明具体安排/);
   });
 });
+
+describe('what the exam application asks for', () => {
+  it('answers "考等级要不要交一堆证明材料" with the exam application rule (告知承诺制), not a list of materials', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('exam') && f.quote.includes('告知承诺'))[0]!;
+    const reply = text(await say('考等级要不要交一堆证明材料'));
+    expect(reply).toContain(rule.statement.slice(0, 16));
+  });
+});
