@@ -50,6 +50,10 @@ const UNIT = { yuan: '元', hours: '学时' } as const;
 /** The sum of several items' fees and net costs (total-cost tool). */
 export const NET_COST_TOTAL = (items: number, fee: number, net?: number) =>
   net === undefined ? `${items}项合计：培训费${fee}元（通知未写明补贴，扣除补贴后的合计无法计算）。` : `${items}项合计：培训费${fee}元，扣除补贴后个人一共约承担${net}元。`;
+/** One course's cost per training hour (cost-per-hour tool); without a stated subsidy only the fee's. */
+export const COST_PER_HOUR = (p: { occupation: string; level: string; hours: number; fee: number; feePerHour: number; net?: number; netPerHour?: number }) =>
+  `${p.occupation}（${p.level}）培训费${p.fee}元、共${p.hours}学时，平均每学时约${p.feePerHour}元` +
+  (p.net !== undefined && p.netPerHour !== undefined ? `；扣除补贴后个人承担${p.net}元，平均每学时约${p.netPerHour}元。` : '。');
 /** Several levels' subsidies added up (total-cost tool). */
 export const SUBSIDY_TOTAL = (items: number, people: number, subsidy: number) =>
   people > 1 ? `按${people}人、每人${items}项计：补贴合计${subsidy}元。` : `${items}项补贴合计${subsidy}元。`;

@@ -160,6 +160,10 @@ export const CONSOLE = {
     '-weak': '（把握不大，列出最接近的规定）',
     '-rules': '（通知未直接回答，列出相关规定）',
     '-not-stated': '（通知未说明）',
+    '-asked': '（按居民的问法找到的规定）',
+    '-found': '（检索到的规定）',
+    '-elsewhere': '（默认地区的通知交由别处，列出其他通知的规定）',
+    '-named': '（按居民点名的旧通知回答）',
   } as Record<string, string>,
   /** A route no label covers yet (the code is in 技术细节). */
   routeOther: '其他',
@@ -186,6 +190,10 @@ export const CONSOLE = {
     'rules-by-topic': '按主题查规定',
     'subsidy-lookup': '查补贴',
     'title-recognition': '查职称认定',
+    'total-cost': '算合计费用',
+    'compare-quantities': '比较数量',
+    'window-status': '查申请期限',
+    'cost-per-hour': '算每学时费用',
   } as Record<string, string>,
   toolOther: '工具',
   /** eligibility-check decisions. */

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ToolDefinition } from './define-tool.js';
 import { compareQuantities } from './compare-quantities.js';
 import { totalCost } from './total-cost.js';
+import { costPerHour } from './cost-per-hour.js';
 import { windowStatus } from './window-status.js';
 import { contactsLookup } from './contacts-lookup.js';
 import { deadlineStatus } from './deadline-status.js';
@@ -33,6 +34,8 @@ export type { NetCostValue } from './net-cost.js';
 export { compareQuantities, CompareQuantitiesInput, quantityOf } from './compare-quantities.js';
 export { totalCost, TotalCostInput } from './total-cost.js';
 export type { TotalCostValue, TotalCostItem } from './total-cost.js';
+export { costPerHour, CostPerHourInput } from './cost-per-hour.js';
+export type { CostPerHourValue } from './cost-per-hour.js';
 export type { CompareQuantitiesValue, Quantity } from './compare-quantities.js';
 export { windowStatus, WindowStatusInput, windowRules } from './window-status.js';
 export type { WindowStatusValue } from './window-status.js';
@@ -69,6 +72,7 @@ export const allTools: readonly AnyTool[] = [
   netCost,
   compareQuantities,
   totalCost,
+  costPerHour,
   hoursLookup,
   deadlineStatus,
   windowStatus,

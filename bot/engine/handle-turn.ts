@@ -169,7 +169,7 @@ async function answer(understood: Understanding, text: string, session: Session,
   if (together.length >= 2) return finish(session, u, await answerAcrossRegions(u, together, session, ports), text);
   // "中级比初级多多少学时": each level, and the difference from the comparison tool.
   const levels = levelsCompared(u);
-  if (levels.length === 2) return finish(session, u, await answerAcrossLevels(u, levels, session, ports), text);
+  if (levels.length >= 2) return finish(session, u, await answerAcrossLevels(u, levels, session, ports), text);
   // "浙江大数据和智能制造初级补贴 哪个多": each occupation, and the difference from the comparison tool.
   const occupations = occupationsCompared(u);
   if (occupations.length === 2) return finish(session, u, await answerAcrossOccupations(u, occupations, session, ports), text);

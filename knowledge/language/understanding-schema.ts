@@ -111,6 +111,8 @@ export const UnderstandingLanguageSchema = z.object({
     refersElsewhere: Pattern,
     /** Words by which a rule lets people take part ("均可参加", "可申报"): a group it names may. */
     inclusionClause: Pattern,
+    /** The message names a notice by its year ("2023年那个方案", "2026年度通知"), not only a year of the resident's story: an older notice so named answers in its own rules. */
+    namesNotice: Pattern,
     /** A document number as notices print it ("浙人社发〔2023〕36号"): it names the notices that cite it, not a year. */
     documentNumber: Pattern,
     /** A reply line states a number of that kind ("20人", "60学时", "一次"): it answers a count asked. */
@@ -132,6 +134,12 @@ export const UnderstandingLanguageSchema = z.object({
     exclusionClause: Pattern,
     /** The message speaks of every level at once ("补贴按等级不一样吗"): the levels are compared side by side. */
     allLevels: Pattern,
+    /** The message asks about every level a notice may list ("初中高三个等级都考"): all three, side by side. */
+    /** The message asks what one training hour costs ("平均一个学时多少钱", "补完每学时合多少"): the cost-per-hour tool answers. */
+    perHour: Pattern,
+    /** The message asks what is left to pay ("补了1000 那我再交2000就行了是吧"): with a quoted subsidy, the net cost. */
+    paysRest: Pattern,
+    everyLevel: Pattern,
     /** The message names the training fee itself ("培训费", "学费", "上课的钱"), not only another item's cost. */
     namesTrainingFee: Pattern,
     /** The message asks for a sum ("一共", "加起来"): several items' costs added up by a tool. */

@@ -13,6 +13,7 @@ const BAD_INPUT: Record<string, unknown> = {
   'net-cost': { region: '枣庄', occupation: '数字化管理师', level: '一级' },
   'compare-quantities': { factIds: ['zz26-fee-basic'] },
   'total-cost': { items: [{ region: '枣庄', occupation: '数字化管理师', level: '初级' }] },
+  'cost-per-hour': { region: '枣庄', occupation: '数字化管理师', level: '一级' },
   'window-status': { factId: 'jh24-application-window', event: '2025-13' },
   'hours-lookup': { level: '一级' },
   'deadline-status': { subject: 'exam' },

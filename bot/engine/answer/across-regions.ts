@@ -86,7 +86,8 @@ export function levelsCompared(u: Understanding): Level[] {
   if (!u.topic || !(u.topic in QUANTITY_KIND || u.topic === 'net-cost') || u.levels.length < 2) return [];
   // "有什么区别" is answered on everything that differs (answer-topic's compareLevels), not one quantity.
   if (CUES.levelDifference.test(u.text)) return [];
-  return u.levels.slice(0, 2);
+  // A sum may be of every level ("初中高三个等级都考 补贴加起来多少"); a comparison is of two.
+  return u.levels.slice(0, CUES.total.test(u.text) ? 3 : 2);
 }
 
 /**
@@ -122,7 +123,7 @@ export async function answerAcrossLevels(u: Understanding, levels: readonly Leve
   const answer = sideBySide(u, parts, ports, (p, f) => compared && 'level' in f && f.level === levels[parts.indexOf(p)]);
   const summed = (u.topic === 'net-cost' || u.topic === 'fee' || u.topic === 'subsidy') && CUES.total.test(u.text);
   const netCompared = u.topic === 'net-cost' && compared;
-  return summed || netCompared ? withTotal(answer, parts, ports, u.headcount ?? session.slots.headcount ?? 1, u.topic!, summed, netCompared) : answer;
+  return summed || netCompared ? withTotal(answer, parts, ports, u.headcount ?? session.slots.headcount ?? 1, u.topic!, summed, netCompared, u.text) : answer;
 }
 
 /** The region, occupation and level of each amount a part's tools returned (net cost, fee or subsidy), one per part. */
@@ -145,7 +146,7 @@ function partItems(parts: ReadonlyArray<{ answer: Answer }>): Array<z.input<type
  * "俺初级中级都想报 一共多少 补完自己出多少", "大数据初级中级 总共能补多少", "中级比初级自己多掏多少":
  * the parts' sums (fees and net costs, or subsidies) and the difference of two net costs, from the total-cost tool.
  */
-function withTotal(answer: Answer, parts: ReadonlyArray<{ answer: Answer }>, ports: Ports, count: number, topic: Topic, summed: boolean, netCompared: boolean): Answer {
+function withTotal(answer: Answer, parts: ReadonlyArray<{ answer: Answer }>, ports: Ports, count: number, topic: Topic, summed: boolean, netCompared: boolean, text: string): Answer {
   const items = partItems(parts);
   if (items.length < 2) return answer;
   const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
@@ -154,7 +155,8 @@ function withTotal(answer: Answer, parts: ReadonlyArray<{ answer: Answer }>, por
   const v = r.value;
   const lines: string[] = [];
   if (summed && topic === 'subsidy' && v.totalSubsidyYuan !== undefined) lines.push(T.SUBSIDY_TOTAL(v.items.length, count, v.totalSubsidyYuan));
-  if (summed && topic !== 'subsidy' && v.totalFeeYuan !== undefined)
+  // "初级中级都报 总共学费多少 补贴一共多少": the subsidies' sum, and the fees' too when the fee is asked beside it.
+  if (summed && (topic !== 'subsidy' || CUES.namesTrainingFee.test(text)) && v.totalFeeYuan !== undefined)
     lines.push(count > 1 ? T.HEADCOUNT_LEVELS_TOTAL(count, v.items.length, v.totalFeeYuan, v.totalNetYuan) : T.NET_COST_TOTAL(v.items.length, v.totalFeeYuan, v.totalNetYuan));
   if (netCompared && v.netDifferenceYuan !== undefined) {
     const [a, b] = v.items;

@@ -13,6 +13,7 @@ import { subsidyLookup } from '../../../tools/subsidy-lookup.js';
 import { excludesRetired } from '../../../tools/eligibility-check.js';
 import { netCost } from '../../../tools/net-cost.js';
 import { totalCost } from '../../../tools/total-cost.js';
+import { costPerHour } from '../../../tools/cost-per-hour.js';
 import { hoursLookup } from '../../../tools/hours-lookup.js';
 import { deadlineStatus } from '../../../tools/deadline-status.js';
 import { titleRecognition } from '../../../tools/title-recognition.js';
@@ -705,6 +706,11 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
       return finish(s, runner, ports, groupByRegion(asked), `${topic}-asked`, true, { confidence: 0.85 });
     }
   }
+  // "中级90学时3500 平均一个学时多少钱", "补完以后初级一个学时合多少钱": the cost-per-hour tool, per level.
+  if (CUES.perHour.test(u.text) && PER_HOUR_TOPICS.has(topic)) {
+    const lines = perHourLines(s, runner, ports);
+    if (lines.length) return finish(s, runner, ports, [...regionLead(s, s.region.region), ...lines], 'net-cost');
+  }
   // "从报名到拿证整个流程是啥": the region's steps in order, from its latest notice that lays them out.
   if (CUES.asksWholeProcess.test(u.text) && PATH_TOPICS.has(topic)) {
     const steps = processSteps(s, ports);
@@ -728,7 +734,54 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   if (!AMOUNT_ROUTES.has(topic) && u.alsoTopics.includes('fee') && answerCues().howMuch.test(u.text) && !CUES.namesTrainingFee.test(u.text) && otherItemCost(u, s, ports))
     return TOPIC_ANSWERS.fee!({ u, s, runner, ports, topic: 'fee', slotsOut, withOccupation });
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;
-  return entry({ u, s, runner, ports, topic, slotsOut, withOccupation });
+  const answer = await entry({ u, s, runner, ports, topic, slotsOut, withOccupation });
+  // "枣庄2023年那个方案里补贴是怎么说的": a region's older notice named by its year, which the topic's answer
+  // did not lead with (the latest notice's tables answered), answers in its own facts.
+  const older = olderNamedFacts(u, topic, ports);
+  if (older.length && !older.some((o) => o.doc === answer.facts[0]?.doc)) {
+    const named = new ToolRunner({ facts: ports.facts, now: ports.now() });
+    named.facts.push(...older);
+    return finish(s, named, ports, older.map(renderFact), `${topic}-named`, true, { confidence: 0.8 });
+  }
+  return answer;
+}
+
+/** Topics a question on the cost of one training hour is read as (its words cue fees, hours or the subsidy). */
+const PER_HOUR_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fee', 'net-cost', 'hours', 'subsidy']);
+
+/** Each level's (the one asked, else every level with a fee) cost per training hour, from the cost-per-hour tool. */
+function perHourLines(s: Slotted, runner: ToolRunner, ports: Ports): string[] {
+  const region = s.region.region;
+  const courses = ports.facts.ofKind('fee', (f) => s.region.regions.includes(f.region) && (!s.occupation || f.occupation === s.occupation) && (!s.level || f.level === s.level));
+  const lines: string[] = [];
+  for (const fee of courses.filter((f, i, all) => all.findIndex((g) => g.occupation === f.occupation && g.level === f.level) === i)) {
+    const r = runner.run(costPerHour, { region, occupation: fee.occupation, level: fee.level });
+    if (!r.ok || r.value.feeYuan === undefined || r.value.feePerHourYuan === undefined) continue;
+    const v = r.value;
+    lines.push(T.COST_PER_HOUR({ occupation: v.occupation, level: v.level, hours: v.hours, fee: v.feeYuan!, feePerHour: v.feePerHourYuan!, net: v.netYuan, netPerHour: v.netPerHourYuan }));
+  }
+  return lines;
+}
+
+/**
+ * The facts of the topic asked in the older notices the question names by their year (a region's plan of
+ * 2023 beside its notice of 2026), best covering the question first; none when no such notice is named,
+ * or it has nothing on the topic (then the usual answer, which prefers the named notice in its ranking).
+ */
+function olderNamedFacts(u: Understanding, topic: Topic, ports: Ports): Fact[] {
+  if (!CUES.namesNotice.test(u.text)) return [];
+  const latest = latestDocuments(ports);
+  const multi = new Set(ports.documents.filter((d) => latest.has(d.id)).map((d) => d.region));
+  const all = documentsNamed(u.text, ports.documents);
+  // Both of a region's notices named ("2023年方案和2026年通知 …一样吗"): a comparison, not the older one alone.
+  if (all.some((d) => latest.has(d.id))) return [];
+  const named = new Set(all.filter((d) => multi.has(d.region)).map((d) => d.id));
+  if (named.size === 0) return [];
+  const asked = new Set([topic, ...u.alsoTopics]);
+  const own = ports.facts.all().filter((f) => named.has(f.doc) && f.kind !== 'form-field' && f.topics.some((t) => asked.has(t)));
+  const ranked = rankFacts(ports.facts, u.text, own);
+  if (ranked.length === 0) return [];
+  return distinctFacts(ranked.filter((x) => x.score >= ranked[0]!.score * 0.75).map((x) => x.fact)).slice(0, 3);
 }
 
 /**

@@ -138,6 +138,12 @@ function hasMiswrittenRun(chars: readonly string[], han: readonly boolean[], sou
 
 /** `text` with every homophone typo of a domain word replaced by the word (longest runs first). */
 export function fixHomophones(text: string, facts: FactsTable): string {
+  const once = fixPass(text, facts);
+  // A fixed word changes how jieba cuts the rest ("大数剧出级" → 大数据/出级): one more pass on the fixed text.
+  return once === text ? text : fixPass(once, facts);
+}
+
+function fixPass(text: string, facts: FactsTable): string {
   const { bySound, soundPrefixes, known } = vocabularyOf(facts);
   const chars = [...text];
   const han = chars.map(isHan);
@@ -155,14 +161,16 @@ export function fixHomophones(text: string, facts: FactsTable): string {
   while (i < chars.length) {
     // The longest run from here that sounds like a domain word but is not written as one.
     let best: { word: string; len: number } | undefined;
-    if (han[i] && boundaries.has(i)) {
+    // A run of three syllables or more that sounds like a domain word is one whatever jieba makes of a
+    // miswritten message ("大数剧出级" is cut 大数/剧出级): two syllables must keep to its words.
+    if (han[i]) {
       let key = sound[i]!;
       for (let len = 2; len <= 6 && i + len <= chars.length && han[i + len - 1]; len++) {
         key += ` ${sound[i + len - 1]}`;
         // No domain word's reading begins so: no longer run from here is one either.
         if (!soundPrefixes.has(key)) break;
         const word = bySound.get(key);
-        if (word === undefined || !boundaries.has(i + len)) continue;
+        if (word === undefined || (len < 3 && !(boundaries.has(i) && boundaries.has(i + len)))) continue;
         const written = chars.slice(i, i + len).join('');
         if (word !== written && !known.includes(written) && !isWord(written)) best = { word, len };
         else if (word === written) best = undefined; // written right: keep the longer correct word

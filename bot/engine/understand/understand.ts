@@ -144,7 +144,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   const asked = levels.filter((l) => !held.includes(l));
   if (asked.length > 0 && asked.length < levels.length) levels = asked;
   // "补贴按等级不一样吗 差多少": every level, lowest two first (the ones every region's notices list).
-  if (levels.length === 0 && CUES.allLevels.test(text)) levels = LEVEL_ORDER.slice(0, 2);
+  if (levels.length < 3 && CUES.everyLevel.test(text)) levels = [...LEVEL_ORDER];
+  else if (levels.length === 0 && CUES.allLevels.test(text)) levels = LEVEL_ORDER.slice(0, 2);
   let level = levels.length === 1 ? levels[0] : undefined;
   if (levels.length > 1) {
     const target = TARGET_LEVEL.exec(text);
@@ -179,9 +180,13 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   const quotesNetCost = quoted.some(
     (f) => f.kind === 'fee' && quoted.some((g) => g.kind === 'subsidy' && g.region === f.region && (g.level === f.level || (levels.length === 1 && (f.level === levels[0] || g.level === levels[0])))),
   );
-  if (quotesNetCost && (!topic || topic === 'fee' || topic === 'subsidy')) topic = 'net-cost';
+  // "初级补了1000 那我再交2000就行了是吧": a quoted subsidy and what is left to pay ask the net cost too.
+  const quotesSubsidyLeft = quoted.some((f) => f.kind === 'subsidy') && CUES.paysRest.test(text);
+  if ((quotesNetCost || quotesSubsidyLeft) && (!topic || topic === 'fee' || topic === 'subsidy')) topic = 'net-cost';
   // "3000块都包含啥 考试的钱在里面不": the resident's own fee figure, and what it includes, is the fee's question.
   else if (quoted.some((f) => f.kind === 'fee') && !quoted.some((f) => f.kind === 'subsidy') && CUES.asksInclusion.test(text)) topic = 'fee';
+  // "初级3000中级3500 两个都报是不是6500": a sum of several levels (or of the fees quoted) with no topic word asks the fees.
+  if (!topic && CUES.total.test(text) && (levels.length >= 2 || quoted.some((f) => f.kind === 'fee'))) topic = 'fee';
   const headcount = headcountOf(text);
   // A short message with no topic of its own leans on the previous turn.
   const followUp =

@@ -1,0 +1,97 @@
+/**
+ * Kinds of question residents ask that needed more than a topic's table:
+ * a region's older notice named by its year. Behaviour only: what the reply
+ * says and which notice it names, with the facts taken from the facts table.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakePorts, realFacts } from './fake-ports.js';
+import { dialogue, text } from '../fixtures/dialogues/converse.js';
+
+const facts = realFacts();
+const say = async (message: string, today?: string) => dialogue(fakePorts(today ? { today } : {})).say(message);
+const shortTitle = (doc: string) => fakePorts().documents.find((d) => d.id === doc)!.shortTitle;
+
+describe('an older notice named by its year', () => {
+  it('answers "枣庄2023年那个方案里补贴是怎么说的" from the 2023 plan’s own subsidy rule, not the latest notice’s amounts', async () => {
+    const rule = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2023' && f.topics.includes('subsidy'))[0]!;
+    const latestAmounts = facts.ofKind('subsidy', (f) => f.region === '枣庄').map((f) => `${f.amountYuan}元`);
+    const reply = text(await say('枣庄2023年那个方案里补贴是怎么说的'));
+    expect(reply).toContain(rule.statement.slice(0, 12));
+    expect(reply).toContain(shortTitle('zaozhuang-2023'));
+    for (const a of latestAmounts) expect(reply).not.toContain(a);
+  });
+
+  it('still answers a story that only mentions a year ("我2023年拿的初级证") from the latest notice', async () => {
+    const reply = text(await say('我2023年拿的初级证 本科 现在能报中级吗'));
+    expect(reply).toContain(shortTitle('zaozhuang-2026'));
+  });
+});
+
+const amount = (kind: 'fee' | 'subsidy', level: '初级' | '中级' | '高级', region = '枣庄') =>
+  facts.ofKind(kind, (f) => f.region === region && f.level === level)[0]!.amountYuan;
+
+describe('several levels added up', () => {
+  it('answers "两个都报是不是6500" with each level’s fee and their sum', async () => {
+    const sum = amount('fee', '初级') + amount('fee', '中级');
+    const reply = text(await say(`两个都报是不是${sum}`));
+    expect(reply).toContain(`${amount('fee', '初级')}元`);
+    expect(reply).toContain(`${amount('fee', '中级')}元`);
+    expect(reply).toContain(`培训费${sum}元`);
+  });
+
+  it('answers "一起报的话自己要掏多少" after a both-levels fee answer with the net total', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('枣庄初级中级各多少钱');
+    const reply = text(await d.say('一起报的话自己要掏多少'));
+    const net = amount('fee', '初级') - amount('subsidy', '初级') + amount('fee', '中级') - amount('subsidy', '中级');
+    expect(reply).toContain(`一共约承担${net}元`);
+  });
+
+  it('adds up all three levels’ subsidies when the resident will take all three ("初中高三个等级都考")', async () => {
+    const levels = ['初级', '中级', '高级'] as const;
+    const total = levels.reduce((s, l) => s + facts.ofKind('subsidy', (f) => f.region === '浙江' && f.occupation.startsWith('大数据') && f.level === l)[0]!.amountYuan, 0);
+    const reply = text(await say('浙江大数据初中高三个等级都考 补贴加起来多少'));
+    expect(reply).toContain(`补贴合计${total}元`);
+  });
+});
+
+describe('the cost of one training hour', () => {
+  it('answers "补完以后初级一个学时合多少钱" with the net cost over the course’s hours, from the tool', async () => {
+    const hours = facts.ofKind('hours', (f) => f.region === '枣庄' && f.level === '初级')[0]!.total;
+    const net = amount('fee', '初级') - amount('subsidy', '初级');
+    const reply = text(await say('补完以后初级一个学时合多少钱'));
+    expect(reply).toContain(`约${Math.round((net / hours) * 10) / 10}元`);
+    expect(reply).toContain(`${hours}学时`);
+  });
+
+  it('computes no hourly cost where the notice states no fee (浙江)', async () => {
+    const reply = text(await say('浙江大数据初级一个学时多少钱'));
+    expect(reply).not.toMatch(/每学时约/);
+    expect(reply).toContain('没有写明');
+  });
+});
+
+describe('words residents type', () => {
+  it('reads a three-syllable homophone typo inside a run jieba cuts otherwise ("金化大数剧出级补贴")', async () => {
+    const subsidy = facts.ofKind('subsidy', (f) => f.region === '浙江' && f.occupation.startsWith('大数据') && f.level === '初级')[0]!;
+    const reply = text(await say('金化大数剧出级补贴'));
+    expect(reply).toContain(`${subsidy.amountYuan}元`);
+  });
+
+  it('reads "中级 条件" (keywords only) as the entry conditions, not the subsidy', async () => {
+    const reply = text(await say('中级 条件'));
+    expect(reply).toContain('助理工程师');
+    expect(reply).not.toContain(`${amount('subsidy', '中级')}元`);
+  });
+
+  it('reads "谁给的多" as comparing the amounts, not asking who pays', async () => {
+    const reply = text(await say('枣庄和浙江初级补贴谁给的多'));
+    expect(reply).toContain(`${amount('subsidy', '初级')}元`);
+  });
+
+  it('reads a quoted subsidy with "再交…就行了是吧" as the net cost', async () => {
+    const reply = text(await say(`初级补了${amount('subsidy', '初级')} 那我再交${amount('fee', '初级') - amount('subsidy', '初级')}就行了是吧`));
+    expect(reply).toContain('扣除补贴后');
+    expect(reply).toContain(`${amount('fee', '初级')}元`);
+  });
+});
