@@ -6,7 +6,6 @@
  * to be missing and nothing is divided by a guess. Figures are rounded to
  * 0.1 元 here, never by the caller.
  */
-import { z } from 'zod';
 import type { Fact, Level, Region } from '../knowledge/facts/schema.js';
 import { toolDescriptions } from '../prompts/tools.js';
 import { defineTool, fail, ok } from './define-tool.js';

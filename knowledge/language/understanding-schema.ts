@@ -135,11 +135,11 @@ export const UnderstandingLanguageSchema = z.object({
     /** The message speaks of every level at once ("补贴按等级不一样吗"): the levels are compared side by side. */
     allLevels: Pattern,
     /** The message asks about every level a notice may list ("初中高三个等级都考"): all three, side by side. */
+    everyLevel: Pattern,
     /** The message asks what one training hour costs ("平均一个学时多少钱", "补完每学时合多少"): the cost-per-hour tool answers. */
     perHour: Pattern,
     /** The message asks what is left to pay ("补了1000 那我再交2000就行了是吧"): with a quoted subsidy, the net cost. */
     paysRest: Pattern,
-    everyLevel: Pattern,
     /** The message names the training fee itself ("培训费", "学费", "上课的钱"), not only another item's cost. */
     namesTrainingFee: Pattern,
     /** The message asks for a sum ("一共", "加起来"): several items' costs added up by a tool. */

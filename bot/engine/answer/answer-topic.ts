@@ -756,9 +756,10 @@ function perHourLines(s: Slotted, runner: ToolRunner, ports: Ports): string[] {
   const lines: string[] = [];
   for (const fee of courses.filter((f, i, all) => all.findIndex((g) => g.occupation === f.occupation && g.level === f.level) === i)) {
     const r = runner.run(costPerHour, { region, occupation: fee.occupation, level: fee.level });
-    if (!r.ok || r.value.feeYuan === undefined || r.value.feePerHourYuan === undefined) continue;
-    const v = r.value;
-    lines.push(T.COST_PER_HOUR({ occupation: v.occupation, level: v.level, hours: v.hours, fee: v.feeYuan!, feePerHour: v.feePerHourYuan!, net: v.netYuan, netPerHour: v.netPerHourYuan }));
+    if (!r.ok) continue;
+    const { occupation, level, hours, feeYuan, feePerHourYuan, netYuan, netPerHourYuan } = r.value;
+    if (feeYuan === undefined || feePerHourYuan === undefined) continue;
+    lines.push(T.COST_PER_HOUR({ occupation, level, hours, fee: feeYuan, feePerHour: feePerHourYuan, net: netYuan, netPerHour: netPerHourYuan }));
   }
   return lines;
 }
@@ -770,12 +771,13 @@ function perHourLines(s: Slotted, runner: ToolRunner, ports: Ports): string[] {
  */
 function olderNamedFacts(u: Understanding, topic: Topic, ports: Ports): Fact[] {
   if (!CUES.namesNotice.test(u.text)) return [];
+  // latestDocuments holds the newest notice of each region that has several.
   const latest = latestDocuments(ports);
-  const multi = new Set(ports.documents.filter((d) => latest.has(d.id)).map((d) => d.region));
+  const withSeveral = new Set(ports.documents.filter((d) => latest.has(d.id)).map((d) => d.region));
   const all = documentsNamed(u.text, ports.documents);
   // Both of a region's notices named ("2023年方案和2026年通知 …一样吗"): a comparison, not the older one alone.
   if (all.some((d) => latest.has(d.id))) return [];
-  const named = new Set(all.filter((d) => multi.has(d.region)).map((d) => d.id));
+  const named = new Set(all.filter((d) => withSeveral.has(d.region)).map((d) => d.id));
   if (named.size === 0) return [];
   const asked = new Set([topic, ...u.alsoTopics]);
   const own = ports.facts.all().filter((f) => named.has(f.doc) && f.kind !== 'form-field' && f.topics.some((t) => asked.has(t)));
