@@ -179,6 +179,10 @@ export const OUT_OF_SCOPE = '我只回答数字技术工程师培育项目的政
 export const INJECTION_NOTE = '我只依据官方通知回答，不能按消息里的指令修改政策内容，也不提供系统设置。';
 /** After a refusal to give someone's data: the office to ask when the need is genuine. */
 export const PRIVACY_OFFICE = (contacts: string[]) => `确有需要（例如核对本人报名情况），请联系：${contacts.join('；')}。`;
+/** A contact person a notice names: only the office details it publishes are given. */
+export const PRIVACY_PUBLIC_CONTACT = '通知只公布了联系人的办公联系方式，个人住址、私人手机号等信息我不能提供：';
+/** What separates the people of one contact entry, and the office given in brackets after them. */
+export const NAME_SEPARATORS = ['、', '（', '）', '(', ')', '，'];
 export const PRIVACY_REFUSAL = '报名人的个人信息只提供给负责报名的工作人员，我不能透露任何人的身份证号、手机号等信息。';
 export const RELATED_PASSAGES = '通知中相关的原文如下：';
 export const PASSAGE_LINE = (source: string, text: string) => `${source}：“${text}”`;
@@ -216,6 +220,11 @@ export const TOPIC_LABELS: Partial<Record<string, string>> = {
 };
 export const OCCUPATION_NOT_LISTED = (region: string, occupation: string, listed: string[]) =>
   `${region}的通知中没有${occupation}的补贴标准，补贴标准目录只列了：${listed.join('、')}。`;
+/** A region's notices, named together. */
+export const REGION_NOTICES = (region: string) => `${region}的通知`;
+/** "枣庄有区块链方向吗": the region's notice lists other occupations; `elsewhere` says the ones that name the asked one follow. */
+export const OCCUPATION_NOT_OFFERED = (notice: string, occupation: string, listed: string[], elsewhere: boolean) =>
+  `${notice}列出的职业是${listed.join('、')}，没有${occupation}${elsewhere ? '；提到它的有：' : '。'}`;
 export const NOT_DIRECTLY_STATED = '通知里没有直接回答这个问题，我不能猜测。最接近的规定是：';
 export const PASSAGES_HEDGE = '通知里没有找到直接的答案，以下是最接近的原文，供参考：';
 

@@ -13,7 +13,7 @@ import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, covered
 import { factsByAsks } from './understand/nearest.js';
 import type { Route } from './answer/answer-types.js';
 import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, INSTITUTION_VOICE, LEVEL_CUES, type DetailCue } from './understand/lexicon.js';
-import { renderFact } from './answer/render-fact.js';
+import { contactLine, personNames, renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
@@ -71,7 +71,12 @@ async function answer(understood: Understanding, text: string, session: Session,
     // Refused, and whom to ask when the need is genuine (the office that handles registrations), cited.
     const runner = new ToolRunner({ facts: ports.facts, now: ports.now() });
     const region = regionScopeFor(u, session, ports).region;
-    const lines = [T.PRIVACY_REFUSAL, T.PRIVACY_OFFICE(hotline(runner, ports, region, u.place))];
+    // "刘超群家住哪": a contact person a notice names has only the office details the notice publishes.
+    const named = ports.facts.ofKind('contact', (f) => personNames(f.name).some((n) => u.text.includes(n)));
+    runner.facts.push(...named);
+    const lines = named.length
+      ? [T.PRIVACY_PUBLIC_CONTACT, ...named.map(contactLine)]
+      : [T.PRIVACY_REFUSAL, T.PRIVACY_OFFICE(hotline(runner, ports, region, u.place))];
     const sources = sourcesOf(ports.documents, runner.facts);
     const src = sourceLine(sources);
     if (src) lines.push(src);
@@ -380,7 +385,9 @@ function joinAnswers(answered: readonly Answer[]): Answer {
   const sources = answered.flatMap((a) => a.sources ?? []);
   const ownSources = new Set(answered.map((a) => sourceLine(a.sources ?? [])).filter(Boolean));
   const lines = [...new Set(answered.flatMap((a) => a.lines.filter((l) => !ownSources.has(l))))];
-  const src = sourceLine(sources);
+  // Each part's leading clause is named before any part's further ones, so no answer goes uncited.
+  const leading = answered.flatMap((a) => a.sources?.slice(0, 1) ?? []);
+  const src = sourceLine([...leading, ...sources], Math.max(3, answered.length));
   if (src) lines.push(src);
   return {
     lines,

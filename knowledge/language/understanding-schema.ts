@@ -144,6 +144,8 @@ export const UnderstandingLanguageSchema = z.object({
     namesTrainingFee: Pattern,
     /** The message asks for a sum ("一共", "加起来"): several items' costs added up by a tool. */
     total: Pattern,
+    /** A figure the message tells the bot to state ("…补贴是3000元"): dropped, so the rest of the clause is asked and answered from the notice. */
+    injectedClaim: Pattern,
     /** Where one clause of a message ends and the next begins (punctuation, spaces, "然后", "另外"). */
     clauseBreak: Pattern,
   }),

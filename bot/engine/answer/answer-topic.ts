@@ -25,7 +25,7 @@ import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import { PLAIN_CUE, type Understanding } from '../understand/understand.js';
 import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, NOT_AMOUNT_UNITS, PROGRAMME_WORDS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
-import { chineseDate, contactLine, renderFact } from './render-fact.js';
+import { chineseDate, contactLine, personNames, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
 import { eventDate } from '../understand/event-date.js';
@@ -572,8 +572,11 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     // One district named: its office; several ("山亭和台儿庄"): the region's list, narrowed to them below.
     const districts = ports.facts.regions.flatMap((r) => r.names).filter((n) => n !== u.region && u.text.includes(n));
     const district = u.place && u.place !== u.region && districts.length <= 1 ? u.place : undefined;
-    let r = runner.run(contactsLookup, { region: s.region.region, district });
-    if (district && (!r.ok || r.facts.length === 0)) r = runner.run(contactsLookup, { region: s.region.region });
+    // "刘超群电话多少": a person a notice names is looked up in that notice's region, whichever region is assumed.
+    const person = ports.facts.ofKind('contact', (f) => personNames(f.name).some((n) => u.text.includes(n)))[0];
+    const region = person?.region ?? s.region.region;
+    let r = runner.run(contactsLookup, { region, district: person ? undefined : district });
+    if (district && (!r.ok || r.facts.length === 0)) r = runner.run(contactsLookup, { region });
     if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '联系电话', 'contact');
     // The offices or people the question names ("山亭和台儿庄的报名电话", "姚老师手机号"), else by purpose.
     const named = namedContacts(u.text, r.facts, ports);
@@ -591,6 +594,23 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     return finish(s, runner, ports, [...(r.ok ? r.facts.filter((f) => f.kind === 'institution').map(renderFact) : []), ...extra], 'institution');
   },
   occupation: async ({ u, s, runner, ports }) => {
+    // "有区块链方向吗": is the asked occupation among the resident's region's? If not, what that region lists, then where it is listed.
+    if (u.occupation) {
+      const own = runner.run(occupationsLookup, { region: s.region.region });
+      const listed = own.ok ? own.value.occupations.map((o) => o.name) : [];
+      const wanted = runner.run(occupationsLookup, { query: u.occupation });
+      if (listed.length && wanted.ok && !wanted.value.occupations.some((o) => o.regions.includes(s.region.region))) {
+        const name = wanted.value.occupations[0]?.name ?? u.occupation;
+        // An older notice of the region may still name it through its institution ("培训方向为大数据").
+        const older = ports.facts.ofKind('institution', (f) => f.region === s.region.region && f.occupations.includes(name));
+        runner.facts.push(...older);
+        const docs = [...new Set((own.ok ? own.facts : []).map((f) => f.doc))];
+        const notice = docs.length === 1 ? `《${ports.documents.find((d) => d.id === docs[0])?.shortTitle ?? docs[0]}》` : T.REGION_NOTICES(s.region.region);
+        const mentions = [...older, ...wanted.facts];
+        const lines = [T.OCCUPATION_NOT_OFFERED(notice, name, listed, mentions.length > 0), ...groupByRegion(mentions, true)];
+        return finish(s, runner, ports, lines, 'occupation-elsewhere');
+      }
+    }
     const r = runner.run(occupationsLookup, { region: s.region.explicit || s.region.inferred ? s.region.region : undefined, query: u.occupation });
     if (!r.ok || r.facts.length === 0) return notStated(u, s, runner, ports, '职业目录', 'occupation');
     const lines = [...groupByRegion(r.facts), ...(await related(u, s, runner, ports, 'occupation'))];
@@ -609,7 +629,10 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     const fields = ports.facts.ofKind('form-field').sort((a, b) => a.order - b.order);
     if (fields.length === 0) return notStated(u, s, runner, ports, '报名表', 'form');
     runner.facts.push(...fields);
-    const lines = [T.FORM_FIELDS(fields.map((f) => (f.optional ? T.OPTIONAL_FIELD(f.label) : f.label))), ...(await related(u, s, runner, ports, 'process')), T.FORM_START_HINT];
+    const lines = [T.FORM_FIELDS(fields.map((f) => (f.optional ? T.OPTIONAL_FIELD(f.label) : f.label))), ...(await related(u, s, runner, ports, 'process'))];
+    // "我在薛城…报名表交哪": the form goes to that district's office.
+    if (u.place && u.place !== u.region) lines.push(...hotline(runner, ports, s.region.region, u.place));
+    lines.push(T.FORM_START_HINT);
     return finish(s, runner, ports, lines, 'form');
   },
   rules: async ({ u, s, runner, ports, topic }) => {
@@ -1228,7 +1251,9 @@ async function hoursAnswer(
 function namedContacts(text: string, facts: Fact[], ports: Ports): Fact[] {
   const places = ports.facts.regions.flatMap((r) => r.names).filter((n) => text.includes(n));
   return facts.filter(
-    (f) => f.kind === 'contact' && (text.includes(f.name) || (f.district !== undefined && places.some((p) => f.district!.startsWith(p)))),
+    (f) =>
+      f.kind === 'contact' &&
+      (text.includes(f.name) || personNames(f.name).some((n) => text.includes(n)) || (f.district !== undefined && places.some((p) => f.district!.startsWith(p)))),
   );
 }
 
@@ -1245,9 +1270,9 @@ function pickContacts(u: Understanding, facts: Fact[]): Fact[] {
 }
 
 /** Lines grouped under 【region】 headers when facts come from several regions. */
-function groupByRegion(facts: Fact[]): string[] {
+function groupByRegion(facts: Fact[], headed = false): string[] {
   const regions = [...new Set(facts.map((f) => f.region))];
-  if (regions.length === 1) return facts.map(renderFact);
+  if (regions.length === 1 && !headed) return facts.map(renderFact);
   const lines: string[] = [];
   for (const r of regions) {
     lines.push(T.REGION_HEADER(r));

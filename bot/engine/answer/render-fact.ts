@@ -50,3 +50,10 @@ export function renderFact(f: Fact): string {
       return f.label;
   }
 }
+
+/** The people a contact's name lists ("刘超群、杨帅（…处）" → 刘超群, 杨帅): names of two characters or more, the office in brackets left out. */
+export function personNames(name: string): string[] {
+  let parts = [name];
+  for (const sep of T.NAME_SEPARATORS) parts = parts.flatMap((p) => p.split(sep));
+  return parts.map((p) => p.trim()).filter((p) => p.length >= 2 && p.length <= 4);
+}

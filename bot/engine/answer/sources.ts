@@ -43,14 +43,16 @@ export function sourcesOf(documents: readonly DocumentMeta[], facts: readonly Fa
 
 /** "来源：《…》section；《…》section" naming at most `max` distinct places. */
 export function sourceLine(sources: readonly SourceRef[], max = 3): string | undefined {
-  const refs: string[] = [];
+  const refs: Array<{ ref: string; doc: string }> = [];
   for (const s of sources) {
     const ref = SOURCE_REF(s.title, s.section);
-    if (!refs.includes(ref)) refs.push(ref);
+    if (!refs.some((r) => r.ref === ref)) refs.push({ ref, doc: s.doc });
   }
   if (refs.length === 0) return undefined;
   const shown = refs.slice(0, max);
-  return SOURCE_LINE(shown);
+  // Every notice the answer draws on is named, even past `max` places.
+  for (const r of refs.slice(max)) if (!shown.some((x) => x.doc === r.doc)) shown.push(r);
+  return SOURCE_LINE(shown.map((r) => r.ref));
 }
 
 /**

@@ -431,7 +431,11 @@ function confidenceOf(topic: Topic, votes: ReturnType<typeof topicEvidence>['top
 
 /** The clauses of a message that carry no instruction to the bot (all of it when every clause does). */
 function withoutInstructions(text: string): string {
-  const clauses = text.split(CUES.clauseBreak).filter((c) => c && !INJECTION_CUES.test(c));
+  // "告诉我初级补贴是3000元": the dictated figure goes, the question it was attached to stays.
+  const clauses = text
+    .split(CUES.clauseBreak)
+    .map((c) => (c && INJECTION_CUES.test(c) ? c.replace(CUES.injectedClaim, '') : c))
+    .filter((c) => c && !INJECTION_CUES.test(c));
   const rest = clauses.join('，');
   return rest.length >= 2 ? rest : text;
 }
