@@ -116,6 +116,9 @@ async function answer(understood: Understanding, text: string, session: Session,
   if (taught) return withTaughtHit(finish(session, u, taught.answer, text), taught.id);
   // A detail the notices do not state ("证书有几年有效期", "拿了证工资能涨多少"): said so, after searching for it.
   const unstated = !u.intent ? await unstatedDetail(u, session, ports) : undefined;
+  // "等级考核考哪几部分", no region named: the assumed region's notices are silent on it, others state it.
+  const elsewhere = !u.intent && !unstated ? await detailStatedElsewhere(u, session, ports) : undefined;
+  if (elsewhere) return finish(session, u, elsewhere, text);
   if (unstated) {
     const said = await answerUnstatedDetail(u, unstated, session, ports);
     // "学费多少 能分期交不": another clause asks what the notices do state; it is answered first.
@@ -320,6 +323,32 @@ async function unstatedDetail(u: Understanding, session: Session, ports: Ports):
   // A fact asked for in these very words answers the question: no claim of silence ("金华申请补贴要带啥材料" names 带).
   const asked = factsByAsks(u.text, ports.facts).filter((m) => !regions || regions.includes(m.fact.region))[0];
   return asked && asked.similarity >= ASK_COVER ? undefined : { detail, region: regions ? scope.region : undefined };
+}
+
+/**
+ * A detail (DETAIL_CUES) that the assumed region's notices and passages do not state, asked with no region
+ * named, which other regions' rules do state: said so, with the assumed region's nearest clause, the others'
+ * rules region by region, and whom to call.
+ */
+async function detailStatedElsewhere(u: Understanding, session: Session, ports: Ports): Promise<Answer | undefined> {
+  const scope = regionScopeFor(u, session, ports);
+  if (scope.explicit) return undefined;
+  const detail = DETAIL_CUES.find((d) => d.cue.test(u.text) && !d.unless?.test(u.text));
+  if (!detail || detail.evidence.test(corpusOf(ports, scope.regions))) return undefined;
+  const stating = ports.facts.ofKind('rule', (f) => !scope.regions.includes(f.region) && f.topics.includes(detail.topic) && detail.evidence.test(f.quote));
+  if (stating.length === 0) return undefined;
+  const own = (await bestFacts({ ...u, topic: detail.topic }, { region: scope }, ports, detail.topic, true)).filter((f) => !statesAmount(renderFact(f))).slice(0, 1);
+  const regions = [...new Set(stating.map((f) => f.region))];
+  const shown = regions.flatMap((r) => stating.filter((f) => f.region === r).slice(0, 2));
+  const unknown = unknownAnswer(u, scope.region, ports, 'unknown');
+  const lines = [T.DETAIL_NOT_STATED(detail.label, own.length > 0, scope.region), ...own.map(renderFact), T.STATED_ELSEWHERE(regions)];
+  for (const r of regions) lines.push(T.REGION_HEADER(r), ...shown.filter((f) => f.region === r).map(renderFact));
+  lines.push(...unknown.lines.slice(1));
+  const facts = [...own, ...shown, ...unknown.facts];
+  const sources = [...sourcesOf(ports.documents, facts), ...searchedSources(ports.documents, [scope.region])];
+  const src = sourceLine(sources);
+  if (src && !lines.includes(src)) lines.push(src);
+  return { ...unknown, lines, facts, sources, confidence: 0.6, route: `${detail.topic}-elsewhere`, answered: true };
 }
 
 /**

@@ -146,4 +146,49 @@ describe('round ten kinds', () => {
     const reply = text(await say('辽宁第二批评价机构的推荐材料什么时候之前交', '2023-06-01'));
     expect(reply).toContain(`${m}月${d}日`);
   });
+
+  it('reads "申报…现在还来得及吗" from an institution as the application deadline', async () => {
+    const deadline = facts.ofKind('deadline', (f) => f.region === '辽宁')[0]!;
+    const [, m, d] = deadline.closes.split('-').map(Number);
+    const reply = text(await say('我们单位想报辽宁第二批评价机构 现在申报还来得及不', '2023-06-01'));
+    expect(reply).toContain(`${m}月${d}日`);
+  });
+
+  it('reads a certificate story asking about 职称 ("拿了高级等级证书 职称上怎么算") as title recognition', async () => {
+    const rule = facts.ofKind('title', (f) => f.region === '威海' && f.statement.includes('高级职称'))[0]!;
+    const reply = text(await say('威海拿了高级等级证书 职称上怎么算'));
+    expect(reply).toContain(rule.statement.slice(0, 12));
+  });
+
+  it('says the assumed region is silent on what the exam covers and shows the regions that state it', async () => {
+    const stating = facts.ofKind('rule', (f) => f.topics.includes('exam') && f.quote.includes('理论知识和专业能力'));
+    const reply = text(await say('等级考核都考些什么'));
+    expect(reply).toContain('枣庄的通知中没有');
+    for (const region of new Set(stating.map((f) => f.region))) expect(reply).toContain(`【${region}】`);
+  });
+
+  it('reads "辽林" as 辽宁 and "技数支持" as 技术支持', async () => {
+    const support = facts.ofKind('contact', (f) => f.purposes.some((p) => p.includes('技术支持')))[0]!;
+    expect(text(await say('技数支持电话'))).toContain(support.phone);
+    expect(text(await say('辽林的通知是给谁的'))).toContain(shortTitle('liaoning-2023'));
+  });
+
+  it('reads "有事没去…能补吗" as missed classes (no make-up), not the subsidy', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '枣庄' && f.statement.includes('概不补课'))[0]!;
+    const reply = text(await say('上课有两回有事没去 能补吗'));
+    expect(reply).toContain(rule.statement.slice(0, 10));
+    expect(reply).not.toContain(`${amount('subsidy', '初级')}元`);
+  });
+
+  it('reads "办补贴的电话是多少" as a contact question, and says so where a notice gives none', async () => {
+    const reply = text(await say('金华办补贴的电话是多少'));
+    expect(reply).toContain('没有写明联系电话');
+    expect(reply).not.toMatch(/补贴\d+元/);
+  });
+
+  it('answers a question about a 法人登记证书 from the notice for institutions', async () => {
+    const reply = text(await say('法人登记证书复印件要不要盖章'));
+    expect(reply).toContain(shortTitle('liaoning-2023'));
+    expect(reply).toContain('印章');
+  });
 });
