@@ -69,6 +69,13 @@ export function statesTimeLimit(text: string): boolean {
   return TIME_LIMIT.test(text);
 }
 
+const TIME_LIMIT_CLAUSE = new RegExp(`[^，。；,;]*${TIME_LIMIT.source}[^，。；,;]*`, 'gu');
+
+/** The clauses a time limit governs: each clause holding a limit ("评价机构于30日内颁发专业技术等级证书"). */
+export function timeLimitClauses(text: string): string[] {
+  return [...text.matchAll(TIME_LIMIT_CLAUSE)].map((m) => m[0]);
+}
+
 /** The words residents wrap a duration in (from the language data). */
 export interface DurationWords {
   /** Whole answers that mean none ("没有"). */

@@ -159,6 +159,10 @@ export const NOT_STATED = (what: string, region: string) => `${region}的通知�
 export const ADDRESS_OF = (office: string) => (office ? `${office}的地址` : '地址');
 /** "教材费的金额": what is not stated, when it is the amount of an item. */
 export const AMOUNT_OF = (item: string) => `${item}的金额`;
+/** "合格证多久能拿到": the time asked of a thing, as a not-stated line names it. */
+export const DURATION_OF = (item: string) => `${item}多久能拿到`;
+/** Before the clauses nearest a question the notice does not answer. */
+export const NEAREST_CLAUSE = '通知里相关的规定是：';
 /** The fee leaves the item out (the fee fact's "excludes"). */
 /** One step of the resident's path, numbered ("1. 填写报名表…"). */
 export const STEP_LINE = (n: number, line: string) => `${n}. ${line}`;

@@ -128,6 +128,11 @@ export const UnderstandingLanguageSchema = z.object({
      * subjects: with a level named or a topic named plainly, the message is about the programme, not out of scope.
      */
     personalContext: Pattern,
+    /**
+     * The resident says what work they do ("做财务的", "搞IT的", "从事营销工作"), the work in the group `job`:
+     * an occupation whose scope rule names that work answers that it covers them, beside the conditions.
+     */
+    statesJob: Pattern,
     /** The message names an age, an employment status or retirement ("15岁", "在编"): rules that leave people out answer first. */
     personalLimits: Pattern,
     /** Words by which a rule leaves people out ("不含…人员", "除外"). */
@@ -154,6 +159,12 @@ export const UnderstandingLanguageSchema = z.object({
    * made only of such clauses says the notice itself does not state it, and gives the hotline.
    */
   deferralMarkers: z.array(z.string().min(1)).default([]),
+  /**
+   * Things whose time a resident asks ("合格证多久发", "等级证书多久能拿到"): a rule's time limit ("30日内…")
+   * answers only when the thing is named in the clause the limit governs; when none is, the notice does not state it.
+   * Each entry is written as residents shorten it ("合格证" also finds "培训合格证书").
+   */
+  durationSubjects: z.array(z.string().min(1)).default([]),
   /**
    * Questions about a notice itself: for each field of the notice's metadata (documents.json), how a
    * resident asks for it (`ask`), what the field is called in a reply (`name`), and how the labels of the

@@ -192,3 +192,48 @@ describe('round ten kinds', () => {
     expect(reply).toContain('印章');
   });
 });
+
+describe('round eleven kinds', () => {
+  it('answers "初级中级分别能记多少继续教育学时" with the rule that the training’s hours are recorded and each level’s hours', async () => {
+    const rule = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2026' && f.topics[0] === 'continuing-education')[0]!;
+    const hours = facts.ofKind('hours', (f) => f.region === '枣庄');
+    const reply = text(await say('初级中级分别能记多少继续教育学时'));
+    expect(reply).toContain(rule.statement.slice(0, 12));
+    for (const h of hours) expect(reply).toContain(`${h.total}学时`);
+  });
+
+  it('says the notice does not state when the 培训合格证书 is issued, rather than quoting another thing’s time limit', async () => {
+    const reply = text(await say('培训结束以后合格证书多久能拿到手'));
+    expect(reply.split('\n')[0]).toContain('没有写明合格证书多久能拿到');
+    expect(reply).toMatch(/0632-\d{7}/);
+  });
+
+  it('still answers "考完多久能拿到等级证书" with every step’s time limit of the certificate clause', async () => {
+    const steps = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2023' && f.topics.includes('certificate') && /\d+个?工作日内|\d+日内/.test(f.statement) && f.section.includes('考核评价'));
+    const reply = text(await say('考完多久能拿到等级证书'));
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    for (const f of steps) expect(reply).toContain(f.statement.slice(0, 10));
+  });
+
+  it('adds the quota rule that leaves an occupation out when its institution application is asked about', async () => {
+    const excluded = facts.ofKind('rule', (f) => f.region === '辽宁' && f.topics[0] === 'quota' && f.statement.includes('大数据') && f.statement.includes('第一批'))[0]!;
+    const reply = text(await say('大数据评价机构这次辽宁还能报吗', '2026-03-15'));
+    expect(reply).toContain(excluded.statement.slice(0, 12));
+    expect(text(await say('辽宁人工智能评价机构还能报吗', '2026-03-15'))).not.toContain(excluded.statement.slice(0, 12));
+  });
+
+  it('answers "做财务的 能报数字化管理师吗" with the scope rule naming that work, beside the conditions', async () => {
+    const scope = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics[0] === 'occupation' && f.statement.includes('财务'))[0]!;
+    const reply = text(await say('做财务的 不是搞IT的 能报数字化管理师吗'));
+    expect(reply).toContain(scope.statement.slice(0, 12));
+    expect(reply).toContain('初级');
+    expect(text(await say('我是做销售的 本科 能报吗'))).not.toContain(scope.statement.slice(0, 12));
+  });
+
+  it('answers "该报初级还是中级" for both levels: the lower one’s verdict and the clauses the higher one lacks', async () => {
+    const reply = text(await say('我今年42 本科 在企业做人事十多年了 没考过啥证 该报初级还是中级'));
+    expect(reply).toContain('符合初级');
+    expect(reply).toContain('中级');
+    expect(reply).toMatch(/取得初级专业技术等级后，从事本职业技术工作满3年/);
+  });
+});

@@ -24,12 +24,12 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import { PLAIN_CUE, type Understanding } from '../understand/understand.js';
-import { CUES, DEFERRAL_MARKERS, INSTITUTION_VOICE, NOT_AMOUNT_UNITS, PROGRAMME_WORDS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
+import { CUES, DEFERRAL_MARKERS, DURATION_SUBJECTS, INSTITUTION_VOICE, NOT_AMOUNT_UNITS, PROGRAMME_WORDS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, personNames, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
 import { eventDate } from '../understand/event-date.js';
-import { statesTimeLimit } from '../../chinese-quantities.js';
+import { statesTimeLimit, timeLimitClauses } from '../../chinese-quantities.js';
 import { documentsNamed, documentYear } from './documents.js';
 import { factsInPassages, rankFacts } from './fact-search.js';
 import { factsByAsks } from '../understand/nearest.js';
@@ -348,6 +348,23 @@ type TopicAnswer = (ctx: TopicContext) => Promise<Answer>;
  * A topic without an entry of its own is answered from its rules (`rules`).
  */
 const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
+  // "初级中级分别能记多少继续教育学时": the region's rule says the training's own hours are recorded, and
+  // states no number of its own; the hours table gives them, per level, beside the rule.
+  'continuing-education': async (ctx) => {
+    const { u, s, runner, ports, withOccupation } = ctx;
+    if (answerCues().howMuch.test(u.text) || s.asksCount) {
+      const rules = byDocumentOrder(ports.facts.ofKind('rule', (f) => f.topics[0] === 'continuing-education' && s.region.regions.includes(f.region)), ports);
+      const region = s.region.region;
+      const hours = withOccupation((occupation) => runner.run(hoursLookup, { region, occupation, level: s.level }));
+      if (rules.length && !rules.some((f) => CUES.statesCount.test(f.statement)) && hours.ok && hours.value.hours.length) {
+        const shown = distinctFacts(rules).slice(0, 1);
+        runner.facts.push(...shown);
+        const lines = [...regionLead(s, region), ...shown.map(renderFact), ...renderShown(runner, hours.value.hours)];
+        return finish(s, runner, ports, lines, 'continuing-education', true, { confidence: 0.75 });
+      }
+    }
+    return TOPIC_ANSWERS.rules!(ctx);
+  },
   hours: async ({ u, s, runner, ports, withOccupation }) => {
     if (CUES.levelDifference.test(u.text) && u.levels.length >= 2) return compareLevels(u, s, runner, ports);
     return hoursAnswer(u, s, runner, ports, withOccupation);
@@ -546,14 +563,27 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
             lines.unshift(T.DEADLINE_ON_DAY(chineseDate(then.value.today), d.label, chineseDate(d.closes), d.status !== 'closed'));
     }
     lines.push(...(await related(u, s, runner, ports, 'deadline')));
+    // "大数据的评价机构这次还能报吗": a quota rule of the region that names the occupation asked about
+    // (by any of its names) limits what may still be applied for, whatever the date.
+    if (u.occupation) {
+      const names = ports.facts.ofKind('occupation', (o) => o.name === u.occupation).flatMap((o) => [o.name, ...o.aliases]).filter((n) => n.length >= 2);
+      const limits = ports.facts.ofKind('rule', (f) => f.topics[0] === 'quota' && s.region.regions.includes(f.region) && !runner.facts.includes(f) && names.some((n) => f.statement.includes(n)));
+      runner.facts.push(...limits.slice(0, 2));
+      lines.push(...limits.slice(0, 2).map(renderFact));
+    }
     lines.push(T.DEADLINE_AS_OF(chineseDate(r.value.today)));
     // Closed: the next intake is not in the notice; the resident gets the form of interest and whom to call.
     if (closed) lines.push(T.DEADLINE_CLOSED_NEXT, T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region, u.place)));
     return finish(s, runner, ports, lines, 'deadline');
   },
   eligibility: async ({ u, s, runner, ports }) => {
+    // "做财务的 能报数字化管理师吗": the occupation's scope rule that names the resident's work comes first.
+    const scope = jobInScope(u, s, ports);
     return (
-      answerEligibility(u, s.region, s.level, runner, (lines, route, answered, extra) => finish(s, runner, ports, lines, route, answered, extra)) ??
+      answerEligibility(u, s.region, s.level, runner, (lines, route, answered, extra) => {
+        if (scope) runner.facts.unshift(scope);
+        return finish(s, runner, ports, scope ? [renderFact(scope), ...lines] : lines, route, answered, extra);
+      }) ??
       (await notStated(u, s, runner, ports, '报名条件', 'eligibility'))
     );
   },
@@ -657,7 +687,20 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     const courseOfLevel = topic === 'course' && s.level !== undefined && best.some((f) => f.kind === 'rule' && f.topics.includes('course') && f.label.includes(s.level!));
     // "考完多久能拿到证": how long is asked; the region's rules of the topic that set a time limit answer it.
     if (CUES.asksDuration.test(u.text)) {
-      const timed = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && statesTimeLimit(f.statement));
+      const all = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && statesTimeLimit(f.statement));
+      // "合格证多久发": a limit answers only when its clause names the thing asked about (the 30 days of
+      // "颁发合格证书，并在30日内将名单报…" are the list's, not the certificate's).
+      const subjects = DURATION_SUBJECTS.filter((w) => u.text.includes(w));
+      const named = subjects.length ? all.filter((f) => timeLimitClauses(f.statement).some((c) => subjects.some((w) => c.includes(w)))) : all;
+      // The steps between them (the 10 working days of the province's check) are of the same clause of the notice.
+      const timed = all.filter((f) => named.includes(f) || named.some((n) => n.doc === f.doc && n.section === f.section));
+      if (all.length && !timed.length) {
+        const nearest = best.filter((f) => f.kind === 'rule').slice(0, 2);
+        runner.facts.splice(0, runner.facts.length, ...nearest);
+        const region = s.region.region;
+        const lines = [T.NOT_STATED(T.DURATION_OF(u.text.includes(`${subjects[0]!}书`) ? `${subjects[0]!}书` : subjects[0]!), region), ...(nearest.length ? [T.NEAREST_CLAUSE, ...nearest.map(renderFact)] : []), T.UNKNOWN_HOTLINE(hotline(runner, ports, region))];
+        return finish(s, runner, ports, lines, `${topic}-duration-not-stated`, true, { confidence: 0.4 });
+      }
       if (timed.length) {
         best.splice(0, best.length, ...withSiblings(byDocumentOrder(timed, ports).slice(0, 4), ports).slice(0, 4));
         runner.facts.splice(0, runner.facts.length, ...best);
@@ -1112,6 +1155,23 @@ async function related(u: Understanding, s: Pick<Slotted, 'region'>, runner: Too
     .slice(0, max);
   runner.facts.push(...extra);
   return extra.map(renderFact);
+}
+
+/**
+ * The region's occupation-scope rule naming the work the resident says they do ("做财务的" → "…IT、财务等
+ *各类经营管理活动的人员"), when the occupation asked about (or the region's only one) has such a rule.
+ */
+function jobInScope(u: Understanding, s: Slotted, ports: Ports): Fact | undefined {
+  const job = CUES.statesJob.exec(u.text)?.groups?.['job']?.toLowerCase();
+  if (!job) return undefined;
+  const words = [...new Set([job, ...([...job].length > 2 ? [[...job].slice(0, 2).join('')] : [])])];
+  const occupations = ports.facts.ofKind('occupation', (o) => s.region.regions.includes(o.region)).flatMap((o) => [o.name, ...o.aliases]);
+  return ports.facts
+    .ofKind('rule', (f) => f.topics[0] === 'occupation' && s.region.regions.includes(f.region))
+    .find((f) => {
+      const text = f.statement.toLowerCase();
+      return words.some((w) => text.includes(w) && !occupations.some((n) => n.toLowerCase().includes(w)));
+    });
 }
 
 /** The lines of the facts a tool's items point to (by `factId`), in the items' order. */

@@ -33,8 +33,8 @@ export type OtherRoute =
   /** An answer staff taught on 缺口 (taught-answer.ts). */
   | 'taught';
 
-/** How a topic's answer came about when it is not the plain one ("asked": a rule whose own asks are the question in other words; "elsewhere": the assumed region hands it on, other notices state it; "named": an older notice the question names by its year answers in its own rules). */
-export type RouteOutcome = 'weak' | 'found' | 'rules' | 'not-stated' | 'asked' | 'elsewhere' | 'named';
+/** How a topic's answer came about when it is not the plain one ("asked": a rule whose own asks are the question in other words; "elsewhere": the assumed region hands it on, other notices state it; "named": an older notice the question names by its year answers in its own rules; "duration-not-stated": the time of a thing is asked and no limit's clause names it). */
+export type RouteOutcome = 'weak' | 'found' | 'rules' | 'not-stated' | 'asked' | 'elsewhere' | 'named' | 'duration-not-stated';
 
 /**
  * Which path answered: a topic ("fee"), another path ("facts"), one of them

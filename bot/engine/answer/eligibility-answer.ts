@@ -105,9 +105,20 @@ export function answerEligibility(
     const near = nearMisses(runner, r.value.factId, profile);
     if (near.length) lines.splice(0, 0, T.ELIGIBILITY_NEAR_MISS, ...near.map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`));
   }
-  if (!level && r.value.decision === 'eligible') {
+  if ((!level || (u.levels.length >= 2 && first === '初级')) && r.value.decision === 'eligible') {
     const mid = check('中级');
     if (mid.ok && mid.value.decision === 'eligible') lines.push(...lineFor(mid.value));
+    // "该报初级还是中级": both levels were asked about, so the higher one's verdict is said too, with
+    // the clauses it needs (an undecided one without its questions: the lower level already answers).
+    else if (mid.ok && u.levels.length >= 2) {
+      const v = mid.value;
+      if (v.decision === 'not-eligible') lines.push(...lineFor(v));
+      else if (v.decision === 'incomplete') {
+        const near = nearMisses(runner, v.factId, profile);
+        lines.push(T.ELIGIBILITY_UNDECIDED(v.level), ...v.clauses.slice(0, 3).map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`));
+        if (near.length) lines.push(T.ELIGIBILITY_NEAR_MISS, ...near.map((c) => `· ${T.CLAUSE_LINE(c.label, c.quote)}`));
+      }
+    }
   }
   if (r.value.decision === 'incomplete') {
     return finish(lines, 'eligibility', true, { pending: { kind: 'eligibility', level: first, profile, asked: r.value.ask }, slots: { level: first } });

@@ -83,6 +83,7 @@ function compile(data: UnderstandingLanguage) {
     INSTITUTION_VOICE: data.institutionVoice ? compileOne(data.institutionVoice) : undefined,
     CUES: Object.fromEntries(Object.entries(data.cues).map(([k, v]) => [k, compileOne(v)])) as Record<keyof UnderstandingLanguage['cues'], RegExp>,
     DEFERRAL_MARKERS: data.deferralMarkers,
+    DURATION_SUBJECTS: data.durationSubjects,
     DOCUMENT_META: data.documentMeta
       ? { subject: compileOne(data.documentMeta.subject), fields: data.documentMeta.fields.map((m) => ({ field: m.field, name: m.name, ask: compileOne(m.ask), label: compileOne(m.label) })) }
       : undefined,
@@ -130,6 +131,8 @@ export let INSTITUTION_VOICE: RegExp | undefined = c.INSTITUTION_VOICE;
 export let DETAIL_CUES: readonly DetailCue[] = c.DETAIL_CUES;
 /** Words by which a notice hands a question to someone else ("以评价机构公布为准"). */
 export let DEFERRAL_MARKERS: readonly string[] = c.DEFERRAL_MARKERS;
+/** Things whose time a resident asks; a time limit answers only in a clause naming the thing. */
+export let DURATION_SUBJECTS: readonly string[] = c.DURATION_SUBJECTS;
 /** Questions about a notice itself (文号, issue and effective dates) and the labels of the facts that state them. */
 export let DOCUMENT_META:
   | { subject: RegExp; fields: ReadonlyArray<{ field: 'docNumber' | 'issued' | 'effective'; name: string; ask: RegExp; label: RegExp }> }
@@ -147,5 +150,5 @@ export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> =
  */
 export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
   c = compile(data);
-  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, PLACE_AS_DESTINATION, NOT_AMOUNT_UNITS, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, INSTITUTION_VOICE, DETAIL_CUES, DEFERRAL_MARKERS, DOCUMENT_META, HEADCOUNT, CUES } = c);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, PLACE_AS_DESTINATION, NOT_AMOUNT_UNITS, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, INSTITUTION_VOICE, DETAIL_CUES, DEFERRAL_MARKERS, DURATION_SUBJECTS, DOCUMENT_META, HEADCOUNT, CUES } = c);
 }
