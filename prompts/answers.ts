@@ -150,7 +150,7 @@ export const REFUND_CONFLICT_INTRO = '关于退款，两份文件的说法不一
 export const WINDOW_OPEN = (label: string, lastDay: string, daysUntilClose: number) => `按您说的时间，${label}到${lastDay}为止，现在还在期限内（距最后一天还有${daysUntilClose}天，最后一天当天也算）。`;
 export const WINDOW_CLOSED = (label: string, lastDay: string, daysSince: number) => `按您说的时间，${label}最晚到${lastDay}，已经超过期限${daysSince}天。`;
 export const WINDOW_DEPENDS = (label: string, earliest: string, latest: string) =>
-  `按您说的月份，${label}的最后一天在${earliest}到${latest}之间，要看证书核发的具体日期，请以证书上的日期为准。`;
+  `按您说的时间，${label}的最后一天在${earliest}到${latest}之间，要看证书核发的具体日期，请以证书上的日期为准。`;
 /** A notice that prints no 文号 / date of its own. */
 export const DOCUMENT_FIELD_NOT_STATED = (shortTitle: string, field: string) => `《${shortTitle}》没有写明${field}。`;
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;

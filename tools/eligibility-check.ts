@@ -109,6 +109,8 @@ const POSSIBLE_DEGREES: Readonly<Record<Education, readonly Degree[]>> = {
   博士: ['学士', '第二学士', '硕士', '博士'],
 };
 
+const EDUCATIONS = Object.keys(POSSIBLE_DEGREES) as Education[];
+
 /** Tie-break when two missing fields decide equally: the order a form would ask. */
 const ASK_ORDER: readonly ProfileField[] = [
   'education',
@@ -127,7 +129,16 @@ const ASK_ORDER: readonly ProfileField[] = [
 export function evaluateCondition(condition: Condition, clause: EligibilityClause, p: Profile): Evaluation {
   switch (condition.kind) {
     case 'education': {
-      if (p.education === undefined) return unknown('education');
+      if (p.education === undefined) {
+        // "我学士学位": the educations that could hold the degrees said decide it when they all agree.
+        const possible = p.degrees?.length ? EDUCATIONS.filter((e) => p.degrees!.every((d) => POSSIBLE_DEGREES[e].includes(d))) : [];
+        if (possible.length && !p.studying) {
+          const named: readonly string[] = condition.anyOf;
+          if (possible.every((e) => named.includes(e))) return TRUE;
+          if (!possible.some((e) => named.includes(e))) return FALSE;
+        }
+        return unknown('education');
+      }
       if (!condition.anyOf.some((e) => e === p.education)) return FALSE;
       if (p.studying === true && !condition.includesStudents) return FALSE;
       return TRUE;

@@ -17,8 +17,8 @@ import { defineTool, fail, ok } from './define-tool.js';
 export const WindowStatusInput = z.object({
   /** The rule that sets the window (it must carry a value and a unit of 月/个月/年/日/天). */
   factId: z.string().min(1),
-  /** When the event happened: YYYY-MM (month known) or YYYY-MM-DD. */
-  event: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/u, 'YYYY-MM or YYYY-MM-DD'),
+  /** When the event happened: YYYY (only the year known), YYYY-MM (month known) or YYYY-MM-DD. */
+  event: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/u, 'YYYY, YYYY-MM or YYYY-MM-DD'),
 });
 
 export type WindowStatusValue = {
@@ -62,9 +62,11 @@ export const windowStatus = defineTool<typeof WindowStatusInput, WindowStatusVal
     const fact = windowFact(facts.byId(input.factId));
     if (!fact) return fail('invalid-input', `fact ${input.factId} sets no window in months, years or days`, 'factId');
     const unit = UNITS[fact.unit]!;
-    const [y, m] = input.event.split('-').map(Number) as [number, number];
-    const days = input.event.length === 10 ? [Number(input.event.slice(8))] : [1, daysInMonth(y, m)];
-    const lastDays = days.map((d) => lastDayOf(`${input.event.slice(0, 7)}-${String(d).padStart(2, '0')}`, fact.value, unit));
+    // The event's first and last possible day: the day given, or the first and last day of its month or year.
+    const [y, m] = input.event.split('-').map(Number) as [number, number | undefined];
+    const span =
+      input.event.length === 10 ? [input.event, input.event] : m !== undefined ? [`${input.event}-01`, `${input.event}-${String(daysInMonth(y, m)).padStart(2, '0')}`] : [`${y}-01-01`, `${y}-12-31`];
+    const lastDays = span.map((d) => lastDayOf(d, fact.value, unit));
     const lastDay = { earliest: lastDays[0]!, latest: lastDays[lastDays.length - 1]! };
     const today = beijingDate(now);
     const base = { factId: fact.id, today, value: fact.value, unit: fact.unit, lastDay };

@@ -55,7 +55,7 @@ export interface CompiledProfileLanguage {
     inStory(text: string): string[];
     none: RegExp;
   };
-  certificates: { held: RegExp; notLevel: RegExp; none: RegExp };
+  certificates: { held: RegExp; notLevel: RegExp; none: RegExp; asRequirement?: RegExp };
   years: { sinceTitle: RegExp; sinceCertificate: RegExp; work: RegExp; noWork: RegExp; duration: DurationWords };
   dated: { certificate: RegExp; title: RegExp; work: RegExp; ongoing: RegExp };
   relatedMajor: RegExp;
@@ -144,6 +144,7 @@ function compile(data: ProfileLanguage, facts: FactsTable): CompiledProfileLangu
       held: anyOf(data.certificates.held, 'g'),
       notLevel: phrasesRegex(data.certificates.notLevel),
       none: anyOf(data.certificates.none),
+      ...(data.certificates.asRequirement ? { asRequirement: anyOf([data.certificates.asRequirement]) } : {}),
     },
     years: {
       sinceTitle: pattern(data.years.sinceTitle),

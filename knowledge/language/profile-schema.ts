@@ -131,6 +131,11 @@ export const ProfileLanguageSchema = z.object({
     notLevel: Phrases,
     /** Saying one holds no level certificate. */
     none: z.array(Pattern).min(1),
+    /**
+     * Words just before a match that make it a question about a requirement, not a certificate held
+     * ("报中级必须先有初级证吗", "一定要有初级证书吗"): the pattern is tested on the text before the match.
+     */
+    asRequirement: Pattern.optional(),
   }),
   years: z.object({
     /** Years counted since the title ("取得助理工程师三年"): the clause holding the match gives them. */

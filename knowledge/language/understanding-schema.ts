@@ -76,6 +76,11 @@ export const UnderstandingLanguageSchema = z.object({
     asksValue: Pattern,
     /** The resident names the day they would register ("我4月25号报"): the deadline is judged on that day. */
     onDay: Pattern,
+    /**
+     * A year alone is when the resident got their certificate ("证书是前年发的", "2024年拿的证"): a window counted
+     * from that event is judged over the whole year.
+     */
+    certificateYear: Pattern,
     /** The message asks where to go or whom to ask ("去哪办", "找谁"): a district named gets its office. */
     asksWhere: Pattern,
     /** The message asks whether something is included ("包不包吃住"), not what it costs. */

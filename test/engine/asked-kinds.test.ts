@@ -237,3 +237,66 @@ describe('round eleven kinds', () => {
     expect(reply).toMatch(/取得初级专业技术等级后，从事本职业技术工作满3年/);
   });
 });
+
+describe('round twelve kinds', () => {
+  it('says a stated day is past the deadline ("都4月22号了 还招学员不"), from the deadline fact', async () => {
+    const deadline = facts.ofKind('deadline', (f) => f.region === '枣庄')[0]!;
+    const reply = text(await say('都4月22号了 枣庄还招学员不', '2026-03-15'));
+    expect(reply.split('\n')[0]).toContain('已于');
+    expect(reply).toContain(`${Number(deadline.closes.slice(5, 7))}月${Number(deadline.closes.slice(8, 10))}日`);
+  });
+
+  it('answers whether a notice is in force ("金华的文件生效没") with its effective date', async () => {
+    const jinhua = fakePorts().documents.find((d) => d.id === 'jinhua-2024')!;
+    const [, m, d] = jinhua.effective!.split('-').map(Number);
+    expect(text(await say('金华的文件生效没'))).toContain(`${m}月${d}日`);
+  });
+
+  it('reads an exam fee as the exam’s cost, not the training fee: the notice hands it on', async () => {
+    const fees = facts.ofKind('fee', (f) => f.region === '枣庄').map((f) => `${f.amountYuan}元`);
+    const reply = text(await say('枣庄等级考核的报名费要多少'));
+    for (const a of fees) expect(reply).not.toContain(a);
+    expect(reply).toContain('考核费用');
+    expect(reply).toMatch(/0632-\d{7}/);
+  });
+
+  it('reads "补完以后" as after the subsidy and "俩口子" as two people', async () => {
+    const fee = facts.ofKind('fee', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const subsidy = facts.ofKind('subsidy', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const reply = text(await say('俺俩口子都想学枣庄初级 补完以后一共掏多少'));
+    expect(reply).toContain(`${2 * (fee.amountYuan - subsidy.amountYuan)}元`);
+  });
+
+  it('judges a claim window from a year alone when it is the certificate’s year ("证是前年拿的")', async () => {
+    const window = facts.ofKind('rule', (f) => f.id === 'jh24-application-window')[0]!;
+    const reply = text(await say('金华这边 我的证是前年拿的 补贴现在还能申请吗', '2026-06-01'));
+    expect(reply).toContain('已经超过期限');
+    expect(reply).toContain(window.statement.slice(0, 10));
+    // A year of study is no certificate date: the usual subsidy answer.
+    expect(text(await say('我前年本科毕业 金华补贴能领吗', '2026-06-01'))).not.toContain('按您说的时间');
+  });
+
+  it('reads "中级是不是得先有初级证" as a question about the conditions, and "没有初级证" as holding none', async () => {
+    const mid = facts.ofKind('eligibility', (f) => f.region === '枣庄' && f.level === '中级')[0]!;
+    const listed = text(await say('考中级是不是得先有初级证'));
+    for (const c of mid.clauses) expect(listed).toContain(c.quote.slice(0, 8));
+    const judged = text(await say('我本科 干了五年 没有初级证 能报中级吗'));
+    expect(judged).toContain('不满足');
+    expect(judged).toContain('取得初级专业技术等级后');
+  });
+
+  it('answers "问X的事该打哪个" with the contact of the district named', async () => {
+    const office = facts.ofKind('contact', (f) => f.region === '枣庄' && (f.district ?? '').includes('薛城'))[0]!;
+    const reply = text(await say('我在薛城 问报名的事该打哪个'));
+    expect(reply).toContain(office.phone!.slice(-7));
+  });
+
+  it('names the current notice’s evaluator when no occupation is asked, the older plan’s when its occupation is', async () => {
+    const current = facts.ofKind('institution', (f) => f.doc === 'zaozhuang-2026' && f.role === 'evaluation')[0]!;
+    const older = facts.ofKind('institution', (f) => f.doc === 'zaozhuang-2023' && f.role === 'evaluation')[0]!;
+    const plain = text(await say('等级考核由谁来组织'));
+    expect(plain).toContain(current.name);
+    expect(plain).not.toContain(older.name);
+    expect(text(await say('枣庄大数据工程技术人员的等级考核谁组织'))).toContain(older.name);
+  });
+});

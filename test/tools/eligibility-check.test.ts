@@ -92,6 +92,21 @@ describe('eligibility-check: 中级', () => {
     expect(v.decision).toBe('not-eligible');
   });
 
+  it('reads the education a degree implies: 学士 without a stated education meets 本科-or-higher clauses', () => {
+    // 学士 and 初级证 for 3 years, education never said: clause (2) holds, whatever the highest education is.
+    const v = check('中级', { degrees: ['学士'], levelCertificates: ['初级'], yearsSinceLevelCertificate: 3 });
+    expect(v.decision).toBe('eligible');
+    if (v.decision === 'eligible') expect(v.clause.label).toBe('（2）');
+    // Without the 初级 certificate, (2) and (3) fail: the title's clause is still open, and the title is asked.
+    const none = check('中级', { degrees: ['学士'], levelCertificates: [], yearsInWork: 5 });
+    expect(none.decision).toBe('incomplete');
+    if (none.decision === 'incomplete') {
+      expect(none.ask).toContain('titles');
+      expect(none.clauses.map((c) => c.label)).toContain('（1）');
+      expect(none.clauses.map((c) => c.label)).not.toContain('（2）');
+    }
+  });
+
   it('is not eligible: 助理工程师 for 1.5 years and nothing else', () => {
     const v = check('中级', { education: '专科', titles: ['助理工程师'], yearsSinceTitle: 1.5, levelCertificates: [] });
     expect(v.decision).toBe('not-eligible');

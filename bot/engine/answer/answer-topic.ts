@@ -736,6 +736,12 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     // Not when a time or an amount is asked ("多久", "多少钱"): the rule must then state it, and the word cover says whether it does.
     const ownRule = u.topicScore >= PLAIN_CUE && best[0]?.topics[0] === topic && !CUES.asksDuration.test(u.text) && !answerCues().howMuch.test(u.text);
     if (!ownRule && !courseOfLevel && weakCover(u, best, ports)) return hedged(u, s, runner, ports, best, topic);
+    // Judged on the facts found; shown with each older notice's institution replaced by the current one.
+    if (!documentsNamed(u.text, ports.documents).length) {
+      const current = distinctFacts(best.map((f) => currentInstitution(f, u, ports, latestDocuments(ports))));
+      best.splice(0, best.length, ...current);
+      runner.facts.splice(0, runner.facts.length, ...current);
+    }
     const lines = groupByRegion(best);
     // "峄城报名": where to register comes with that district's office.
     if (u.place && u.place !== u.region && (topic === 'process' || CUES.asksWhere.test(u.text))) lines.push(...hotline(runner, ports, s.region.region, u.place));
@@ -1085,6 +1091,18 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
   const top = ranked[0]!.score;
   const chosen = distinctFacts(ranked.filter((x) => x.score >= top * 0.75).map((x) => x.fact)).slice(0, 3);
   return withSiblings(chosen, ports);
+}
+
+/**
+ * "等级考试谁组织": an institution of a region's older notice (the 2023 plan's evaluator for 大数据) gives way to
+ * the one in the same role in the region's latest notice, unless the question names an occupation only the
+ * older one serves.
+ */
+function currentInstitution(f: Fact, u: Understanding, ports: Ports, latest: ReadonlySet<string>): Fact {
+  if (f.kind !== 'institution' || latest.size === 0 || latest.has(f.doc)) return f;
+  if (u.occupation && f.occupations.includes(u.occupation)) return f;
+  const current = ports.facts.ofKind('institution', (g) => g.region === f.region && g.role === f.role && latest.has(g.doc) && (!u.occupation || g.occupations.includes(u.occupation)));
+  return current[0] ?? f;
 }
 
 /** Each region's latest notice (by its year), when the region has several; read only, kept per documents list. */

@@ -9,7 +9,8 @@ import * as T from '../../../prompts/answers.js';
 import { beijingDate } from '../../../tools/beijing-date.js';
 import { windowRules, windowStatus } from '../../../tools/window-status.js';
 import type { Ports } from '../types.js';
-import { eventDate } from '../understand/event-date.js';
+import { eventDate, eventYear } from '../understand/event-date.js';
+import { CUES } from '../understand/lexicon.js';
 import type { Understanding } from '../understand/understand.js';
 import type { RegionChoice, ToolRunner } from './answer-types.js';
 import { chineseDate, renderFact } from './render-fact.js';
@@ -19,7 +20,8 @@ export function windowLines(u: Understanding, region: RegionChoice, runner: Tool
   const rules = windowRules(ports.facts.all()).filter((f) => region.regions.includes(f.region));
   if (rules.length === 0) return undefined;
   const today = beijingDate(ports.now());
-  const event = eventDate(u.text, today);
+  // A year alone counts only when it is the year the certificate was got ("证书是前年发的"), not a year of study.
+  const event = eventDate(u.text, today) ?? (CUES.certificateYear.test(u.text) ? eventYear(u.text, today) : undefined);
   if (!event) return undefined;
   const rule = rules[0]!;
   const r = runner.run(windowStatus, { factId: rule.id, event });

@@ -28,6 +28,20 @@ function iso(year: number, month: number, day?: number): string | undefined {
   return day >= 1 && day <= last ? `${year}-${m}-${String(day).padStart(2, '0')}` : undefined;
 }
 
+/** A year alone ("2024年", "前年"), not followed by a month: the year is all that is said. */
+const YEAR_ONLY = new RegExp(`(?:(\\d{4})\\s*年|(今年|去年|前年|大前年))(?!\\s*(?:度|${NUM}\\s*月))`, 'u');
+
+/**
+ * The year of an event the resident gives without its month ("证书是前年发的"), as YYYY, or undefined;
+ * `today` is YYYY-MM-DD (Beijing). Only for a message where a month or day would be read by eventDate first.
+ */
+export function eventYear(text: string, today: string): string | undefined {
+  const m = YEAR_ONLY.exec(text);
+  if (!m) return undefined;
+  const year = m[1] ? Number(m[1]) : Number(today.slice(0, 4)) - YEAR_OFFSET[m[2]!]!;
+  return year >= 1900 && year <= 2999 ? String(year) : undefined;
+}
+
 /** The event date in `text`, or undefined; `today` is YYYY-MM-DD (Beijing). */
 export function eventDate(text: string, today: string): string | undefined {
   const [ty, tm] = today.split('-').map(Number) as [number, number];

@@ -72,6 +72,8 @@ export function extractProfile(text: string, today?: { year: number; month: numb
   const certs: Level[] = [];
   for (const m of text.matchAll(L.certificates.held)) {
     const lvl = L.levels.find((l) => m[0].includes(l));
+    // "必须先有初级证吗" asks about a requirement; it says nothing of what the resident holds.
+    if (L.certificates.asRequirement?.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (lvl && !certs.includes(lvl) && !L.certificates.notLevel.test(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4))) certs.push(lvl);
   }
   if (L.certificates.none.test(text)) p.levelCertificates = [];
