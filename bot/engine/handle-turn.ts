@@ -405,7 +405,11 @@ function askedBeside(u: Understanding, detail: DetailCue, ports: Ports, session:
 async function answerParts(parts: Understanding[], session: Session, ports: Ports): Promise<Answer> {
   const answers: Answer[] = [];
   for (const p of parts) answers.push(await answerTopic(p, session, ports));
-  const answered = answers.filter((a) => a.answered);
+  // A part that could only be hedged, on a topic another part answered ("培训费啥时候交 是不是报完名马上就得交"),
+  // is that answer's second half: it adds no "not directly stated" beside it.
+  const topicOf = (a: Answer) => String(a.route).replace(/-(weak|asked|not-stated)$/u, '');
+  const sure = answers.filter((a) => a.answered && !String(a.route).endsWith('-weak'));
+  const answered = answers.filter((a) => a.answered && !(String(a.route).endsWith('-weak') && sure.some((b) => topicOf(b) === topicOf(a))));
   return answered.length ? joinAnswers(answered) : answers[0]!;
 }
 

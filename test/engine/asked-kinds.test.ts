@@ -299,4 +299,39 @@ describe('round twelve kinds', () => {
     expect(plain).not.toContain(older.name);
     expect(text(await say('枣庄大数据工程技术人员的等级考核谁组织'))).toContain(older.name);
   });
+
+  it('answers when to pay with the rules on paying, not the registration deadline, and adds no hedge for its second half', async () => {
+    const paying = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('fee') && f.topics.includes('process'));
+    const reply = text(await say('枣庄的培训费什么时候交 报了名就要马上交吗'));
+    expect(paying.some((f) => reply.includes(f.statement.slice(0, 10)))).toBe(true);
+    expect(reply).not.toContain('目前仍在报名期内');
+    expect(reply).not.toContain('没有直接回答');
+  });
+
+  it('shows what other regions state when the assumed region’s nearest clause is far from the question', async () => {
+    const stated = facts.ofKind('rule', (f) => f.region !== '枣庄' && f.statement.includes('全国统一制式的专业技术等级证书'));
+    const reply = text(await say('专业技术等级证书是不是全国统一的'));
+    expect(stated.length).toBeGreaterThan(0);
+    expect(reply).toContain('全国统一制式');
+    expect(reply).toContain('的通知对此写明');
+  });
+
+  it('answers with the rule that names a thing the question names ("信用报告"), before the topic’s steps', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '辽宁' && f.statement.includes('信用报告'))[0]!;
+    const reply = text(await say('辽宁这边 我们单位开不出信用报告 咋弄'));
+    expect(reply.split('\n')[0]).toContain(rule.statement.slice(0, 10));
+  });
+
+  it('adds what the fee leaves out when the resident asks what else costs money', async () => {
+    const fee = facts.ofKind('fee', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const reply = text(await say('枣庄初级补完以后自己出多少 还有其他地方要花钱吗'));
+    for (const item of fee.excludes) expect(reply).toContain(item.slice(0, 2));
+  });
+
+  it('reads a question about a 二建 certificate as out of scope, with no training fee', async () => {
+    const fees = facts.ofKind('fee').map((f) => `${f.amountYuan}元`);
+    const reply = text(await say('一建挂靠一年大概多少钱'));
+    for (const a of fees) expect(reply).not.toContain(a);
+    expect(reply).toMatch(/\d{4}-\d{7}/);
+  });
 });

@@ -24,7 +24,7 @@ import { refundPolicy } from '../../../tools/refund-policy.js';
 import { rulesByTopic } from '../../../tools/rules-by-topic.js';
 import type { Ports, Session, Slots, SourceRef, ToolCall } from '../types.js';
 import { PLAIN_CUE, type Understanding } from '../understand/understand.js';
-import { CUES, DEFERRAL_MARKERS, DURATION_SUBJECTS, INSTITUTION_VOICE, NOT_AMOUNT_UNITS, PROGRAMME_WORDS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
+import { CUES, DEFERRAL_MARKERS, TOPIC_CUES, DURATION_SUBJECTS, INSTITUTION_VOICE, NOT_AMOUNT_UNITS, PROGRAMME_WORDS, SUBSIDY_ELIGIBILITY, VENUE_QUESTION } from '../understand/lexicon.js';
 import { chineseDate, contactLine, personNames, renderFact } from './render-fact.js';
 import { searchedSources, sourceLine, sourcesOf } from './sources.js';
 import { answerEligibility } from './eligibility-answer.js';
@@ -537,6 +537,15 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     return notStated(u, s, runner, ports, '培训费和补贴', 'net-cost');
   },
   deadline: async ({ u, s, runner, ports }) => {
+    // "培训费啥时候交": when to pay is the region's rules on paying, not the registration deadline.
+    if (CUES.asksPayment.test(u.text)) {
+      const paying = ports.facts.ofKind('rule', (f) => f.topics.includes('fee') && f.topics.includes('process') && s.region.regions.includes(f.region));
+      if (paying.length) {
+        const shown = byDocumentOrder(paying, ports).slice(0, 4);
+        runner.facts.push(...shown);
+        return finish(s, runner, ports, groupByRegion(shown), 'process-asked', true, { confidence: 0.75 });
+      }
+    }
     const r = runner.run(deadlineStatus, { region: s.region.region });
     if (!r.ok) return notStated(u, s, runner, ports, '报名截止时间', 'deadline');
     const lines: string[] = [];
@@ -677,6 +686,10 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     const best = await bestFacts(u, s, ports, topic, true);
     // A region the resident named says nothing on this topic: say so, rather than quote stray text.
     if (best.length === 0) return notStated(u, s, runner, ports, s.region.explicit ? T.TOPIC_LABELS[topic] ?? '' : '', topic);
+    // "辽宁没有信用报告怎么办": a thing the question names that only one or two of the region's rules hold
+    // (信用报告, in the materials rule) makes those rules the answer's first lines.
+    const naming = namingRules(u.text, s, ports).filter((f) => !best.includes(f));
+    if (naming.length) best.splice(0, best.length, ...distinctFacts([...naming, ...best]).slice(0, 3));
     // "初级都学点啥": the level's course is the answer, whatever words it happens to share with the question.
     if (topic === 'course' && s.level) best.splice(0, best.length, ...levelCourse(best, s.level, ports, u.text, s.region.regions));
     // "课程详细安排在哪看": where the details are is the topic's rule that refers to them ("详情见…《学员手册》").
@@ -720,6 +733,16 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     }
     // Cite what is shown, not every rule of the topic.
     runner.facts.splice(0, runner.facts.length, ...best);
+    // "这个等级证书是全国统一的吗" with no region named: other regions' rules are asked in nearly these words,
+    // the assumed region's nearest ask is far off. Its own clauses come first, then what the others state.
+    if (!s.region.explicit && !s.region.inferred) {
+      const elsewhere = askedElsewhere(u, s, ports).filter((f) => !best.includes(f));
+      if (elsewhere.length) {
+        runner.facts.push(...elsewhere);
+        const lines = [...groupByRegion(best), T.STATED_ELSEWHERE([...new Set(elsewhere.map((f) => f.region))]), ...groupByRegion(elsewhere, true)];
+        return finish(s, runner, ports, lines, `${topic}-elsewhere`, true, { confidence: 0.65 });
+      }
+    }
     // "等级考试考啥" with no region named: the assumed region's notice only hands it on; where the other
     // notices state it themselves, they answer beside it, each under its region.
     if (!s.region.explicit && !s.region.inferred && s.asksValue && deferredOnly(best)) {
@@ -940,6 +963,59 @@ const COMPUTED_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fee', 'subsidy', 'n
 /** A rule's nearest ask this similar to the question, and this far ahead of any other fact's, is the answer. */
 export const ASK_DIRECT = 0.6;
 const ASK_MARGIN = 0.15;
+
+const NOT_HAN = /[^\p{Script=Han}]+/u;
+/** The shortest run of the question's characters that counts as naming a thing (信用报告, 学员手册). */
+const NAMED_RUN = 4;
+
+/**
+ * The region's rules that hold the longest run (NAMED_RUN characters or more) of the question that is not the
+ * programme's own words, a place or an occupation, when at most two rules hold it: the question names a
+ * thing only they speak of. None otherwise.
+ */
+function namingRules(text: string, s: Slotted, ports: Ports): Fact[] {
+  const rules = ports.facts.ofKind('rule', (f) => s.region.regions.includes(f.region));
+  // A thing's name is what is left of the question without the words that say what is asked ("继续教育",
+  // "证书": topic cues), the programme's own words, places and occupations.
+  let rest = text.replace(new RegExp(PROGRAMME_WORDS.source, 'gu'), ' ');
+  const said = [
+    ...TOPIC_CUES.flatMap((t) => t.cues.map(([cue]) => cue)),
+    ...ports.facts.regions.flatMap((r) => [r.region, ...r.names]),
+    ...ports.facts.ofKind('occupation').flatMap((f) => [f.name, ...f.aliases]),
+  ].filter((w) => [...w].length >= 2);
+  for (const w of said) if (rest.includes(w)) rest = rest.split(w).join(' ');
+  for (const part of rest.split(NOT_HAN)) {
+    const chars = [...part];
+    // Names are short: runs of up to 12 characters are tried, longest first.
+    for (let n = Math.min(chars.length, 12); n >= NAMED_RUN; n--)
+      for (let i = 0; i + n <= chars.length; i++) {
+        const run = chars.slice(i, i + n).join('');
+        const holding = rules.filter((f) => f.statement.includes(run));
+        if (holding.length === 0) continue;
+        return holding.length <= 2 ? holding : [];
+      }
+  }
+  return [];
+}
+
+/** How much nearer another region's rule must be asked than any of the assumed region's facts to be shown beside them. */
+const ELSEWHERE_MARGIN = 0.2;
+
+/**
+ * Rules of regions other than the assumed one whose own asks are the question in other words (at least
+ * ASK_COVER), when the assumed region's nearest ask is ELSEWHERE_MARGIN further off; at most two.
+ */
+function askedElsewhere(u: Understanding, s: Slotted, ports: Ports): Fact[] {
+  const matches = factsByAsks(u.text, ports.facts);
+  const top = matches[0];
+  if (!top || top.fact.kind !== 'rule' || s.region.regions.includes(top.fact.region) || top.similarity < ASK_COVER) return [];
+  const home = matches.find((m) => s.region.regions.includes(m.fact.region))?.similarity ?? 0;
+  if (top.similarity - home < ELSEWHERE_MARGIN) return [];
+  return matches
+    .filter((m) => m.fact.kind === 'rule' && !s.region.regions.includes(m.fact.region) && top.similarity - m.similarity <= ASK_MARGIN)
+    .slice(0, 2)
+    .map((m) => m.fact);
+}
 
 /** The rule (with its sibling steps) whose own asks are nearest the question, in the region asked about, when it stands out. */
 function askedRule(u: Understanding, s: Slotted, ports: Ports): Fact[] | undefined {
