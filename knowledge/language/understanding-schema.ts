@@ -81,6 +81,10 @@ export const UnderstandingLanguageSchema = z.object({
      * from that event is judged over the whole year.
      */
     certificateYear: Pattern,
+    /** A date the resident gives is of something else ("社保上个月断了", "去年毕业"): no window counted from a certificate applies. */
+    otherEventDate: Pattern,
+    /** The message speaks of a certificate at all ("证", "证书"): a date in it may be the certificate's. */
+    certificateMentioned: Pattern,
     /** The message asks where to go or whom to ask ("去哪办", "找谁"): a district named gets its office. */
     asksWhere: Pattern,
     /** The message asks whether something is included ("包不包吃住"), not what it costs. */

@@ -334,4 +334,29 @@ describe('round twelve kinds', () => {
     for (const a of fees) expect(reply).not.toContain(a);
     expect(reply).toMatch(/\d{4}-\d{7}/);
   });
+
+  it('answers "自己出的加上考试费一共多少" with the net cost and the rule on the exam’s cost, not "not stated" alone', async () => {
+    const fee = facts.ofKind('fee', (f) => f.region === '枣庄' && f.level === '中级')[0]!;
+    const subsidy = facts.ofKind('subsidy', (f) => f.region === '枣庄' && f.level === '中级')[0]!;
+    const reply = text(await say('中级扣掉补贴自己掏的 再加上考核费用 一共得多少'));
+    expect(reply).toContain(`${fee.amountYuan - subsidy.amountYuan}元`);
+    expect(reply).toContain('考核费用');
+  });
+
+  it('does not count a claim window from a date of another event ("社保上上个月停了")', async () => {
+    const reply = text(await say('金华参保的 社保上上个月停了 补贴还能申请吗', '2026-06-01'));
+    expect(reply).not.toContain('按您说的时间');
+    expect(reply).toContain('正常参保');
+  });
+
+  it('reads "现在没工作" as the resident’s situation, and gives who may claim the subsidy', async () => {
+    const reply = text(await say('金华户籍 现在没工作 考了区块链初级证 补贴能领不'));
+    expect(reply).toContain('未就业');
+  });
+
+  it('reads "要工作经验吗" as the entry conditions', async () => {
+    const junior = facts.ofKind('eligibility', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const reply = text(await say('报初级得有工作经验吗'));
+    for (const c of junior.clauses) expect(reply).toContain(c.quote.slice(0, 8));
+  });
 });

@@ -826,6 +826,10 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   }
   // "等级考试要交多少钱" read as an exam question: the cost of that item is a fee rule of its topic; when the
   // notice hands it on, the fee's entry says so (not stated, whom to ask), whichever of the two led.
+  // "自己出的钱加上考试费总共多少": the net cost is asked with the other cost added; the net cost answers, with
+  // the rules on what else is paid (the exam's cost, which the notice hands on).
+  if (topic !== 'net-cost' && u.alsoTopics.includes('net-cost') && answerCues().howMuch.test(u.text) && CUES.asksOtherCosts.test(u.text))
+    return TOPIC_ANSWERS['net-cost']!({ u, s, runner, ports, topic: 'net-cost', slotsOut, withOccupation });
   if (!AMOUNT_ROUTES.has(topic) && u.alsoTopics.includes('fee') && answerCues().howMuch.test(u.text) && !CUES.namesTrainingFee.test(u.text) && otherItemCost(u, s, ports))
     return TOPIC_ANSWERS.fee!({ u, s, runner, ports, topic: 'fee', slotsOut, withOccupation });
   const entry = TOPIC_ANSWERS[topic] ?? TOPIC_ANSWERS.rules!;

@@ -19,6 +19,8 @@ import { chineseDate, renderFact } from './render-fact.js';
 export function windowLines(u: Understanding, region: RegionChoice, runner: ToolRunner, ports: Ports): string[] | undefined {
   const rules = windowRules(ports.facts.all()).filter((f) => region.regions.includes(f.region));
   if (rules.length === 0) return undefined;
+  // "社保上个月断了 还能申请补贴吗": the date is of another event; the window counts from the certificate.
+  if (CUES.otherEventDate.test(u.text) && !CUES.certificateMentioned.test(u.text)) return undefined;
   const today = beijingDate(ports.now());
   // A year alone counts only when it is the year the certificate was got ("证书是前年发的"), not a year of study.
   const event = eventDate(u.text, today) ?? (CUES.certificateYear.test(u.text) ? eventYear(u.text, today) : undefined);
