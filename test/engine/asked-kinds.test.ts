@@ -359,4 +359,39 @@ describe('round twelve kinds', () => {
     const reply = text(await say('报初级得有工作经验吗'));
     for (const c of junior.clauses) expect(reply).toContain(c.quote.slice(0, 8));
   });
+
+  it('says the notice states hours, not days, when the resident asks how many days the classes take', async () => {
+    const hours = facts.ofKind('hours', (f) => f.region === '枣庄' && f.level === '中级')[0]!;
+    const reply = text(await say('中级线下培训得去几天'));
+    expect(reply.split('\n')[0]).toContain('没有');
+    expect(reply).toContain(`${hours.total}学时`);
+    expect(reply).toMatch(/0632-\d{7}/);
+  });
+
+  it('says what happens when too few register is not stated, with the class-size rule', async () => {
+    const size = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('class') && /满\d+人/.test(f.statement))[0]!;
+    const reply = text(await say('凑不齐人的话 这期还办不办'));
+    expect(reply.split('\n')[0]).toContain('没有');
+    expect(reply).toContain(size.statement.slice(0, 8));
+  });
+
+  it('reads "刨去补贴" as the net cost, for the number of people said', async () => {
+    const fee = facts.ofKind('fee', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const subsidy = facts.ofKind('subsidy', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const reply = text(await say('公司4个人报初级 刨去补贴总共花多少'));
+    expect(reply).toContain(`${4 * (fee.amountYuan - subsidy.amountYuan)}元`);
+  });
+
+  it('reads "学时能不能结转到明年" as continuing education (当年度)', async () => {
+    const rule = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2026' && f.topics[0] === 'continuing-education')[0]!;
+    expect(text(await say('培训学时能结转到下一年吗'))).toContain(rule.statement.slice(0, 12));
+  });
+
+  it('answers a subsidy question naming what only a subsidy rule names ("实名制管理") with that rule, not the amounts', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('subsidy') && f.statement.includes('实名制管理'))[0]!;
+    const amounts = facts.ofKind('subsidy', (f) => f.region === '枣庄').map((f) => `${f.amountYuan}元`);
+    const reply = text(await say('枣庄的补贴是怎么搞实名制管理的'));
+    expect(reply).toContain(rule.statement.slice(0, 12));
+    for (const a of amounts) expect(reply).not.toContain(a);
+  });
 });

@@ -419,6 +419,14 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     return notStated(u, s, runner, ports, '培训费', 'fee');
   },
   subsidy: async ({ u, s, runner, ports, withOccupation }) => {
+    // "补贴实名制管理用的啥系统": a thing only the region's subsidy rules name; they answer, not the amounts.
+    if (!answerCues().howMuch.test(u.text)) {
+      const naming = namingRules(u.text, s, ports).filter((f) => f.topics.includes('subsidy'));
+      if (naming.length) {
+        runner.facts.push(...naming);
+        return finish(s, runner, ports, groupByRegion(naming), 'subsidy-asked', true, { confidence: 0.7 });
+      }
+    }
     // Who may claim it, or who pays it out ("补贴最后是谁发钱"): the region's rules, not the amounts table.
     if (SUBSIDY_ELIGIBILITY.test(u.text) || (CUES.asksPayer.test(u.text) && !answerCues().howMuch.test(u.text))) {
       // Who may claim it: the region's subsidy conditions, not the amounts table. An occupation
