@@ -394,4 +394,29 @@ describe('round twelve kinds', () => {
     expect(reply).toContain(rule.statement.slice(0, 12));
     for (const a of amounts) expect(reply).not.toContain(a);
   });
+
+  it('reads "谁负责发" as who pays the subsidy out', async () => {
+    const payer = facts.ofKind('rule', (f) => f.region === '金华' && f.topics.includes('subsidy') && f.statement.includes('资金兑现'))[0]!;
+    expect(text(await say('金华那边补贴由谁负责发放'))).toContain(payer.statement.slice(0, 12));
+  });
+
+  it('reads an institution asking whether it can still hand in its application as the application deadline', async () => {
+    const deadline = facts.ofKind('deadline', (f) => f.region === '辽宁')[0]!;
+    const reply = text(await say('辽宁这边 我们机构的推荐材料现在还能报送吗', '2026-03-15'));
+    expect(reply).toContain(`${Number(deadline.closes.slice(5, 7))}月${Number(deadline.closes.slice(8, 10))}日`);
+    expect(reply).toContain('截止');
+  });
+
+  it('reads "从哪天起执行" as the effective date and "报名是不是过了" as the deadline', async () => {
+    const jinhua = fakePorts().documents.find((d) => d.id === 'jinhua-2024')!;
+    const [, m, d] = jinhua.effective!.split('-').map(Number);
+    expect(text(await say('金华那个通知从哪天开始执行'))).toContain(`${m}月${d}日`);
+    const deadline = facts.ofKind('deadline', (f) => f.region === '枣庄')[0]!;
+    expect(text(await say('刚听说这事 枣庄报名是不是早就结束了', '2026-03-15'))).toContain(`${Number(deadline.closes.slice(5, 7))}月${Number(deadline.closes.slice(8, 10))}日`);
+  });
+
+  it('reads the typos "社宝" and "不贴" after a place as 社保 and 补贴', async () => {
+    const reply = text(await say('金华不贴要不要交社宝'));
+    expect(reply).toContain('社会保险');
+  });
 });
