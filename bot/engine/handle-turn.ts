@@ -18,6 +18,7 @@ import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
 import { readFormSpec } from '../registration/form-spec.js';
+import { LevelSchema } from '../../knowledge/facts/schema.js';
 import { answerAcrossLevels, answerAcrossOccupations, answerAcrossRegions, levelsCompared, occupationsCompared, regionsAskedTogether } from './answer/across-regions.js';
 import { answerToAsked, mergeProfiles, storedProfile } from './understand/profile-state.js';
 import { containsAny, defaultConversationLanguage } from '../../knowledge/language/schema.js';
@@ -40,7 +41,7 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
     return reply(session, [T.HELP_EXAMPLES], { route: 'empty', confidence: 1 });
   }
 
-  const read = understand(text, ports.facts, session.slots, todayOf(ports));
+  const read = replayed(understand(text, ports.facts, session.slots, todayOf(ports)), session, ports);
   // "我想报初级 政府补多少钱": a wish to register with a plain policy question in it. The question is answered
   // and the form offered, rather than the form started over the question.
   const asksToo = read.intent === 'register' && !session.form && read.topic !== undefined && read.topicScore >= PLAIN_CUE && CUES.questionMarks.test(read.text);
@@ -62,6 +63,46 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
     if (offer) result.replies.push(offer);
   }
   return result;
+}
+
+/** The longest question asked again for a follow-up: longer ones are stories, not asks. */
+const REPLAY_MAX = 40;
+/** What a replayed follow-up may say beside the changed names and its follow-up words ("的", "那"). */
+const REPLAY_REST = 2;
+
+/**
+ * "那浙江呢" after "威海补贴同一等级一年能领几次": a follow-up that only names another region, level or
+ * occupation asks the last question again with that one changed. Read as that question (its words say what
+ * is asked); otherwise, or when the last question named several of what changes, the follow-up as it is.
+ */
+function replayed(u: Understanding, session: Session, ports: Ports): Understanding {
+  const last = session.slots.lastAsk;
+  if (!u.followUp || !last || !u.topic || u.topic !== session.slots.topic || u.topic === 'eligibility' || session.form) return u;
+  // A district named ("我是高新区的") is a detail of its own; a notice named by its year ("2023那个方案") is that notice's.
+  if ((u.place && u.place !== u.region) || CUES.namesNotice.test(last)) return u;
+  const swaps: Array<[readonly string[], string | undefined]> = [
+    [ports.facts.regions.flatMap((r) => [r.region, ...r.names]), u.region],
+    [LevelSchema.options, u.level],
+    [ports.facts.ofKind('occupation').flatMap((f) => [f.name, ...f.aliases]), u.occupation],
+  ];
+  // Only the changed names and the words of a follow-up ("那…呢"): "中级多了啥" asks something of its own.
+  let rest = u.text;
+  for (const [names] of swaps) for (const n of names) if ([...n].length >= 2) rest = rest.split(n).join('');
+  if ([...rest.replace(CUES.followUpOpening, '').replace(CUES.followUpEnding, '')].length > REPLAY_REST) return u;
+  let text = last;
+  let changed = false;
+  for (const [names, now] of swaps) {
+    if (!now) continue;
+    const said = [...new Set(names.filter((n) => [...n].length >= 2 && text.includes(n)))].sort((a, b) => b.length - a.length);
+    // The longest name said and the names inside it are one mention ("浙江省"/"浙江"); two mentions, no replay.
+    const main = said[0];
+    if (main && said.some((n) => !main.includes(n))) return u;
+    text = main ? text.split(main).join(now) : `${now}${text}`;
+    changed = true;
+  }
+  if (!changed || text === last) return u;
+  const again = understand(text, ports.facts, { ...session.slots, lastAsk: undefined }, todayOf(ports));
+  return again.topic === u.topic ? again : u;
 }
 
 /** The answer to a message that is not for the form. */
@@ -484,6 +525,9 @@ function finish(session: Session, u: Understanding, answer: Answer, question: st
   if (u.occupation) slots.occupation = u.occupation;
   if (u.level) slots.level = u.level;
   if (u.headcount) slots.headcount = u.headcount;
+  // A question with a topic of its own, short enough to be one ask, is what a later "那X呢" asks again.
+  if (u.topic && !u.followUp && u.topic !== 'eligibility' && [...u.text].length <= REPLAY_MAX) slots.lastAsk = u.text;
+  else if (!u.topic) delete slots.lastAsk;
   if (answer.slots) Object.assign(slots, answer.slots);
   session.slots = slots;
   if (answer.pending) session.pending = answer.pending;

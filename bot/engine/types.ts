@@ -31,6 +31,11 @@ export interface Slots {
   level?: Level;
   /** How many people the resident asks for ("3个员工", "俩人"), for cost totals in later turns. */
   headcount?: number;
+  /**
+   * The last question that asked a topic of its own (as understood), asked again for a follow-up that only
+   * changes its region, level or occupation ("威海补贴一年能领几次" → "那浙江呢").
+   */
+  lastAsk?: string;
 }
 
 /** Persisted per conversation as JSON; discarded when `version` differs. */

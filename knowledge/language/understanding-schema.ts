@@ -81,6 +81,11 @@ export const UnderstandingLanguageSchema = z.object({
      * from that event is judged over the whole year.
      */
     certificateYear: Pattern,
+    /**
+     * The message asks where an application goes first, or whether it may skip a level ("先报到哪里",
+     * "推荐表直接交省厅吗"): the region's steps in order answer it.
+     */
+    asksFirstStep: Pattern,
     /** A date the resident gives is of something else ("社保上个月断了", "去年毕业"): no window counted from a certificate applies. */
     otherEventDate: Pattern,
     /** The message speaks of a certificate at all ("证", "证书"): a date in it may be the certificate's. */

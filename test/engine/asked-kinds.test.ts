@@ -419,4 +419,23 @@ describe('round twelve kinds', () => {
     const reply = text(await say('金华不贴要不要交社宝'));
     expect(reply).toContain('社会保险');
   });
+
+  it('answers where an institution applies first, or whether it may go straight to the province, with the steps in order', async () => {
+    const first = facts.ofKind('rule', (f) => f.region === '辽宁' && f.step === 1)[0]!;
+    for (const q of ['辽宁 我们机构申报第一步找哪个部门', '推荐材料可以直接寄给省厅吗 辽宁的']) {
+      const reply = text(await say(q));
+      expect(reply.split('\n').find((l) => l.startsWith('1.'))).toContain(first.statement.slice(0, 10));
+    }
+  });
+
+  it('asks the last question again for "那X呢" that only changes the region, and not when the follow-up asks more', async () => {
+    const zhejiang = facts.ofKind('rule', (f) => f.region === '浙江' && f.topics.includes('subsidy') && f.statement.includes('不超过3次'))[0]!;
+    const d = dialogue(fakePorts());
+    await d.say('威海的补贴 同一个等级每年能享受几回');
+    expect(text(await d.say('那浙江的呢'))).toContain(zhejiang.statement.slice(0, 12));
+    // "中级多了啥" asks a question of its own: the 中级 course, not the 初级 question again.
+    const c = dialogue(fakePorts());
+    await c.say('初级都学哪些课程');
+    expect(text(await c.say('中级多了些啥'))).toContain('中级');
+  });
 });

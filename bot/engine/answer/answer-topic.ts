@@ -802,6 +802,15 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   // A rule asked for in other words ("数字化管理师一共分几个等级", "推荐表能一次填几个职业"): that rule, before the
   // topic's own lists. Topics whose answers are computed by a tool (amounts, hours, dates, eligibility, contacts)
   // keep their tools.
+  // "辽宁机构申报先报到哪里", "材料能直接寄省厅吗": where an application goes first is the region's steps in order.
+  const applying = (t: Topic) => PATH_TOPICS.has(t) || t === 'materials' || t === 'institution';
+  if (CUES.asksFirstStep.test(u.text) && (applying(topic) || (topic === 'contact' && u.alsoTopics.some(applying)))) {
+    const steps = processSteps(s, ports);
+    if (steps.length) {
+      runner.facts.push(...steps);
+      return finish(s, runner, ports, steps.map((f, i) => T.STEP_LINE(i + 1, renderFact(f))), 'process');
+    }
+  }
   if (!COMPUTED_TOPICS.has(topic)) {
     const asked = askedRule(u, s, ports);
     if (asked) {
