@@ -438,4 +438,43 @@ describe('round twelve kinds', () => {
     await c.say('初级都学哪些课程');
     expect(text(await c.say('中级多了些啥'))).toContain('中级');
   });
+
+  it('gives the district office beside an eligibility verdict when the story asks whom to register with', async () => {
+    const office = facts.ofKind('contact', (f) => (f.district ?? '').includes('峄城'))[0]!;
+    const reply = text(await say('我在峄城上班 本科毕业 想报初级 够条件的话去哪报名'));
+    expect(reply).toContain('符合初级');
+    expect(reply).toContain(office.phone!.slice(-7));
+  });
+
+  it('answers where to claim the subsidy with the rule on where it is claimed', async () => {
+    const where = facts.ofKind('rule', (f) => f.region === '浙江' && f.topics.includes('subsidy') && f.statement.includes('户籍地'))[0]!;
+    expect(text(await say('浙江这边补贴去哪里申请'))).toContain(where.statement.slice(0, 12));
+  });
+
+  it('says whether a subsidy goes to the employer or the person is not stated', async () => {
+    const amounts = facts.ofKind('subsidy', (f) => f.region === '枣庄').map((f) => `${f.amountYuan}元`);
+    const reply = text(await say('单位出钱让员工去学 补贴是发给单位还是个人'));
+    expect(reply.split('\n')[0]).toContain('没有');
+    for (const a of amounts) expect(reply).not.toContain(a);
+  });
+
+  it('adds that an extra item’s amount is not stated when the net cost is asked with it ("再加上教材费")', async () => {
+    const reply = text(await say('初级扣完补贴再加上教材费总共要多少钱'));
+    expect(reply).toContain('没有写明教材费的金额');
+    expect(reply).toMatch(/0632-\d{7}/);
+  });
+
+  it('reads "报明" as 报名, "邮编" as a contact question, and "有高级班吗" as whether the level is offered', async () => {
+    const form = facts.ofKind('rule', (f) => f.region === '枣庄' && f.statement.includes('报名表') && f.topics.includes('process'))[0]!;
+    expect(text(await say('枣庄咋报明'))).toContain(form.statement.slice(0, 10));
+    const contact = facts.ofKind('contact', (f) => f.region === '辽宁')[0]!;
+    expect(text(await say('辽宁材料寄过去 邮政编码多少'))).toContain(contact.quote.match(/\d{6}/)![0]);
+    expect(text(await say('有没有高级的培训班'))).toContain('本期只开设初级、中级');
+  });
+
+  it('says the current number of registrants is not stated, with the class-size rule', async () => {
+    const reply = text(await say('现在报名的人够了没'));
+    expect(reply.split('\n')[0]).toContain('没有');
+    expect(reply).toMatch(/满\d+人/);
+  });
 });

@@ -445,7 +445,15 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       const best = (await bestFacts(u, scope, ports, 'subsidy')).filter((f) => f.kind === 'rule');
       const found = distinctFacts([...limits, ...best.slice(0, 1), ...claimants, ...best, ...topicRules(u, scope, ports, 'subsidy')].filter((f) => f.kind === 'rule'));
       // "谁发钱": the rule saying who pays it out comes first.
-      const payer = CUES.asksPayer.test(u.text) ? found.filter((f) => CUES.payerClause.test(renderFact(f))) : [];
+      // Found among the nearest rules, else among all the region's subsidy rules, nearest the question first
+      // ("在哪儿申请": the rule on where to claim; "谁负责发": the rule on who pays out).
+      const paying = (f: Fact) => CUES.payerClause.test(renderFact(f));
+      const payer = CUES.asksPayer.test(u.text)
+        ? [
+            ...found.filter(paying),
+            ...rankFacts(ports.facts, u.text, ports.facts.ofKind('rule', (f) => f.topics.includes('subsidy') && scope.region.regions.includes(f.region) && paying(f))).map((x) => x.fact),
+          ]
+        : [];
       const rules = distinctFacts([...payer, ...found]).slice(0, 3);
       if (rules.length) {
         runner.facts.push(...rules);
@@ -524,7 +532,12 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
       }
       lines.push(...headcountTotals(s, runner, region, fees.value.fees));
       // "还有别的钱要交不", "教材另外算吗": what the fee leaves out, and the region's rules on other costs.
-      if (CUES.asksOtherCosts.test(u.text)) lines.push(...otherCosts(u.text, region, fees.value.fees, runner, ports));
+      if (CUES.asksOtherCosts.test(u.text)) {
+        lines.push(...otherCosts(u.text, region, fees.value.fees, runner, ports));
+        // "再加上教材费一共多少": the item's own amount is not in the notice; whom to ask.
+        const left = answerCues().howMuch.test(u.text) ? excludedAsked(u.text, fees.value.fees, ports) : undefined;
+        if (left) lines.push(T.NOT_STATED(T.AMOUNT_OF(left), region), T.UNKNOWN_HOTLINE(hotline(runner, ports, region)));
+      }
       lines.push(T.NET_COST_NOTE);
       return finish(s, runner, ports, lines, 'net-cost');
     }
@@ -599,7 +612,9 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     return (
       answerEligibility(u, s.region, s.level, runner, (lines, route, answered, extra) => {
         if (scope) runner.facts.unshift(scope);
-        return finish(s, runner, ports, scope ? [renderFact(scope), ...lines] : lines, route, answered, extra);
+        // "…要是符合的话报名找谁" from 滕州: where to register comes with the verdict, the district's office.
+        const office = u.place && u.place !== u.region && CUES.asksWhere.test(u.text) ? hotline(runner, ports, s.region.region, u.place) : [];
+        return finish(s, runner, ports, [...(scope ? [renderFact(scope)] : []), ...lines, ...office], route, answered, extra);
       }) ??
       (await notStated(u, s, runner, ports, '报名条件', 'eligibility'))
     );
@@ -824,7 +839,7 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     if (lines.length) return finish(s, runner, ports, [...regionLead(s, s.region.region), ...lines], 'net-cost');
   }
   // "从报名到拿证整个流程是啥": the region's steps in order, from its latest notice that lays them out.
-  if (CUES.asksWholeProcess.test(u.text) && PATH_TOPICS.has(topic)) {
+  if (CUES.asksWholeProcess.test(u.text) && (PATH_TOPICS.has(topic) || topic === 'materials' || topic === 'institution')) {
     const steps = processSteps(s, ports);
     if (steps.length) {
       runner.facts.push(...steps);
