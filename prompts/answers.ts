@@ -196,6 +196,8 @@ export const WHICH_REGION = (covered: string[]) => `请问您是哪个地区的�
 // The sign-up form.
 export const FORM_FIELDS = (labels: string[]) => `报名表需填写：${labels.join('、')}。`;
 export const OPTIONAL_FIELD = (label: string) => `${label}（可不填）`;
+/** One field of the sign-up form as the form prints it ("职称（没有可不填）"). */
+export const FORM_FIELD_AS_PRINTED = (label: string, printed: string) => `报名表的“${label}”一栏印的是：${printed}。`;
 export const FORM_START_HINT = '发送“我要报名”，我可以一步步帮您在线填写。';
 export const COMPARE_MORE = '报名条件也不同，可以问我“初级报名条件”或“中级报名条件”。';
 export const DETAIL_NOT_STATED = (what: string, related: boolean, region?: string) =>

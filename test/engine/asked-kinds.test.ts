@@ -477,4 +477,28 @@ describe('round twelve kinds', () => {
     expect(reply.split('\n')[0]).toContain('没有');
     expect(reply).toMatch(/满\d+人/);
   });
+
+  it('answers a resident’s question with no region from the assumed region, not from the notice for institutions', async () => {
+    const institutionsOnly = fakePorts().documents.filter((d) => d.audience === 'institutions').map((d) => d.shortTitle);
+    const reply = text(await say('这个项目是招哪些人的'));
+    for (const t of institutionsOnly) expect(reply).not.toContain(t);
+  });
+
+  it('quotes the one form field a question names as the form prints it', async () => {
+    const field = facts.ofKind('form-field', (f) => f.optional === true && f.quote !== f.label)[0]!;
+    expect(text(await say(`${field.label}那一栏我空着行吗`))).toContain(field.quote);
+  });
+
+  it('reads 竞聘 as a title question and "真的假的" as a question, whatever story comes before', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('title') && f.statement.includes('竞聘'))[0]!;
+    expect(text(await say('我在事业单位上班 有了中级等级证书 可以参加竞聘吗'))).toContain(rule.statement.slice(0, 12));
+    const reply = text(await say('我本科 干了六年 没职称 听说拿了中级等级证就能认定中级职称 真的假的'));
+    expect(reply).toContain('认定');
+    expect(reply).not.toContain('本期只开设');
+  });
+
+  it('answers whether the exam costs extra with the rule of both topics (the exam’s cost is the resident’s own)', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('exam') && f.topics.includes('fee'))[0]!;
+    expect(text(await say('考等级证的时候还得另外交钱吗'))).toContain(rule.statement.slice(0, 12));
+  });
 });

@@ -692,6 +692,9 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     if (fields.length === 0) return notStated(u, s, runner, ports, '报名表', 'form');
     runner.facts.push(...fields);
     const lines = [T.FORM_FIELDS(fields.map((f) => (f.optional ? T.OPTIONAL_FIELD(f.label) : f.label))), ...(await related(u, s, runner, ports, 'process'))];
+    // "没有职称报名表那栏咋填": the one field the question names, in the form's own words, first.
+    const named = fields.filter((f) => [...f.label].length >= 2 && u.text.includes(f.label));
+    if (named.length === 1 && named[0]!.quote !== named[0]!.label) lines.unshift(T.FORM_FIELD_AS_PRINTED(named[0]!.label, named[0]!.quote));
     // "我在薛城…报名表交哪": the form goes to that district's office.
     if (u.place && u.place !== u.region) lines.push(...hotline(runner, ports, s.region.region, u.place));
     lines.push(T.FORM_START_HINT);
@@ -745,10 +748,15 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     }
     // "钱交给谁 咋交" (paying is the fee's), "金华的补贴去哪申请" (where, of the subsidy): how or where to do a thing
     // is the process rules on that thing, when the region has any.
+    // "考等级证书还要另外交钱不": paying for the exam is the rules of both topics too.
     const also =
-      topic !== 'process' ? [] : [...(CUES.asksPayment.test(u.text) ? (['fee'] as Topic[]) : []), ...(CUES.asksWhere.test(u.text) ? u.alsoTopics : [])].filter((t) => t !== topic);
+      topic === 'exam' || topic === 'certificate'
+        ? CUES.asksPayment.test(u.text) ? (['fee'] as Topic[]) : []
+        : topic !== 'process' ? [] : [...(CUES.asksPayment.test(u.text) ? (['fee'] as Topic[]) : []), ...(CUES.asksWhere.test(u.text) ? u.alsoTopics : [])].filter((t) => t !== topic);
+    // A certificate is paid for by its exam ("考等级证还要交钱吗"): the exam's rules on paying.
+    const paidFor = (f: Fact) => f.topics.includes(topic) || (topic === 'certificate' && f.topics.includes('exam'));
     for (const other of also) {
-      const both = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && f.topics.includes(other) && s.region.regions.includes(f.region));
+      const both = ports.facts.ofKind('rule', (f) => paidFor(f) && f.topics.includes(other) && s.region.regions.includes(f.region));
       if (both.length === 0) continue;
       const shown = byDocumentOrder(both, ports).slice(0, 4);
       runner.facts.splice(0, runner.facts.length, ...shown);
@@ -1184,6 +1192,15 @@ export async function bestFacts(u: Understanding, s: Pick<Slotted, 'region'>, po
   if (!s.region.explicit) {
     const home = found.filter((x) => s.region.regions.includes(x.fact.region));
     if (home.length) found = home;
+    // "这个培训是给谁的": who the training is for is not answered, with no region named, from a notice addressed
+    // to institutions only (辽宁's), unless the question speaks as an institution. (How papers are submitted may be.)
+    else if (topic === 'audience' && !INSTITUTION_VOICE?.test(u.text)) {
+      const forInstitutions = new Set(ports.documents.filter((d) => d.audience === 'institutions').map((d) => d.id));
+      const forResidents = found.filter((x) => !forInstitutions.has(x.fact.doc));
+      if (forResidents.length) found = forResidents;
+      // Only such a notice found: the assumed region's own rules of the topic, when it has any.
+      else if (found.length && ports.facts.ofKind('rule', (f) => f.topics[0] === topic && s.region.regions.includes(f.region)).length) return topicRules(u, s, ports, topic);
+    }
   }
   const coverage = new Map(rankFacts(ports.facts, u.text, found.map((f) => f.fact)).map((x) => [x.fact.id, x.score]));
   const named = new Set(documentsNamed(u.text, ports.documents).map((d) => d.id));
