@@ -6,7 +6,7 @@
  */
 import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, SourceRef, ToolCall, TurnResult } from './types.js';
-import type { Region } from '../../knowledge/facts/schema.js';
+import { LevelSchema, type Region } from '../../knowledge/facts/schema.js';
 import { PLAIN_CUE, understand, type Understanding } from './understand/understand.js';
 import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
@@ -18,7 +18,6 @@ import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
 import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
 import { readFormSpec } from '../registration/form-spec.js';
-import { LevelSchema } from '../../knowledge/facts/schema.js';
 import { answerAcrossLevels, answerAcrossOccupations, answerAcrossRegions, levelsCompared, occupationsCompared, regionsAskedTogether } from './answer/across-regions.js';
 import { answerToAsked, mergeProfiles, storedProfile } from './understand/profile-state.js';
 import { containsAny, defaultConversationLanguage } from '../../knowledge/language/schema.js';
@@ -27,6 +26,7 @@ import { searchedSources, sourceLine } from './answer/sources.js';
 import { answerCues } from './answer/answer-cues.js';
 import { statesAmount } from '../chinese-quantities.js';
 import { beijingDate } from '../../tools/beijing-date.js';
+import { maskPersonalData } from '../mask.js';
 import { answerFromTaught, withTaughtHit } from './answer/taught-answer.js';
 
 /** Answers below this confidence are logged as gaps for the staff console. */
@@ -526,8 +526,10 @@ function finish(session: Session, u: Understanding, answer: Answer, question: st
   if (u.level) slots.level = u.level;
   if (u.headcount) slots.headcount = u.headcount;
   // A question with a topic of its own, short enough to be one ask, is what a later "那X呢" asks again.
-  if (u.topic && !u.followUp && u.topic !== 'eligibility' && [...u.text].length <= REPLAY_MAX) slots.lastAsk = u.text;
-  else if (!u.topic) delete slots.lastAsk;
+  // Not one holding personal data (a phone or ID number): the session keeps no unmasked copy of it.
+  if (u.topic && !u.followUp && u.topic !== 'eligibility' && [...u.text].length <= REPLAY_MAX && maskPersonalData(u.text) === u.text) slots.lastAsk = u.text;
+  // Any other question that is no follow-up ends it: "那浙江呢" after a long subsidy story must not ask an older fee question.
+  else if (!u.followUp) delete slots.lastAsk;
   if (answer.slots) Object.assign(slots, answer.slots);
   session.slots = slots;
   if (answer.pending) session.pending = answer.pending;

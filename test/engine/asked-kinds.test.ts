@@ -501,4 +501,9 @@ describe('round twelve kinds', () => {
     const rule = facts.ofKind('rule', (f) => f.region === '枣庄' && f.topics.includes('exam') && f.topics.includes('fee'))[0]!;
     expect(text(await say('考等级证的时候还得另外交钱吗'))).toContain(rule.statement.slice(0, 12));
   });
+
+  it('keeps no question with personal data in the session for a replay', async () => {
+    const first = await dialogue(fakePorts()).say('我手机13812345678 枣庄初级多少钱');
+    expect(JSON.stringify(first.session)).not.toContain('13812345678');
+  });
 });

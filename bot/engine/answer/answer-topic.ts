@@ -241,6 +241,27 @@ function finish(s: Slotted, runner: ToolRunner, ports: Ports, lines: string[], r
 /** Topics a question about the whole path may be read as ("报完名之后流程是啥" cues process or certificates). */
 const PATH_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['process', 'certificate', 'exam', 'title', 'form']);
 
+/** The region's steps, numbered, as the answer; undefined when its notices number none. */
+function stepsAnswer(s: Slotted, runner: ToolRunner, ports: Ports): Answer | undefined {
+  const steps = processSteps(s, ports);
+  if (steps.length === 0) return undefined;
+  runner.facts.push(...steps);
+  return finish(s, runner, ports, steps.map((f, i) => T.STEP_LINE(i + 1, renderFact(f))), 'process');
+}
+
+/**
+ * The region's rules of a topic (or, for certificates, of the exam that leads to one) that are also of
+ * `other` ("培训费啥时候交": process and fee), in the notice's order, as the answer; undefined when none.
+ */
+function bothTopicsAnswer(topic: Topic, other: Topic, s: Slotted, runner: ToolRunner, ports: Ports): Answer | undefined {
+  const of = (f: Fact) => f.topics.includes(topic) || (topic === 'certificate' && f.topics.includes('exam'));
+  const both = ports.facts.ofKind('rule', (f) => of(f) && f.topics.includes(other) && s.region.regions.includes(f.region));
+  if (both.length === 0) return undefined;
+  const shown = byDocumentOrder(both, ports).slice(0, 4);
+  runner.facts.splice(0, runner.facts.length, ...shown);
+  return finish(s, runner, ports, groupByRegion(shown), `${topic}-asked`, true, { confidence: 0.75 });
+}
+
 /** The region's rules that carry a `step`, from the newest notice that has any, in order. */
 function processSteps(s: Slotted, ports: Ports): Fact[] {
   const stepped = ports.facts.ofKind('rule', (f) => f.step !== undefined && s.region.regions.includes(f.region));
@@ -560,12 +581,8 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
   deadline: async ({ u, s, runner, ports }) => {
     // "培训费啥时候交": when to pay is the region's rules on paying, not the registration deadline.
     if (CUES.asksPayment.test(u.text)) {
-      const paying = ports.facts.ofKind('rule', (f) => f.topics.includes('fee') && f.topics.includes('process') && s.region.regions.includes(f.region));
-      if (paying.length) {
-        const shown = byDocumentOrder(paying, ports).slice(0, 4);
-        runner.facts.push(...shown);
-        return finish(s, runner, ports, groupByRegion(shown), 'process-asked', true, { confidence: 0.75 });
-      }
+      const paying = bothTopicsAnswer('process', 'fee', s, runner, ports);
+      if (paying) return paying;
     }
     const r = runner.run(deadlineStatus, { region: s.region.region });
     if (!r.ok) return notStated(u, s, runner, ports, '报名截止时间', 'deadline');
@@ -754,13 +771,9 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
         ? CUES.asksPayment.test(u.text) ? (['fee'] as Topic[]) : []
         : topic !== 'process' ? [] : [...(CUES.asksPayment.test(u.text) ? (['fee'] as Topic[]) : []), ...(CUES.asksWhere.test(u.text) ? u.alsoTopics : [])].filter((t) => t !== topic);
     // A certificate is paid for by its exam ("考等级证还要交钱吗"): the exam's rules on paying.
-    const paidFor = (f: Fact) => f.topics.includes(topic) || (topic === 'certificate' && f.topics.includes('exam'));
     for (const other of also) {
-      const both = ports.facts.ofKind('rule', (f) => paidFor(f) && f.topics.includes(other) && s.region.regions.includes(f.region));
-      if (both.length === 0) continue;
-      const shown = byDocumentOrder(both, ports).slice(0, 4);
-      runner.facts.splice(0, runner.facts.length, ...shown);
-      return finish(s, runner, ports, groupByRegion(shown), `${topic}-asked`, true, { confidence: 0.75 });
+      const both = bothTopicsAnswer(topic, other, s, runner, ports);
+      if (both) return both;
     }
     // Cite what is shown, not every rule of the topic.
     runner.facts.splice(0, runner.facts.length, ...best);
@@ -828,11 +841,8 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
   // "辽宁机构申报先报到哪里", "材料能直接寄省厅吗": where an application goes first is the region's steps in order.
   const applying = (t: Topic) => PATH_TOPICS.has(t) || t === 'materials' || t === 'institution';
   if (CUES.asksFirstStep.test(u.text) && (applying(topic) || (topic === 'contact' && u.alsoTopics.some(applying)))) {
-    const steps = processSteps(s, ports);
-    if (steps.length) {
-      runner.facts.push(...steps);
-      return finish(s, runner, ports, steps.map((f, i) => T.STEP_LINE(i + 1, renderFact(f))), 'process');
-    }
+    const steps = stepsAnswer(s, runner, ports);
+    if (steps) return steps;
   }
   if (!COMPUTED_TOPICS.has(topic)) {
     const asked = askedRule(u, s, ports);
@@ -847,12 +857,9 @@ export async function answerTopic(u: Understanding, session: Session, ports: Por
     if (lines.length) return finish(s, runner, ports, [...regionLead(s, s.region.region), ...lines], 'net-cost');
   }
   // "从报名到拿证整个流程是啥": the region's steps in order, from its latest notice that lays them out.
-  if (CUES.asksWholeProcess.test(u.text) && (PATH_TOPICS.has(topic) || topic === 'materials' || topic === 'institution')) {
-    const steps = processSteps(s, ports);
-    if (steps.length) {
-      runner.facts.push(...steps);
-      return finish(s, runner, ports, steps.map((f, i) => T.STEP_LINE(i + 1, renderFact(f))), 'process');
-    }
+  if (CUES.asksWholeProcess.test(u.text) && applying(topic)) {
+    const steps = stepsAnswer(s, runner, ports);
+    if (steps) return steps;
   }
   // "辽宁申报培训机构得具备啥条件", "2020年注册的能申报吗": an institution's conditions, where the region's rules
   // state them (rules of both topics), whichever of the two led.
@@ -1009,6 +1016,20 @@ export const ASK_DIRECT = 0.6;
 const ASK_MARGIN = 0.15;
 
 const NOT_HAN = /[^\p{Script=Han}]+/u;
+
+/** The words that are no thing's name, per facts table and language data (rebuilt when either is replaced). */
+let notNamesCache: { facts: Ports['facts']; cues: typeof TOPIC_CUES; programme: RegExp; said: string[] } | undefined;
+function notNames(ports: Ports): { programme: RegExp; said: string[] } {
+  if (notNamesCache?.facts !== ports.facts || notNamesCache.cues !== TOPIC_CUES || notNamesCache.programme.source !== PROGRAMME_WORDS.source) {
+    const said = [
+      ...TOPIC_CUES.flatMap((t) => t.cues.map(([cue]) => cue)),
+      ...ports.facts.regions.flatMap((r) => [r.region, ...r.names]),
+      ...ports.facts.ofKind('occupation').flatMap((f) => [f.name, ...f.aliases]),
+    ].filter((w) => [...w].length >= 2);
+    notNamesCache = { facts: ports.facts, cues: TOPIC_CUES, programme: new RegExp(PROGRAMME_WORDS.source, 'gu'), said: [...new Set(said)] };
+  }
+  return notNamesCache;
+}
 /** The shortest run of the question's characters that counts as naming a thing (信用报告, 学员手册). */
 const NAMED_RUN = 4;
 
@@ -1021,12 +1042,8 @@ function namingRules(text: string, s: Slotted, ports: Ports): Fact[] {
   const rules = ports.facts.ofKind('rule', (f) => s.region.regions.includes(f.region));
   // A thing's name is what is left of the question without the words that say what is asked ("继续教育",
   // "证书": topic cues), the programme's own words, places and occupations.
-  let rest = text.replace(new RegExp(PROGRAMME_WORDS.source, 'gu'), ' ');
-  const said = [
-    ...TOPIC_CUES.flatMap((t) => t.cues.map(([cue]) => cue)),
-    ...ports.facts.regions.flatMap((r) => [r.region, ...r.names]),
-    ...ports.facts.ofKind('occupation').flatMap((f) => [f.name, ...f.aliases]),
-  ].filter((w) => [...w].length >= 2);
+  const { programme, said } = notNames(ports);
+  let rest = text.replace(programme, ' ');
   for (const w of said) if (rest.includes(w)) rest = rest.split(w).join(' ');
   for (const part of rest.split(NOT_HAN)) {
     const chars = [...part];
