@@ -15,7 +15,7 @@
  * allocation per example, measured at a few microseconds a message in
  * `npm run bench`.
  */
-import { analyse, normaliseQuery } from './text-analysis.js';
+import { analyse, normaliseQuery, SYNONYM_HEADS } from './text-analysis.js';
 
 export const BIGRAM_WEIGHT = 0.5;
 /** Neighbours that vote. */
@@ -38,12 +38,15 @@ export interface LabelVote<L extends string> {
 
 type Vector = Map<string, number>;
 
-/** Terms of a text: content words, and character bigrams of Han/Latin/digit runs (prefixed so they never meet a word). */
+/** Terms of a text: content words (a synonym as its group's first word), and character bigrams of Han/Latin/digit runs (prefixed so they never meet a word). */
 function terms(text: string, strip: readonly string[]): Vector {
   let t = normaliseQuery(text);
   for (const s of strip) if (s && t.includes(s)) t = t.split(s).join(' ');
   const v: Vector = new Map();
-  for (const w of analyse(t)) v.set(w, (v.get(w) ?? 0) + 1);
+  for (const word of analyse(t)) {
+    const w = SYNONYM_HEADS.get(word) ?? word;
+    v.set(w, (v.get(w) ?? 0) + 1);
+  }
   for (const run of t.match(/[\p{Script=Han}a-z0-9]+/gu) ?? []) {
     for (let i = 0; i + 1 < run.length; i++) {
       const g = `\u0001${run.slice(i, i + 2)}`;
@@ -69,8 +72,9 @@ function queryTerms(text: string, strip: readonly string[]): { words: Vector; bi
   let t = normaliseQuery(text);
   for (const s of strip) if (s && t.includes(s)) t = t.split(s).join(' ');
   const words: Vector = new Map();
-  for (const w of analyse(t)) {
-    if (w.charCodeAt(0) === 1) return { words: terms(text, strip) };
+  for (const word of analyse(t)) {
+    if (word.charCodeAt(0) === 1) return { words: terms(text, strip) };
+    const w = SYNONYM_HEADS.get(word) ?? word;
     words.set(w, (words.get(w) ?? 0) + 1);
   }
   const bigrams = new Map<number, number>();

@@ -55,6 +55,11 @@ export function toSimplified(text: string): string {
   return toCn(text);
 }
 
+/** Word → the first word of its synonym group (language data; see RetrievalLanguageSchema.synonyms). */
+export const SYNONYM_HEADS: ReadonlyMap<string, string> = new Map(
+  retrievalLanguage.synonyms.flatMap((group) => group.map((w) => [toSimplified(w.normalize('NFKC')).toLowerCase(), group[0]!] as const)),
+);
+
 /** The last few queries normalised: one answer normalises the same message for both example indexes and the knowledge base. */
 const recentQueries: Array<{ query: string; normalised: string }> = [];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExampleIndex } from '../../knowledge/index/example-index.js';
+import { defaultRetrievalLanguage, RetrievalLanguageSchema } from '../../knowledge/language/retrieval-schema.js';
 
 const examples = [
   { label: 'fee', text: '学费多少钱' },
@@ -52,5 +53,36 @@ describe('ExampleIndex', () => {
     first[0]!.similarity = -1;
     expect(index.nearest('交了钱能退吗')[0]!.similarity).toBeGreaterThan(0);
     expect(index.nearest('交了钱能退吗')).toEqual(index.nearest('交了钱能退吗'));
+  });
+});
+
+describe('ExampleIndex: synonym groups (knowledge/language/retrieval.json)', () => {
+  const language = defaultRetrievalLanguage();
+
+  it('every shipped group: a message in one word of the group meets an example in another as closely as one in the same word', () => {
+    expect(language.synonyms.length).toBeGreaterThan(0);
+    for (const group of language.synonyms) {
+      const first = group[0]!;
+      const other = group[group.length - 1]!;
+      const index = new ExampleIndex([
+        { label: 'group', text: `问一下${first}的情况` },
+        { label: 'noise', text: '问一下别的情况' },
+      ]);
+      const viaSynonym = index.nearest(`${other}的情况`)[0]!;
+      expect(viaSynonym.label, `${other} → ${first}`).toBe('group');
+    }
+  });
+
+  it('a paraphrase with a synonym scores higher than the same paraphrase with an unrelated word', () => {
+    const index = new ExampleIndex([{ label: 'recognised', text: '培训合格证书外地认不认' }]);
+    const synonym = index.nearest('证书外省认不认')[0]!.similarity;
+    const unrelated = index.nearest('证书海边认不认')[0]!.similarity;
+    expect(synonym).toBeGreaterThan(unrelated);
+  });
+
+  it('a word in two groups is refused when the data is loaded', () => {
+    const bad = { ...language, synonyms: [['外地', '外省'], ['外省', '省外']] };
+    expect(RetrievalLanguageSchema.safeParse(bad).success).toBe(false);
+    expect(RetrievalLanguageSchema.safeParse({ ...language, synonyms: [['外地', '外省']] }).success).toBe(true);
   });
 });
