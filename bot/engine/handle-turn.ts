@@ -16,7 +16,7 @@ import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, INSTITUTION_VOICE, LEVEL_CUES, typ
 import { contactLine, personNames, renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
-import { offerForm, resumeFormPrompt, routeForm } from './route-form.js';
+import { formLevel, offerForm, resumeFormPrompt, routeForm } from './route-form.js';
 import { readFormSpec } from '../registration/form-spec.js';
 import { answerAcrossLevels, answerAcrossOccupations, answerAcrossRegions, levelsCompared, occupationsCompared, regionsAskedTogether } from './answer/across-regions.js';
 import { answerToAsked, mergeProfiles, storedProfile } from './understand/profile-state.js';
@@ -55,9 +55,18 @@ export async function handleTurn(input: { message: InboundMessage; session: Sess
     const formRegion = readFormSpec(ports.facts)?.region;
     if (formRegion) u.region = formRegion;
   }
+  // ... and about the level the form holds ("帮我报个中级", then "我是助理工程师 拿证一年半 够不够"), unless it names one.
+  if (session.form && !u.level && u.levels.length === 0) {
+    const level = LevelSchema.safeParse(formLevel(session));
+    if (level.success) u.level = level.data;
+  }
   const result = await answer(u, text, session, ports);
   const resume = resumeFormPrompt(result.session, ports);
-  if (resume) result.replies.push(resume);
+  if (resume) {
+    // Inside the form, the hint on how to start it is no use: it is open, and its question follows.
+    result.replies = result.replies.map((r) => r.split(`\n${T.FORM_START_HINT}`).join(''));
+    result.replies.push(resume);
+  }
   else {
     const offer = offerForm(text, result.session, message, undefined, asksToo);
     if (offer) result.replies.push(offer);

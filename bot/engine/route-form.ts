@@ -159,7 +159,10 @@ export function routeForm(
       // A plain policy question the form reads as no answer ("退费咋弄" asked for 性别) is the engine's: it
       // answers, then asks the form's question again. Nothing was stored, and the form stays as it was.
       const storedNothing = form.step === 'filling' && step.state?.step === 'filling' && step.state.asking === form.asking && JSON.stringify(step.state.values) === JSON.stringify(form.values);
-      if (step.handled && !(plainTopic && topic && storedNothing)) return toResult(session, step);
+      // A question asked while the bot waits for consent ("报名截止到哪天来着") is the engine's too: it answers,
+      // then asks for consent again. Nothing the question holds is kept: it was not given as an answer.
+      const stillAsking = form.step === 'consent' && step.state?.step === 'consent';
+      if (step.handled && !(plainTopic && topic && (storedNothing || stillAsking))) return toResult(session, step);
       return undefined;
     }
   }
@@ -196,4 +199,11 @@ function resume(session: Session, ports: Ports): string[] {
 export function resumeFormPrompt(session: Session, ports: Ports): string | undefined {
   const form = session.form ? reviveFormState(session.form) : undefined;
   return form ? resumePrompt(form, { facts: ports.facts }) : undefined;
+}
+
+/** The training level the open form holds (given as an answer, or volunteered before consent), if any. */
+export function formLevel(session: Session): string | undefined {
+  const form = session.form ? reviveFormState(session.form) : undefined;
+  const level = form?.values.level;
+  return typeof level === 'string' ? level : undefined;
 }

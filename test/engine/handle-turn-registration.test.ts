@@ -399,3 +399,42 @@ describe('a wish to register with a question in it', () => {
     expect(d.session.form).toBeDefined();
   });
 });
+
+describe('registration through the engine: a question while the bot waits for consent', () => {
+  const deadline = facts.all().find((f): f is Extract<Fact, { kind: 'deadline' }> => f.kind === 'deadline' && f.subject === 'registration' && f.region === '枣庄')!;
+  const [y, m, day] = deadline.closes.split('-').map(Number);
+
+  it('is answered from the facts, then consent is asked again; the form is still waiting and holds nothing', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('我要报名');
+    const r = await d.say('报名截止到哪天来着');
+    expect(text(r)).toContain(`${y}年${m}月${day}日`);
+    expect(r.trace.sources.map((s) => s.doc)).toContain(deadline.doc);
+    expect(lastLine(r)).toBe('请回复“同意”开始登记，或回复“不同意”结束。');
+    expect(d.session.form?.step).toBe('consent');
+    // Consent still starts the form at its first field.
+    expect(lastLine(await d.say('同意'))).toContain(label('name'));
+  });
+
+  it('an eligibility story asked there is judged for the level the form holds, and its title is not kept as an answer', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('帮我报个中级');
+    expect(d.session.form?.values.level).toBe('中级');
+    const r = await d.say('我是助理工程师 拿证一年半 够不够');
+    const middle = facts.all().find((f): f is Extract<Fact, { kind: 'eligibility' }> => f.kind === 'eligibility' && f.level === '中级' && f.region === '枣庄')!;
+    const titleClause = middle.clauses.find((c) => c.quote.includes('助理工程师'))!;
+    expect(text(r)).toContain(titleClause.quote);
+    expect(text(r)).toContain('中级');
+    expect(d.session.form?.values.title).toBeUndefined();
+    expect(lastLine(r)).toBe('请回复“同意”开始登记，或回复“不同意”结束。');
+  });
+
+  it('a question about the form itself does not tell the resident how to start the form that is open', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('我想报个名');
+    const r = await d.say('职称那栏我没有 咋填');
+    const titleField = formFields.find((f) => f.field === 'title')!;
+    expect(text(r)).toContain(titleField.quote);
+    expect(text(r)).not.toContain('发送“我要报名”');
+  });
+});
