@@ -25,6 +25,11 @@ export const UnderstandingLanguageSchema = z.object({
   topicCues: z.array(z.object({ topic: TopicSchema, cues: z.record(z.string().min(1), z.number().positive()) })),
   /** Cues that need words in between, added to the cue words' scores. */
   topicPatterns: z.array(z.object({ pattern: Pattern, topic: TopicSchema, weight: z.number().positive() })),
+  /**
+   * Things whose own rules carry their time ("开班三天前提出退款申请", "30日内颁发"): "退费最晚什么时候申请"
+   * asks those rules, not the registration deadline the time words alone would pick.
+   */
+  ownTimeTopics: z.array(TopicSchema).default([]),
   /** The level a person asks to enrol in when several are named ("拿了初级证，能报中级吗"). */
   targetLevel: Pattern,
   /** Where classes or exams take place (the notices never say). */
@@ -70,6 +75,8 @@ export const UnderstandingLanguageSchema = z.object({
     stillOpen: Pattern,
     questionMarks: Pattern,
     enrolWords: Pattern,
+    /** "报名", "申报": the message names registering itself (a time asked is then the registration deadline). */
+    namesRegistration: Pattern,
     /** "初级和中级有什么区别": the levels side by side on everything (fee, hours, conditions). */
     levelDifference: Pattern,
     /** The message asks for a value (a time, an amount, a count), not yes or no: "啥时候考", "多少钱". */

@@ -507,3 +507,32 @@ describe('round twelve kinds', () => {
     expect(JSON.stringify(first.session)).not.toContain('13812345678');
   });
 });
+
+describe('round thirteen kinds', () => {
+  it('reads a quoted amount with no topic word ("中级是不是也是<初级的费用>") as a fee question: the level asked gets its own fee', async () => {
+    const junior = amount('fee', '初级');
+    const middle = amount('fee', '中级');
+    // Written as residents do, in Chinese numerals ("三千"): thousands and hundreds.
+    expect(junior % 100).toBe(0);
+    const digit = '零一二三四五六七八九';
+    const hundreds = Math.floor((junior % 1000) / 100);
+    const spoken = `${digit[Math.floor(junior / 1000)]}千${hundreds ? `${digit[hundreds]}百` : ''}`;
+    const reply = text(await say(`中级是不是也是${spoken}`));
+    expect(reply).toContain(`${middle}元`);
+  });
+
+  it('lists every level when three are asked for without a comparison ("三个等级补贴各多少")', async () => {
+    const subsidies = facts.ofKind('subsidy', (f) => f.region === '浙江' && f.occupation.startsWith('大数据'));
+    expect(new Set(subsidies.map((f) => f.level)).size).toBe(3);
+    const reply = text(await say('浙江大数据三个等级补贴各多少'));
+    for (const f of subsidies) expect(reply).toContain(`${f.amountYuan}元`);
+  });
+
+  it('answers the time of a refund from the refund rules, not with the registration deadline ("退费最晚什么时候申请")', async () => {
+    const refundRules = facts.ofKind('rule', (f) => f.region === '枣庄' && f.doc === 'zaozhuang-2026' && f.topics.includes('refund'));
+    const deadline = facts.ofKind('deadline', (f) => f.region === '枣庄' && f.subject === 'registration')[0]!;
+    const r = await say('退费最晚什么时候申请');
+    expect(refundRules.some((f) => text(r).includes(f.statement))).toBe(true);
+    expect(text(r)).not.toContain(`${Number(deadline.closes.slice(5, 7))}月${Number(deadline.closes.slice(8, 10))}日`);
+  });
+});

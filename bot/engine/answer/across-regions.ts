@@ -86,8 +86,9 @@ export function levelsCompared(u: Understanding): Level[] {
   if (!u.topic || !(u.topic in QUANTITY_KIND || u.topic === 'net-cost') || u.levels.length < 2) return [];
   // "有什么区别" is answered on everything that differs (answer-topic's compareLevels), not one quantity.
   if (CUES.levelDifference.test(u.text)) return [];
-  // A sum may be of every level ("初中高三个等级都考 补贴加起来多少"); a comparison is of two.
-  return u.levels.slice(0, CUES.total.test(u.text) ? 3 : 2);
+  // A sum ("初中高三个等级都考 补贴加起来多少") or a list ("三个等级补贴各多少") may be of every level; a comparison is of two.
+  const compared = containsAny(u.text, defaultConversationLanguage().multiRegion.compare);
+  return u.levels.slice(0, CUES.total.test(u.text) || !compared ? 3 : 2);
 }
 
 /**

@@ -67,6 +67,7 @@ function compile(data: UnderstandingLanguage) {
     REWRITES: rewrites,
     TOPIC_CUES: data.topicCues.map(({ topic, cues }) => ({ topic, cues: rewrittenCues(cues, rewrites) })) as TopicCue[],
     TOPIC_PATTERNS: data.topicPatterns.map((p) => [compileOne(p.pattern), p.topic, p.weight] as const),
+    OWN_TIME_TOPICS: new Set<Topic>(data.ownTimeTopics),
     TARGET_LEVEL: compileOne(data.targetLevel),
     VENUE_QUESTION: compileOne(data.venueQuestion),
     SUBSIDY_ELIGIBILITY: compileOne(data.subsidyEligibility),
@@ -102,6 +103,8 @@ export let REWRITES: ReadonlyArray<readonly [RegExp, string]> = c.REWRITES;
 export let TOPIC_CUES: readonly TopicCue[] = c.TOPIC_CUES;
 /** Topic cues that need a pattern (words in between), added to the substring scores. */
 export let TOPIC_PATTERNS: ReadonlyArray<readonly [RegExp, Topic, number]> = c.TOPIC_PATTERNS;
+/** Things whose own rules carry their time: a time asked of them is not the registration deadline. */
+export let OWN_TIME_TOPICS: ReadonlySet<Topic> = c.OWN_TIME_TOPICS;
 /** The level a person asks to enrol in when several are named ("拿了初级证，能报中级吗"). */
 export let TARGET_LEVEL: RegExp = c.TARGET_LEVEL;
 /** Where the classes or exams take place: the notices never say (the university's address is a postal one). */
@@ -150,5 +153,5 @@ export let CUES: Readonly<Record<keyof UnderstandingLanguage['cues'], RegExp>> =
  */
 export function useUnderstandingLanguage(data: UnderstandingLanguage): void {
   c = compile(data);
-  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, PLACE_AS_DESTINATION, NOT_AMOUNT_UNITS, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, INSTITUTION_VOICE, DETAIL_CUES, DEFERRAL_MARKERS, DURATION_SUBJECTS, DOCUMENT_META, HEADCOUNT, CUES } = c);
+  ({ REWRITES, TOPIC_CUES, TOPIC_PATTERNS, OWN_TIME_TOPICS, TARGET_LEVEL, VENUE_QUESTION, SUBSIDY_ELIGIBILITY, LEVEL_CUES, BARE_LEVEL, INTENT_CUES, OTHER_PLACES, PLACE_AS_DESTINATION, NOT_AMOUNT_UNITS, INJECTION_CUES, PRIVACY_PROBE, FOREIGN_SUBJECTS, PROGRAMME_WORDS, INSTITUTION_VOICE, DETAIL_CUES, DEFERRAL_MARKERS, DURATION_SUBJECTS, DOCUMENT_META, HEADCOUNT, CUES } = c);
 }

@@ -20,6 +20,7 @@ import {
   PRIVACY_PROBE,
   TOPIC_CUES,
   TOPIC_PATTERNS,
+  OWN_TIME_TOPICS,
   TARGET_LEVEL,
   CUES,
   VENUE_QUESTION,
@@ -183,6 +184,15 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // "初级补了1000 那我再交2000就行了是吧": a quoted subsidy and what is left to pay ask the net cost too.
   const quotesSubsidyLeft = quoted.some((f) => f.kind === 'subsidy') && CUES.paysRest.test(text);
   if ((quotesNetCost || quotesSubsidyLeft) && (!topic || topic === 'fee' || topic === 'subsidy')) topic = 'net-cost';
+  // "中级是不是也是三千": no topic word, but the amount quoted is one of the notices' fees (or only subsidies): that is asked.
+  const quotedKinds = [...new Set(quoted.map((f) => f.kind))];
+  if (!topic && quotedKinds.length === 1) topic = quotedKinds[0];
+  // "退费最晚什么时候申请", "证书最晚什么时候发": time words pick the deadline, but what is timed is another thing the
+  // message names plainly, whose own rules carry its time (language data): those rules answer.
+  if (topic === 'deadline' && !CUES.namesRegistration.test(text) && !CUES.asksPayment.test(text)) {
+    const other = ranked.find(([t, w]) => t !== 'deadline' && w >= PLAIN_CUE)?.[0];
+    if (other && OWN_TIME_TOPICS.has(other)) topic = other;
+  }
   // "3000块都包含啥 考试的钱在里面不": the resident's own fee figure, and what it includes, is the fee's question.
   else if (quoted.some((f) => f.kind === 'fee') && !quoted.some((f) => f.kind === 'subsidy') && CUES.asksInclusion.test(text)) topic = 'fee';
   // "初级3000中级3500 两个都报是不是6500": a sum of several levels (or of the fees quoted) with no topic word asks the fees.
