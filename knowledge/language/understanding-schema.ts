@@ -77,6 +77,8 @@ export const UnderstandingLanguageSchema = z.object({
     enrolWords: Pattern,
     /** "报名", "申报": the message names registering itself (a time asked is then the registration deadline). */
     namesRegistration: Pattern,
+    /** A year ("2023年", "26年度"): which notice or when, never what is asked; left out when comparing with examples. */
+    namesYear: Pattern,
     /** "初级和中级有什么区别": the levels side by side on everything (fee, hours, conditions). */
     levelDifference: Pattern,
     /** The message asks for a value (a time, an amount, a count), not yes or no: "啥时候考", "多少钱". */

@@ -536,3 +536,21 @@ describe('round thirteen kinds', () => {
     expect(text(r)).not.toContain(`${Number(deadline.closes.slice(5, 7))}月${Number(deadline.closes.slice(8, 10))}日`);
   });
 });
+
+describe('round thirteen: which notice or year is named says nothing of what is asked', () => {
+  it('answers "枣庄2023年那个方案培训方向是啥" with the 2023 plan’s directions, not its policy basis', async () => {
+    const directions = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2023' && f.topics.includes('occupation'))[0]!;
+    const basis = facts.ofKind('rule', (f) => f.id === 'zz23-policy-basis')[0]!;
+    const reply = text(await say('枣庄2023年那个方案培训方向是啥'));
+    expect(reply).toContain(directions.statement.slice(0, 16));
+    expect(reply).not.toContain(basis.statement.slice(0, 16));
+    expect(reply).toContain(shortTitle('zaozhuang-2023'));
+  });
+
+  it('answers how many days an institution has to report its list from the rule that sets it, in the region asked', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '威海' && f.topics.includes('reporting') && f.statement.includes('名单'))[0]!;
+    const reply = text(await say('威海培训结业后 培训机构多少天内报名单'));
+    expect(reply).toContain(rule.statement);
+    expect(reply).toContain(shortTitle('weihai-2023'));
+  });
+});

@@ -666,7 +666,10 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     if (CUES.asksAddress.test(u.text) && !shown.some((f) => f.kind === 'contact' && f.address)) lines.unshift(T.NOT_STATED(T.ADDRESS_OF(shown.length === 1 && shown[0]!.kind === 'contact' ? shown[0]!.name : ''), s.region.region));
     return finish(s, runner, ports, lines, 'contact');
   },
-  institution: async ({ u, s, runner, ports }) => {
+  institution: async (ctx) => {
+    const { u, s, runner, ports } = ctx;
+    // "培训机构多少天内报名单": how long an institution has to do a thing the question names is that thing's rules.
+    if (CUES.asksDuration.test(u.text) && DURATION_SUBJECTS.some((w) => u.text.includes(w))) return TOPIC_ANSWERS.rules!(ctx);
     const r = runner.run(institutionsLookup, { region: s.region.explicit || s.region.inferred ? s.region.region : undefined, occupation: u.occupation });
     const extra = await related(u, s, runner, ports, 'institution', 3);
     if ((!r.ok || r.facts.length === 0) && extra.length === 0) return notStated(u, s, runner, ports, '培训机构', 'institution');
@@ -743,10 +746,15 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     const courseOfLevel = topic === 'course' && s.level !== undefined && best.some((f) => f.kind === 'rule' && f.topics.includes('course') && f.label.includes(s.level!));
     // "考完多久能拿到证": how long is asked; the region's rules of the topic that set a time limit answer it.
     if (CUES.asksDuration.test(u.text)) {
-      const all = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && statesTimeLimit(f.statement));
+      const subjects = DURATION_SUBJECTS.filter((w) => u.text.includes(w));
+      const timedRules = (ofTopic: boolean) =>
+        ports.facts.ofKind('rule', (f) => (!ofTopic || f.topics.includes(topic)) && s.region.regions.includes(f.region) && statesTimeLimit(f.statement));
+      // "培训机构多少天内报名单": no rule of the topic sets a time, but the thing whose time is asked is named: any of
+      // the region's rules whose time clause names it.
+      let all = timedRules(true);
+      if (all.length === 0 && subjects.length) all = timedRules(false).filter((f) => timeLimitClauses(f.statement).some((c) => subjects.some((w) => c.includes(w))));
       // "合格证多久发": a limit answers only when its clause names the thing asked about (the 30 days of
       // "颁发合格证书，并在30日内将名单报…" are the list's, not the certificate's).
-      const subjects = DURATION_SUBJECTS.filter((w) => u.text.includes(w));
       const named = subjects.length ? all.filter((f) => timeLimitClauses(f.statement).some((c) => subjects.some((w) => c.includes(w)))) : all;
       // The steps between them (the 10 working days of the province's check) are of the same clause of the notice.
       const timed = all.filter((f) => named.includes(f) || named.some((n) => n.doc === f.doc && n.section === f.section));

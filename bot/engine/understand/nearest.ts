@@ -11,7 +11,7 @@ import type { Fact, Topic } from '../../../knowledge/facts/schema.js';
 import { ExampleIndex, type LabelVote } from '../../../knowledge/index/example-index.js';
 import { defaultFactAsks, defaultTopicExamples, examplesGeneration } from '../../../knowledge/language/examples-schema.js';
 import type { FactsTable } from '../../../tools/facts-table.js';
-import { REWRITES, TOPIC_CUES, type Intent } from './lexicon.js';
+import { CUES, REWRITES, TOPIC_CUES, type Intent } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { fixHomophones } from './homophones.js';
 
@@ -74,7 +74,7 @@ function indexesOf(facts: FactsTable): Indexes {
     if (f.kind === 'rule') factExamples.push({ label: f.id, text: f.label });
   }
   // Examples are read as messages are: normalised and rewritten (学费 → 培训费) before analysis.
-  const prepare = (t: string) => fixHomophones(normalizeQuestion(t), facts);
+  const prepare = (t: string) => withoutNoticeName(fixHomophones(normalizeQuestion(t), facts));
   idx = { generation, rewrites: REWRITES, cues: TOPIC_CUES, labels: new ExampleIndex(labelled, slotWords(facts), prepare, true), facts: new ExampleIndex(factExamples, [], prepare) };
   cache.set(facts, idx);
   return idx;
@@ -89,8 +89,19 @@ export function prepareExampleIndexes(facts: FactsTable): void {
 }
 
 /** The topics (and the best label) a message's nearest examples vote for; `text` is normalised (understand's text). */
+/**
+ * "枣庄2023年那个方案培训方向是啥": which notice is asked about, or which year (language data's `namesNotice`,
+ * `namesYear`), says nothing of what is asked; it is left out of the comparison with the examples, on both
+ * sides, as the slot words are.
+ */
+function withoutNoticeName(text: string): string {
+  let out = text;
+  for (const re of [CUES.namesNotice, CUES.namesYear]) if (re.test(out)) out = out.replace(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), ' ');
+  return out;
+}
+
 export function topicEvidence(text: string, facts: FactsTable): TopicEvidence {
-  const votes = indexesOf(facts).labels.vote(text);
+  const votes = indexesOf(facts).labels.vote(withoutNoticeName(text));
   const topics: Array<LabelVote<Topic>> = [];
   for (const v of votes) if (v.label.startsWith('topic:')) topics.push({ ...v, label: v.label.slice(6) as Topic });
   return { topics, best: votes[0] };
@@ -105,7 +116,7 @@ export function factsByAsks(text: string, facts: FactsTable, k = 8): readonly Fa
   if (lastAsks && lastAsks.index === index && lastAsks.text === text && lastAsks.k === k) return lastAsks.out;
   const out: FactMatch[] = [];
   lastAsks = { index, text, k, out };
-  for (const n of index.nearest(text, k)) {
+  for (const n of index.nearest(withoutNoticeName(text), k)) {
     if (out.some((o) => o.fact.id === n.label)) continue;
     const fact = facts.byId(n.label);
     if (fact) out.push({ fact, similarity: n.similarity, ask: n.text });
