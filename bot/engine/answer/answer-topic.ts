@@ -738,6 +738,11 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     if (naming.length) best.splice(0, best.length, ...distinctFacts([...naming, ...best]).slice(0, 3));
     // "初级都学点啥": the level's course is the answer, whatever words it happens to share with the question.
     if (topic === 'course' && s.level) best.splice(0, best.length, ...levelCourse(best, s.level, ports, u.text, s.region.regions));
+    // "初级是全程网课吗 要不要去现场": whether the classes are online or on site is the format and the hours of each part.
+    if (topic === 'course' && CUES.namesClassFormat.test(u.text)) {
+      const hours = ports.facts.ofKind('hours', (h) => s.region.regions.includes(h.region) && (!s.level || h.level === s.level) && (!s.occupation || h.occupation === s.occupation));
+      if (hours.length > 0 && hours.length <= 2) best.splice(1, 0, ...hours.filter((h) => !best.includes(h)));
+    }
     // "课程详细安排在哪看": where the details are is the topic's rule that refers to them ("详情见…《学员手册》").
     if (CUES.asksWhere.test(u.text)) {
       const refers = ports.facts.ofKind('rule', (f) => f.topics.includes(topic) && s.region.regions.includes(f.region) && CUES.refersElsewhere.test(f.statement));
