@@ -12,7 +12,7 @@ import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
 import { factsByAsks } from './understand/nearest.js';
 import type { Route } from './answer/answer-types.js';
-import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, INSTITUTION_VOICE, LEVEL_CUES, type DetailCue } from './understand/lexicon.js';
+import { CUES, DETAIL_CUES, FOREIGN_SUBJECTS, INSTITUTION_VOICE, LEVEL_CUES, SUBSIDY_ELIGIBILITY, type DetailCue } from './understand/lexicon.js';
 import { contactLine, personNames, renderFact } from './answer/render-fact.js';
 import { sourcesOf } from './answer/sources.js';
 import { answerFromPassages, unknownAnswer } from './answer/answer-from-passages.js';
@@ -270,6 +270,9 @@ function splitQuestions(u: Understanding, ports: Ports, session: Session): Under
   if (u.topic === 'title' && CUES.asksCertificateUse.test(u.text)) return [u, { ...u, topic: 'continuing-education', alsoTopics: [], topicScore: Math.max(u.topicScore, PLAIN_CUE) }];
   if (!u.topic || u.alsoTopics.length === 0) return [u];
   const cues = answerCues();
+  // "金华领补贴 必须在哪种机构培训": who may claim, asked across a space, is one question.
+  const claim = u.topic === 'subsidy' ? SUBSIDY_ELIGIBILITY.exec(u.text) : null;
+  if (claim && claim[0].split(cues.clauseSplit).length > 1) return [u];
   // A story about oneself ("我有助理工程师职称三年了，能报中级吗") is one question, however many clauses;
   // a clause after it that plainly asks something else without telling more ("…能报中级吗 中级补贴多少") is a second.
   if (u.topic === 'eligibility' && hasProfile(u.profile)) {

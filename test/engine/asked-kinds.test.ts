@@ -554,3 +554,41 @@ describe('round thirteen: which notice or year is named says nothing of what is 
     expect(reply).toContain(shortTitle('weihai-2023'));
   });
 });
+
+describe('round thirteen: recurring kinds across the blind sets', () => {
+  it('finds a course subject the occupation codes only share characters with ("有没有教低代码的")', async () => {
+    const course = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2026' && f.topics.includes('course') && f.statement.includes('低代码'))[0]!;
+    expect(text(await say('有没有教低代码的'))).toContain(course.statement.slice(0, 12));
+  });
+
+  it('answers whether classes are all online with the format and the hours of each part ("初级是全程网课吗")', async () => {
+    const hours = facts.ofKind('hours', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const reply = text(await say('初级是全程网课吗 要不要去现场'));
+    expect(reply).toContain(`${hours.online}学时`);
+    expect(reply).toContain(`${hours.offline}学时`);
+  });
+
+  it('answers who files the exam application from the exam rule, not with the list of institutions', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '浙江' && f.topics.includes('exam') && f.statement.includes('组织对接'))[0]!;
+    const institutions = facts.ofKind('institution', (f) => f.region === '浙江');
+    const reply = text(await say('浙江考等级是自己报 还是培训机构帮着报'));
+    expect(reply).toContain(rule.statement.slice(0, 16));
+    for (const i of institutions) expect(reply).not.toContain(i.name);
+  });
+
+  it('answers the conditions of the exam, not who may train ("等级考核报名要啥条件")', async () => {
+    const rule = facts.ofKind('rule', (f) => f.doc === 'zaozhuang-2026' && f.topics.includes('exam') && f.statement.includes('必备条件'))[0]!;
+    const training = facts.ofKind('eligibility', (f) => f.region === '枣庄')[0]!;
+    const reply = text(await say('等级考核报名要啥条件'));
+    expect(reply).toContain(rule.statement.slice(0, 16));
+    expect(reply).not.toContain(training.clauses[0]!.quote);
+  });
+
+  it('answers where one must train to claim a subsidy, asked across a space, from the subsidy’s beneficiaries rule', async () => {
+    const rule = facts.ofKind('rule', (f) => f.region === '金华' && f.topics.includes('subsidy') && f.statement.includes('省内'))[0]!;
+    const amounts = facts.ofKind('subsidy', (f) => f.region === '浙江').map((f) => `${f.amountYuan}元`);
+    const reply = text(await say('金华领补贴 必须在哪种机构培训'));
+    expect(reply).toContain(rule.statement.slice(0, 16));
+    expect(amounts.filter((a) => reply.includes(a))).toEqual([]);
+  });
+});
