@@ -154,6 +154,8 @@ export const WINDOW_DEPENDS = (label: string, earliest: string, latest: string) 
 /** A notice that prints no 文号 / date of its own. */
 export const DOCUMENT_FIELD_NOT_STATED = (shortTitle: string, field: string) => `《${shortTitle}》没有写明${field}。`;
 export const NOT_STATED = (what: string, region: string) => `${region}的通知中没有写明${what}。`;
+/** What a call for institutions' applications does not give: its result. */
+export const SELECTED_INSTITUTIONS = '最终入选的机构名单或评审结果';
 /** Lead of a region's own rules on a topic the tools had no typed answer for. */
 /** "滕州市人力资源和社会保障局的地址": what is not stated about an office. */
 export const ADDRESS_OF = (office: string) => (office ? `${office}的地址` : '地址');

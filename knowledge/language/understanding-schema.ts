@@ -77,6 +77,8 @@ export const UnderstandingLanguageSchema = z.object({
     enrolWords: Pattern,
     /** "报名", "申报": the message names registering itself (a time asked is then the registration deadline). */
     namesRegistration: Pattern,
+    /** "第二批评上的机构有哪些", "入选名单出了没": which institutions were selected, a result a call for applications does not give. */
+    asksSelected: Pattern,
     /** A year ("2023年", "26年度"): which notice or when, never what is asked; left out when comparing with examples. */
     namesYear: Pattern,
     /** "初级和中级有什么区别": the levels side by side on everything (fee, hours, conditions). */

@@ -592,3 +592,20 @@ describe('round thirteen: recurring kinds across the blind sets', () => {
     expect(amounts.filter((a) => reply.includes(a))).toEqual([]);
   });
 });
+
+describe('round thirteen: a result a call for applications does not give', () => {
+  it('says which institutions were selected is not stated where the region’s notice names none, with its hotline', async () => {
+    expect(facts.ofKind('institution', (f) => f.region === '辽宁')).toEqual([]);
+    const reply = text(await say('辽宁第二批最后评上的机构都有哪些'));
+    expect(reply).toContain('辽宁的通知中没有写明');
+    expect(reply).toContain('建议咨询');
+    expect(reply).toContain(shortTitle('liaoning-2023'));
+  });
+
+  it('still lists the institutions where the region’s notice names them ("浙江入选的培训机构有哪些")', async () => {
+    const named = facts.ofKind('institution', (f) => f.region === '浙江');
+    const reply = text(await say('浙江入选的培训机构有哪些'));
+    for (const i of named) expect(reply).toContain(i.name);
+    expect(reply).not.toContain('没有写明');
+  });
+});

@@ -673,6 +673,13 @@ const TOPIC_ANSWERS: { readonly [K in Topic | 'rules']?: TopicAnswer } = {
     const r = runner.run(institutionsLookup, { region: s.region.explicit || s.region.inferred ? s.region.region : undefined, occupation: u.occupation });
     const extra = await related(u, s, runner, ports, 'institution', 3);
     if ((!r.ok || r.facts.length === 0) && extra.length === 0) return notStated(u, s, runner, ports, '培训机构', 'institution');
+    // "辽宁第二批评上的机构都有哪些": the region's notice names no institution (it calls for applications): which were
+    // selected is not stated; what it does say, and whom to ask, come with that.
+    const named = r.ok ? r.facts.filter((f) => f.kind === 'institution' && f.region === s.region.region) : [];
+    if ((s.region.explicit || s.region.inferred) && named.length === 0 && CUES.asksSelected.test(u.text)) {
+      const lines = [T.NOT_STATED(T.SELECTED_INSTITUTIONS, s.region.region), ...extra, T.UNKNOWN_HOTLINE(hotline(runner, ports, s.region.region))];
+      return finish(s, runner, ports, lines, 'institution-not-stated', true, { confidence: 0.4 });
+    }
     return finish(s, runner, ports, [...(r.ok ? r.facts.filter((f) => f.kind === 'institution').map(renderFact) : []), ...extra], 'institution');
   },
   occupation: async ({ u, s, runner, ports }) => {
