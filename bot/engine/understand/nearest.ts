@@ -88,7 +88,6 @@ export function prepareExampleIndexes(facts: FactsTable): void {
   indexesOf(facts);
 }
 
-/** The topics (and the best label) a message's nearest examples vote for; `text` is normalised (understand's text). */
 /**
  * "枣庄2023年那个方案培训方向是啥": which notice is asked about, or which year (language data's `namesNotice`,
  * `namesYear`), says nothing of what is asked; it is left out of the comparison with the examples, on both
@@ -96,10 +95,19 @@ export function prepareExampleIndexes(facts: FactsTable): void {
  */
 function withoutNoticeName(text: string): string {
   let out = text;
-  for (const re of [CUES.namesNotice, CUES.namesYear]) if (re.test(out)) out = out.replace(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), ' ');
+  for (const re of [CUES.namesNotice, CUES.namesYear]) if (re.test(out)) out = out.replace(globalOf(re), ' ');
   return out;
 }
 
+/** A cue's global copy for replacing every match, made once per compiled cue (the language data may be swapped). */
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  return g;
+}
+
+/** The topics (and the best label) a message's nearest examples vote for; `text` is normalised (understand's text). */
 export function topicEvidence(text: string, facts: FactsTable): TopicEvidence {
   const votes = indexesOf(facts).labels.vote(withoutNoticeName(text));
   const topics: Array<LabelVote<Topic>> = [];

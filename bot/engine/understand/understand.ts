@@ -184,6 +184,8 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
   // "初级补了1000 那我再交2000就行了是吧": a quoted subsidy and what is left to pay ask the net cost too.
   const quotesSubsidyLeft = quoted.some((f) => f.kind === 'subsidy') && CUES.paysRest.test(text);
   if ((quotesNetCost || quotesSubsidyLeft) && (!topic || topic === 'fee' || topic === 'subsidy')) topic = 'net-cost';
+  // "3000块都包含啥 考试的钱在里面不": the resident's own fee figure, and what it includes, is the fee's question.
+  else if (quoted.some((f) => f.kind === 'fee') && !quoted.some((f) => f.kind === 'subsidy') && CUES.asksInclusion.test(text)) topic = 'fee';
   // "中级是不是也是三千": no topic word, but the amount quoted is one of the notices' fees (or only subsidies): that is asked.
   const quotedKinds = [...new Set(quoted.map((f) => f.kind))];
   if (!topic && quotedKinds.length === 1) topic = quotedKinds[0];
@@ -193,8 +195,6 @@ export function understand(raw: string, facts: FactsTable, previous: Slots = {},
     const other = ranked.find(([t, w]) => t !== 'deadline' && w >= PLAIN_CUE)?.[0];
     if (other && OWN_TIME_TOPICS.has(other)) topic = other;
   }
-  // "3000块都包含啥 考试的钱在里面不": the resident's own fee figure, and what it includes, is the fee's question.
-  else if (quoted.some((f) => f.kind === 'fee') && !quoted.some((f) => f.kind === 'subsidy') && CUES.asksInclusion.test(text)) topic = 'fee';
   // "初级3000中级3500 两个都报是不是6500": a sum of several levels (or of the fees quoted) with no topic word asks the fees.
   if (!topic && CUES.total.test(text) && (levels.length >= 2 || quoted.some((f) => f.kind === 'fee'))) topic = 'fee';
   const headcount = headcountOf(text);
