@@ -53,6 +53,12 @@ export class FactsTable {
     return [region, ...(alias?.inherits ?? [])];
   }
 
+  /** True when some fact of `region` (or a region it inherits from) is about `occupation`: the region offers it. */
+  offersOccupation(region: Region, occupation: string): boolean {
+    const scope = this.applicableRegions(region);
+    return this.#all.some((f) => scope.includes(f.region) && 'occupation' in f && f.occupation === occupation);
+  }
+
   /** Resolve a place name a resident wrote (滕州, 杭州, 沈阳) to a region. */
   resolveRegion(place: string): Region | undefined {
     for (const r of this.regions) if (r.names.some((n) => place.includes(n))) return r.region;

@@ -7,7 +7,7 @@
 import * as T from '../../prompts/answers.js';
 import type { Effect, InboundMessage, Ports, Session, Slots, SourceRef, ToolCall, TurnResult } from './types.js';
 import { LevelSchema, type Region } from '../../knowledge/facts/schema.js';
-import { PLAIN_CUE, understand, type Understanding } from './understand/understand.js';
+import { PLAIN_CUE, findOccupation, understand, type Understanding } from './understand/understand.js';
 import { answerDocumentMeta } from './answer/document-meta.js';
 import { ASK_COVER, ToolRunner, answerFromFacts, answerTopic, bestFacts, coveredRegionNames, hotline, regionScopeFor, type Answer } from './answer/answer-topic.js';
 import { factsByAsks } from './understand/nearest.js';
@@ -108,6 +108,11 @@ function replayed(u: Understanding, session: Session, ports: Ports): Understandi
     if (main && said.some((n) => !main.includes(n))) return u;
     text = main ? text.split(main).join(now) : `${now}${text}`;
     changed = true;
+  }
+  // "那枣庄的初级呢" after "浙江大数据初级要学多少学时": the occupation the new region does not offer is left out.
+  const kept = u.region && !u.occupation ? findOccupation(text, ports.facts) : undefined;
+  if (kept && u.region && !ports.facts.offersOccupation(u.region, kept)) {
+    for (const n of [kept, ...(ports.facts.ofKind('occupation', (f) => f.name === kept)[0]?.aliases ?? [])].filter(Boolean).sort((a, b) => b.length - a.length)) text = text.split(n).join('');
   }
   if (!changed || text === last) return u;
   const again = understand(text, ports.facts, { ...session.slots, lastAsk: undefined }, todayOf(ports));

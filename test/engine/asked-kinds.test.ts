@@ -609,3 +609,42 @@ describe('round thirteen: a result a call for applications does not give', () =>
     expect(reply).not.toContain('没有写明');
   });
 });
+
+describe('round fourteen: kinds from blind24', () => {
+  it('keeps an earlier occupation only where the new region offers it ("那枣庄的初级呢" after a 浙江 大数据 question)', async () => {
+    const d = dialogue(fakePorts());
+    await d.say('浙江大数据初级要学多少学时');
+    const hours = facts.ofKind('hours', (f) => f.region === '枣庄' && f.level === '初级')[0]!;
+    const reply = text(await d.say('那枣庄的初级呢'));
+    expect(reply).toContain(`${hours.total}学时`);
+    expect(reply).not.toContain('没有写明');
+  });
+
+  it('reads a domain word retrieval keeps whole through its homophone ("石由大学在那") and asks where it is', async () => {
+    const contact = facts.ofKind('contact', (f) => f.name.includes('石油大学') && Boolean(f.address))[0]!;
+    const reply = text(await say('石由大学在那'));
+    expect(reply).toContain(contact.address!);
+  });
+
+  it('asks a deadline with "还剩几天", not a net cost', async () => {
+    const reply = text(await say('辽宁机构申报还剩几天'));
+    expect(reply).toContain(shortTitle('liaoning-2023'));
+    expect(reply).toContain('截止');
+    expect(reply).not.toContain('培训费');
+  });
+
+  it('says a detail the notices leave out is not stated, with the hotline (教材费的金额, 照片, 退款向谁提出)', async () => {
+    for (const q of ['教材费另外交多少', '报名要不要交照片 几寸的', '退款申请找谁提交']) {
+      const reply = text(await say(q));
+      expect(reply, q).toContain('没有关于');
+      expect(reply, q).toContain('建议咨询');
+    }
+  });
+
+  it('answers "管住不 吃饭咋整" with the fee clause that leaves board and lodging to the trainee', async () => {
+    const fee = facts.ofKind('fee', (f) => f.region === '枣庄' && f.excludes.length > 0)[0]!;
+    const reply = text(await say('去线下上课管住不 吃饭咋整'));
+    expect(reply).toContain(`${fee.amountYuan}元`);
+    expect(reply).toContain('食宿');
+  });
+});

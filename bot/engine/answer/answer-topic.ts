@@ -155,7 +155,10 @@ interface Slotted {
 
 function slotsFor(u: Understanding, session: Session, ports: Ports): Slotted {
   const region = regionScopeFor(u, session, ports);
-  const occupation = u.occupation ?? session.slots.occupation;
+  // An occupation kept from earlier in the chat holds only where it is offered: "那枣庄的呢" after a 浙江 大数据 answer
+  // asks of 枣庄's own occupation, not of a 大数据 枣庄 does not train.
+  const kept = session.slots.occupation;
+  const occupation = u.occupation ?? (kept && ports.facts.offersOccupation(region.region, kept) ? kept : undefined);
   // "补贴呢？" after "枣庄中级培训费多少？" keeps 中级: a short elliptical question inherits the level.
   const elliptical = answerCues().elliptical.test(u.text);
   const level = u.level ?? (u.followUp || elliptical || (!u.levels.length && u.topic === session.slots.topic) ? session.slots.level : undefined);

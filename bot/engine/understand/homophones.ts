@@ -5,8 +5,8 @@
  * the notices' own text, is that word: 枣壮 -> 枣庄, 培训废 -> 培训费,
  * 不贴 -> 补贴, 社宝 -> 社保, 英材卡 -> 英才卡, 助里 -> 助理.
  *
- * The domain words are the language data's cue words and rewrite targets
- * and the facts table's own names (regions and their places, occupations,
+ * The domain words are the language data's cue words, rewrite targets and
+ * retrieval's whole words, and the facts table's own names (regions and their places, occupations,
  * titles, labels) — not every word of the notices: common words there
  * (按时, 实现, 工业) sound like everyday speech (俺是, 是线, 公也) and would
  * rewrite it. A run that does occur in the notices (学士 beside 学时)
@@ -21,7 +21,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { FactsTable } from '../../../tools/facts-table.js';
 import { TOPIC_CUES, REWRITES } from './lexicon.js';
-import { segmenter } from '../../../knowledge/index/text-analysis.js';
+import { segmenter, DOMAIN_WORDS } from '../../../knowledge/index/text-analysis.js';
 
 const HAN = /^\p{Script=Han}+$/u;
 const readings = new Map<string, string>();
@@ -78,6 +78,8 @@ function domainWords(facts: FactsTable): Set<string> {
   };
   for (const t of TOPIC_CUES) for (const [cue] of t.cues) add(cue);
   for (const [, to] of REWRITES) add(to);
+  // The words retrieval keeps whole (石油大学, 惠才卡) are the domain's own terms too.
+  for (const w of DOMAIN_WORDS) add(w);
   for (const r of facts.regions) {
     add(r.region);
     for (const n of r.names) add(n);
