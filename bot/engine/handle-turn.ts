@@ -111,8 +111,9 @@ function replayed(u: Understanding, session: Session, ports: Ports): Understandi
   }
   // "那枣庄的初级呢" after "浙江大数据初级要学多少学时": the occupation the new region does not offer is left out.
   const kept = u.region && !u.occupation ? findOccupation(text, ports.facts) : undefined;
-  if (kept && u.region && !ports.facts.offersOccupation(u.region, kept)) {
-    for (const n of [kept, ...(ports.facts.ofKind('occupation', (f) => f.name === kept)[0]?.aliases ?? [])].filter(Boolean).sort((a, b) => b.length - a.length)) text = text.split(n).join('');
+  if (kept && !ports.facts.offersOccupation(u.region!, kept)) {
+    const names = [kept, ...(ports.facts.ofKind('occupation', (f) => f.name === kept)[0]?.aliases ?? [])];
+    for (const n of names.filter(Boolean).sort((a, b) => b.length - a.length)) text = text.split(n).join('');
   }
   if (!changed || text === last) return u;
   const again = understand(text, ports.facts, { ...session.slots, lastAsk: undefined }, todayOf(ports));

@@ -64,8 +64,7 @@ export function regionsAskedTogether(u: Understanding, ports: Ports, language: C
 
 /** The occupation named, for the regions that list it; the others answer for their own. */
 function occupationFor(u: Understanding, region: Region, ports: Ports): string | undefined {
-  const scope = ports.facts.applicableRegions(region);
-  const lists = (o: string) => ports.facts.all().some((f) => scope.includes(f.region) && 'occupation' in f && f.occupation === o);
+  const lists = (o: string) => ports.facts.offersOccupation(region, o);
   // "浙江智能制造初级…比枣庄数字化管理师初级…": each region its own occupation, the one named after it.
   const named = (u.occupations.length ? u.occupations : u.occupation ? [u.occupation] : []).filter(lists);
   if (named.length <= 1) return named[0];
